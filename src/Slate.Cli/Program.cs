@@ -1,0 +1,1 @@
+namespace Slate.Cli; internal static class Program { private static int Main() => 0; }

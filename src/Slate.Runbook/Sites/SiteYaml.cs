@@ -1,0 +1,65 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Slate.Runbook.Sites;
+
+/// <summary>Typed, line-aware reads of the site file's YAML tree; every failure names file, line and field.</summary>
+internal sealed class SiteYaml(string file)
+{
+    public SiteFileException Error(YamlNode node, string field, string problem) => new(file, node.Start.Line, field, problem);
+
+    public YamlMappingNode Map(YamlNode node, string field) =>
+        node as YamlMappingNode ?? throw Error(node, field, "expected a mapping");
+
+    public YamlNode Required(YamlMappingNode map, string key, string field) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) && !IsNull(value)
+            ? value
+            : throw Error(map, Join(field, key), "is required");
+
+    public YamlNode? Optional(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) && !IsNull(value) ? value : null;
+
+    public string Str(YamlMappingNode map, string key, string field) => Scalar(Required(map, key, field), Join(field, key));
+
+    public string? OptStr(YamlMappingNode map, string key, string field) =>
+        Optional(map, key) is { } node ? Scalar(node, Join(field, key)) : null;
+
+    public int Int(YamlMappingNode map, string key, string field)
+    {
+        var node = Required(map, key, field);
+        return int.TryParse(Scalar(node, Join(field, key)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error(node, Join(field, key), $"'{((YamlScalarNode)node).Value}' is not a whole number");
+    }
+
+    public IReadOnlyList<YamlNode> Seq(YamlMappingNode map, string key, string field) =>
+        Required(map, key, field) is YamlSequenceNode seq
+            ? seq.Children.ToList()
+            : throw Error(map.Children[new YamlScalarNode(key)], Join(field, key), "expected a list");
+
+    public IReadOnlyList<string> StrList(YamlMappingNode map, string key, string field, bool required = true)
+    {
+        if (!required && Optional(map, key) is null) return [];
+        return Seq(map, key, field).Select((n, i) => Scalar(n, $"{Join(field, key)}[{i}]")).ToList();
+    }
+
+    public string Scalar(YamlNode node, string field) => node is YamlScalarNode { Value: { } value }
+        ? value
+        : throw Error(node, field, "expected a single value");
+
+    /// <summary>Refuses keys the schema does not know: a typo must not be silently ignored.</summary>
+    public void AllowOnly(YamlMappingNode map, string field, params string[] keys)
+    {
+        foreach (var (key, _) in map.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!keys.Contains(name))
+                throw Error(key, Join(field, name), $"unknown key (expected one of: {string.Join(", ", keys)})");
+        }
+    }
+
+    public static string Join(string field, string key) => field.Length == 0 ? key : $"{field}.{key}";
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Value: null or "" or "~" or "null", Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted) };
+}
