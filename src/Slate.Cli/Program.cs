@@ -1,1 +1,9 @@
-namespace Slate.Cli; internal static class Program { private static int Main() => 0; }
+using Slate.Cli;
+using Slate.Cli.Interaction;
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+    .ToDictionary(e => (string)e.Key, e => (string?)e.Value);
+var context = new CliContext(new SpectreInteraction(), environment, MaasConnector.Connect, TimeProvider.System);
+return await SlateApp.RunAsync(args, context, cancel.Token);

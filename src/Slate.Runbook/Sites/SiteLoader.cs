@@ -21,13 +21,19 @@ public static partial class SiteLoader
     {
         var y = new SiteYaml(path);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new SiteFileException(path, e.Start.Line, "yaml", e.InnerException?.Message ?? e.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some malformed flow collections.
+            throw new SiteFileException(path, parser.Current?.End.Line ?? 0, "yaml", "malformed YAML (unclosed [ or { ?)");
         }
         if (stream.Documents.Count == 0)
             throw new SiteFileException(path, 1, "site", "the file is empty");
@@ -74,13 +80,14 @@ public static partial class SiteLoader
             var name = Name(y, map, "name", field);
             var cidrNode = y.Required(map, "cidr", field);
             var cidrText = y.Scalar(cidrNode, $"{field}.cidr");
-            if (!IPNetwork.TryParse(cidrText, out var cidr) || cidr.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
+            if (!IPNetwork.TryParse(cidrText, out var cidr) || cidr.BaseAddress.AddressFamily != AddressFamily.InterNetwork
+                || !cidrText.StartsWith(cidr.BaseAddress.ToString() + "/", StringComparison.Ordinal))
                 throw y.Error(cidrNode, $"{field}.cidr", $"'{cidrText}' is not an IPv4 network in CIDR form (a.b.c.d/len, no host bits)");
             var vid = y.Optional(map, "vid") is null ? 0 : y.Int(map, "vid", field);
             if (vid is < 0 or > 4094)
-                throw y.Error(map, $"{field}.vid", $"{vid} is outside 0..4094");
+                throw y.Error(y.At(map, "vid"), $"{field}.vid", $"{vid} is outside 0..4094");
             if (planes.FirstOrDefault(p => p.Name == name) is { } same)
-                throw y.Error(map, $"{field}.name", $"'{name}' is already a plane");
+                throw y.Error(y.At(map, "name"), $"{field}.name", $"'{name}' is already a plane");
             if (planes.FirstOrDefault(p => Overlaps(p.Cidr, cidr)) is { } clash)
                 throw y.Error(cidrNode, $"{field}.cidr", $"{cidr} overlaps plane {clash.Name} ({clash.Cidr})");
             planes.Add(new Plane(name, cidr, vid));
@@ -101,14 +108,14 @@ public static partial class SiteLoader
             var name = Name(y, map, "name", field);
             var n = y.Int(map, "n", field);
             if (planes.FirstOrDefault(p => !p.HoldsHostNumber(n)) is { } outside)
-                throw y.Error(map, $"{field}.n", $"{n} is not a host address inside plane {outside.Name} ({outside.Cidr})");
+                throw y.Error(y.At(map, "n"), $"{field}.n", $"{n} is not a host address inside plane {outside.Name} ({outside.Cidr})");
             var mac = y.OptStr(map, "provider_mac", field)?.ToLowerInvariant();
             if (mac is not null && !MacPattern().IsMatch(mac))
-                throw y.Error(map, $"{field}.provider_mac", $"'{mac}' is not a MAC address (aa:bb:cc:dd:ee:ff)");
+                throw y.Error(y.At(map, "provider_mac"), $"{field}.provider_mac", $"'{mac}' is not a MAC address (aa:bb:cc:dd:ee:ff)");
             if (hosts.Any(h => h.Name == name))
-                throw y.Error(map, $"{field}.name", $"'{name}' is already a host");
+                throw y.Error(y.At(map, "name"), $"{field}.name", $"'{name}' is already a host");
             if (hosts.FirstOrDefault(h => h.Number == n) is { } twin)
-                throw y.Error(map, $"{field}.n", $"{n} is already the number of {twin.Name}");
+                throw y.Error(y.At(map, "n"), $"{field}.n", $"{n} is already the number of {twin.Name}");
             hosts.Add(new Host(name, n, mac));
         }
         if (hosts.Count == 0)
@@ -135,22 +142,22 @@ public static partial class SiteLoader
             };
             var parent = y.OptStr(map, "parent", field);
             if (kind == InterfaceKind.Physical && parent is not null)
-                throw y.Error(map, $"{field}.parent", "a physical interface has no parent");
+                throw y.Error(y.At(map, "parent"), $"{field}.parent", "a physical interface has no parent");
             if (kind != InterfaceKind.Physical && parent is null)
-                throw y.Error(map, $"{field}.parent", $"a {kind.ToString().ToLowerInvariant()} interface needs a parent");
+                throw y.Error(y.At(map, "parent"), $"{field}.parent", $"a {kind.ToString().ToLowerInvariant()} interface needs a parent");
             if (parent is not null && list.All(t => t.Name != parent))
-                throw y.Error(map, $"{field}.parent", $"'{parent}' is not an interface listed before {name}");
+                throw y.Error(y.At(map, "parent"), $"{field}.parent", $"'{parent}' is not an interface listed before {name}");
             if (parent is not null && list.Any(t => t.Parent == parent))
-                throw y.Error(map, $"{field}.parent", $"'{parent}' already has a child interface");
+                throw y.Error(y.At(map, "parent"), $"{field}.parent", $"'{parent}' already has a child interface");
             var plane = y.OptStr(map, "plane", field);
             if (plane is not null && planes.All(p => p.Name != plane))
-                throw y.Error(map, $"{field}.plane", $"'{plane}' is not a plane of this site");
+                throw y.Error(y.At(map, "plane"), $"{field}.plane", $"'{plane}' is not a plane of this site");
             if (plane is not null && list.FirstOrDefault(t => t.Plane == plane) is { } twin)
-                throw y.Error(map, $"{field}.plane", $"'{plane}' is already carried by {twin.Name}");
+                throw y.Error(y.At(map, "plane"), $"{field}.plane", $"'{plane}' is already carried by {twin.Name}");
             var bridgeType = ReadBridgeType(y, map, field, kind);
             var vid = ReadVid(y, map, field, kind, planes);
             if (list.Any(t => t.Name == name))
-                throw y.Error(map, $"{field}.name", $"'{name}' is already an interface");
+                throw y.Error(y.At(map, "name"), $"{field}.name", $"'{name}' is already an interface");
             list.Add(new InterfaceTemplate(name, kind, parent, plane, bridgeType, vid));
         }
         return list;
@@ -160,33 +167,33 @@ public static partial class SiteLoader
     {
         var text = y.OptStr(map, "bridge_type", field);
         if (text is not null && kind != InterfaceKind.Bridge)
-            throw y.Error(map, $"{field}.bridge_type", "only a bridge has a bridge_type");
+            throw y.Error(y.At(map, "bridge_type"), $"{field}.bridge_type", "only a bridge has a bridge_type");
         return text switch
         {
             null or "standard" => BridgeType.Standard,
             "ovs" => BridgeType.Ovs,
-            _ => throw y.Error(map, $"{field}.bridge_type", $"'{text}' is not standard or ovs"),
+            _ => throw y.Error(y.At(map, "bridge_type"), $"{field}.bridge_type", $"'{text}' is not standard or ovs"),
         };
     }
 
     private static int ReadVid(SiteYaml y, YamlMappingNode map, string field, InterfaceKind kind, List<Plane> planes)
     {
         if (kind != InterfaceKind.Vlan)
-            return y.Optional(map, "vid") is null ? 0 : throw y.Error(map, $"{field}.vid", "only a vlan interface has a vid");
+            return y.Optional(map, "vid") is null ? 0 : throw y.Error(y.At(map, "vid"), $"{field}.vid", "only a vlan interface has a vid");
         var vid = y.Int(map, "vid", field);
         if (vid is < 1 or > 4094)
-            throw y.Error(map, $"{field}.vid", $"{vid} is outside 1..4094");
+            throw y.Error(y.At(map, "vid"), $"{field}.vid", $"{vid} is outside 1..4094");
         if (planes.All(p => p.Vid != vid))
-            throw y.Error(map, $"{field}.vid", $"no plane is on VLAN {vid}");
+            throw y.Error(y.At(map, "vid"), $"{field}.vid", $"no plane is on VLAN {vid}");
         return vid;
     }
 
     private static void CheckMachineLists(SiteYaml y, YamlMappingNode root, List<Host> hosts, IReadOnlyList<string> protectedNames, IReadOnlyList<string> orphans)
     {
         foreach (var name in protectedNames.Where(n => hosts.Any(h => h.Name == n) || orphans.Contains(n)))
-            throw y.Error(root, "protected", $"'{name}' is protected and also a host or an orphan to delete");
+            throw y.Error(y.At(root, "protected"), "protected", $"'{name}' is protected and also a host or an orphan to delete");
         foreach (var name in orphans.Where(n => hosts.Any(h => h.Name == n)))
-            throw y.Error(root, "orphans", $"'{name}' is a host; an orphan is a machine outside the model");
+            throw y.Error(y.At(root, "orphans"), "orphans", $"'{name}' is a host; an orphan is a machine outside the model");
     }
 
     private static LibvirtSettings ReadLibvirt(SiteYaml y, YamlMappingNode root)
@@ -206,7 +213,7 @@ public static partial class SiteLoader
         }
         var images = y.Str(map, "images", "libvirt");
         if (!images.StartsWith('/'))
-            throw y.Error(map, "libvirt.images", $"'{images}' is not an absolute path");
+            throw y.Error(y.At(map, "images"), "libvirt.images", $"'{images}' is not an absolute path");
         return new LibvirtSettings(y.Str(map, "uri", "libvirt"), y.Str(map, "power_address", "libvirt"), images.TrimEnd('/'), networks);
     }
 
@@ -217,18 +224,18 @@ public static partial class SiteLoader
         var device = Name(y, map, "device", "osd");
         var never = y.StrList(map, "never", "osd");
         if (never.Contains(device))
-            throw y.Error(map, "osd.device", $"'{device}' is listed under osd.never");
+            throw y.Error(y.At(map, "device"), "osd.device", $"'{device}' is listed under osd.never");
         var file = y.Str(map, "file", "osd");
         if (!file.Contains("{host}", StringComparison.Ordinal))
-            throw y.Error(map, "osd.file", "must contain {host} so each host has its own disk");
+            throw y.Error(y.At(map, "file"), "osd.file", "must contain {host} so each host has its own disk");
         var sizeText = y.Str(map, "size", "osd");
-        var size = ParseSize(sizeText) ?? throw y.Error(map, "osd.size", $"'{sizeText}' is not a size such as 512G");
+        var size = ParseSize(sizeText) ?? throw y.Error(y.At(map, "size"), "osd.size", $"'{sizeText}' is not a size such as 512G");
         var format = y.Str(map, "format", "osd");
         if (format is not ("qcow2" or "raw"))
-            throw y.Error(map, "osd.format", $"'{format}' is not qcow2 or raw");
+            throw y.Error(y.At(map, "format"), "osd.format", $"'{format}' is not qcow2 or raw");
         var modeText = y.Str(map, "mode", "osd");
         if (!Regex.IsMatch(modeText, "^0?[0-7]{3}$"))
-            throw y.Error(map, "osd.mode", $"'{modeText}' is not an octal file mode such as 600");
+            throw y.Error(y.At(map, "mode"), "osd.mode", $"'{modeText}' is not an octal file mode such as 600");
         return new OsdDiskRule(device, file, size, format, y.Str(map, "owner", "osd"), y.Str(map, "group", "osd"),
             Convert.ToInt32(modeText, 8), never);
     }
@@ -239,8 +246,8 @@ public static partial class SiteLoader
         y.AllowOnly(map, "bundle", "api_charms", "public_endpoint", "public_plane", "vip_planes", "chassis", "units", "policyd", "forbidden_overlays");
         string PlaneName(string key, YamlNode at, string name) =>
             planes.Any(p => p.Name == name) ? name : throw y.Error(at, $"bundle.{key}", $"'{name}' is not a plane of this site");
-        var publicPlane = PlaneName("public_plane", map, y.Str(map, "public_plane", "bundle"));
-        var vipPlanes = y.StrList(map, "vip_planes", "bundle").Select(p => PlaneName("vip_planes", map, p)).ToList();
+        var publicPlane = PlaneName("public_plane", y.At(map, "public_plane"), y.Str(map, "public_plane", "bundle"));
+        var vipPlanes = y.StrList(map, "vip_planes", "bundle").Select(p => PlaneName("vip_planes", y.At(map, "vip_planes"), p)).ToList();
         var chassisMap = y.Map(y.Required(map, "chassis", "bundle"), "bundle.chassis");
         y.AllowOnly(chassisMap, "bundle.chassis", "application", "option", "bridge");
         var chassis = new ChassisRule(y.Str(chassisMap, "application", "bundle.chassis"), y.Str(chassisMap, "option", "bundle.chassis"),
@@ -262,7 +269,7 @@ public static partial class SiteLoader
     private static string Name(SiteYaml y, YamlMappingNode map, string key, string field)
     {
         var value = y.Str(map, key, field);
-        return NamePattern().IsMatch(value) ? value : throw y.Error(map, SiteYaml.Join(field, key), $"'{value}' is not a valid name");
+        return NamePattern().IsMatch(value) ? value : throw y.Error(y.At(map, key), SiteYaml.Join(field, key), $"'{value}' is not a valid name");
     }
 
     internal static long? ParseSize(string text)

@@ -16,6 +16,10 @@ internal sealed class SiteYaml(string file)
             ? value
             : throw Error(map, Join(field, key), "is required");
 
+    /// <summary>The node to blame for a problem with a key: its value when present, else the mapping.</summary>
+    public YamlNode At(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : map;
+
     public YamlNode? Optional(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) && !IsNull(value) ? value : null;
 
@@ -29,7 +33,7 @@ internal sealed class SiteYaml(string file)
         var node = Required(map, key, field);
         return int.TryParse(Scalar(node, Join(field, key)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Error(node, Join(field, key), $"'{((YamlScalarNode)node).Value}' is not a whole number");
+            : throw Error(node, Join(field, key), $"'{Scalar(node, Join(field, key))}' is not a whole number");
     }
 
     public IReadOnlyList<YamlNode> Seq(YamlMappingNode map, string key, string field) =>

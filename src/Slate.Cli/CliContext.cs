@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Slate.Cli.Interaction;
+using Slate.Runbook.Ports;
+
+namespace Slate.Cli;
+
+/// <summary>What a command needs from the outside world; tests build one with a recording interaction.</summary>
+internal sealed record CliContext(
+    IInteraction Io,
+    IReadOnlyDictionary<string, string?> Environment,
+    Func<ParseResult, IReadOnlyDictionary<string, string?>, IMaas> ConnectMaas,
+    TimeProvider Time);

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Slate.Cli.Rendering;
+using Slate.Runbook.Core;
+using Slate.Runbook.Preflight;
+using Slate.Runbook.Sites;
+
+namespace Slate.Cli.Commands;
+
+/// <summary>`slate preflight`: runbook Step 1, read-only baseline. Exit 3 when a plane is missing or wrong, 4 on the wrong cloud.</summary>
+internal static class PreflightCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("preflight", "Runbook Step 1 (read-only): check the cloud's identity and the six planes, and print the machine baseline.");
+        command.SetAction((result, ct) => RunAsync(context, result, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, ParseResult result, CancellationToken ct)
+    {
+        var site = SiteLoader.Load(GlobalOptions.SitePath(result, context.Environment));
+        var maas = context.ConnectMaas(result, context.Environment);
+        var report = await new PreflightStep(site, maas).RunAsync(ct).ConfigureAwait(false);
+        if (result.GetValue(GlobalOptions.Json))
+            context.Io.Json(PreflightView.ToJson(site, report));
+        else
+            PreflightView.Render(context.Io, site, report);
+        return (int)report.ExitCode;
+    }
+}

@@ -1,0 +1,20 @@
+using Slate.Runbook.Core;
+using Slate.Runbook.Sites;
+
+namespace Slate.Cli;
+
+/// <summary>Maps every failure a command can meet to an exit code and one line for the operator (never a stack trace).</summary>
+internal static class ErrorTable
+{
+    public static (ExitCode Code, string Message) Classify(Exception e) => e switch
+    {
+        SiteFileException => (ExitCode.BadInput, e.Message),
+        WrongCloudException => (ExitCode.Refused, e.Message),
+        CliInputException => (ExitCode.BadInput, e.Message),
+        OperationCanceledException => (ExitCode.Error, "interrupted; nothing further was changed"),
+        _ => (ExitCode.Error, $"{e.GetType().Name}: {e.Message}"),
+    };
+}
+
+/// <summary>A flag or environment value the command cannot use.</summary>
+internal sealed class CliInputException(string message) : Exception(message);

@@ -1,0 +1,14 @@
+namespace Slate.Cli.Interaction;
+
+/// <summary>All console I/O of the CLI goes through here: Spectre.Console in production, a recording fake in tests.</summary>
+internal interface IInteraction
+{
+    void Line(string text);
+
+    void Error(string text);
+
+    void Table(string title, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows);
+
+    /// <summary>Machine-readable output for --json: written verbatim to stdout.</summary>
+    void Json(string json);
+}

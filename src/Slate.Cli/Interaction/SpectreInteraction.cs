@@ -1,0 +1,24 @@
+using Spectre.Console;
+
+namespace Slate.Cli.Interaction;
+
+internal sealed class SpectreInteraction : IInteraction
+{
+    private readonly IAnsiConsole _out = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+
+    public void Line(string text) => _out.WriteLine(text);
+
+    public void Error(string text) => Console.Error.WriteLine(text);
+
+    public void Table(string title, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle(Markup.Escape(title)) };
+        foreach (var header in headers)
+            table.AddColumn(Markup.Escape(header));
+        foreach (var row in rows)
+            table.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)).ToArray());
+        _out.Write(table);
+    }
+
+    public void Json(string json) => Console.Out.WriteLine(json);
+}

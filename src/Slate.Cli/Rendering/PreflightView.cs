@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Slate.Cli.Interaction;
+using Slate.Runbook.Core;
+using Slate.Runbook.Preflight;
+using Slate.Runbook.Sites;
+
+namespace Slate.Cli.Rendering;
+
+internal static class PreflightView
+{
+    public static string ToJson(Site site, PreflightReport report) => JsonSerializer.Serialize(
+        new PreflightDocument("preflight", site.SourcePath, site.Cloud.Name, (int)report.ExitCode, report), CliJson.Default.PreflightDocument);
+
+    public static void Render(IInteraction io, Site site, PreflightReport report)
+    {
+        io.Line($"Pre-flight (read-only) — {site.Cloud.Name} [{site.Cloud.Environment.ToString().ToLowerInvariant()}], MAAS '{report.MaasName}'");
+        io.Table("planes (hard blocker if absent or different)", ["plane", "expected", "MAAS has", "state"],
+            report.Planes.Select(p => Row(p.Name, p.ExpectedCidr, p.ActualCidrs.Count == 0 ? "-" : string.Join(", ", p.ActualCidrs), PlaneWord(p.State))).ToList());
+        io.Table("machines (baseline)", ["hostname", "role", "system_id", "status", "power"],
+            report.Machines.Select(m => Row(m.Hostname, m.Role.ToString().ToLowerInvariant(), m.SystemId ?? "-", m.StatusName ?? "absent", m.PowerState ?? "-")).ToList());
+        FindingsView.Render(io, report.Findings);
+    }
+
+    private static string PlaneWord(PlaneState state) => state switch
+    {
+        PlaneState.Ok => "ok",
+        PlaneState.Missing => "MISSING",
+        _ => "WRONG CIDR",
+    };
+
+    private static IReadOnlyList<string> Row(params string[] cells) => cells;
+}

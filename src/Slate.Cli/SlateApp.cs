@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Slate.Cli.Commands;
+using Slate.Runbook.Core;
+
+namespace Slate.Cli;
+
+/// <summary>Builds the command tree and turns every failure into one line and an exit code from the table.</summary>
+internal static class SlateApp
+{
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "Slate returns a MAAS + Juju + libvirt OpenStack cloud to a clean, deploy-ready slate, one gated runbook step at a time. " +
+            "Every command is read-only or a dry run unless given --apply.");
+        root.Options.Add(GlobalOptions.Site);
+        root.Options.Add(GlobalOptions.Json);
+        root.Options.Add(GlobalOptions.MaasProfile);
+        root.Subcommands.Add(PreflightCommand.Create(context));
+        root.Subcommands.Add(LabCommand.Create(context));
+        root.Subcommands.Add(RehearseCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken ct)
+    {
+        var result = BuildRoot(context).Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+                context.Io.Error($"slate: {error.Message}");
+            context.Io.Error("Run 'slate --help' for usage.");
+            return (int)ExitCode.BadInput;
+        }
+        try
+        {
+            return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ErrorTable.Classify(e) is var (code, message))
+        {
+            context.Io.Error($"slate: {message}");
+            return (int)code;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Slate.Runbook.Core;
+
+/// <summary>The one exit-code table every command returns from.</summary>
+public enum ExitCode
+{
+    Ok = 0,
+    Error = 1,
+    BadInput = 2,
+    GateRed = 3,
+    Refused = 4,
+}

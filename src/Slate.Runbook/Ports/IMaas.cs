@@ -1,0 +1,16 @@
+namespace Slate.Runbook.Ports;
+
+/// <summary>What the runbook asks of MAAS. Implemented over the real MAAS REST client (also used against the lab).</summary>
+public interface IMaas
+{
+    Task<string> GetMaasNameAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<MaasSpace>> ListSpacesAsync(CancellationToken ct);
+
+    /// <summary>One filtered read: only the named machines, never the whole machine list.</summary>
+    Task<IReadOnlyList<MaasMachine>> FindMachinesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct);
+}
+
+public sealed record MaasSpace(int Id, string Name, IReadOnlyList<string> Cidrs);
+
+public sealed record MaasMachine(string SystemId, string Hostname, int Status, string StatusName, string PowerState, string? PodName);

@@ -1,0 +1,25 @@
+using Slate.Runbook.Core;
+
+namespace Slate.Runbook.Preflight;
+
+/// <summary>Runbook Step 1's baseline: the planes as MAAS has them, and the status of every machine the phase acts on.</summary>
+public sealed record PreflightReport(
+    string MaasName,
+    IReadOnlyList<PlaneCheck> Planes,
+    IReadOnlyList<MachineBaseline> Machines,
+    IReadOnlyList<Finding> Findings)
+{
+    public bool HasFatal => Findings.Any(f => f.Severity == Severity.Fatal);
+
+    public ExitCode ExitCode => HasFatal ? ExitCode.GateRed : ExitCode.Ok;
+}
+
+public enum PlaneState { Ok, Missing, WrongCidr }
+
+/// <summary>One plane of the site against the MAAS space of the same name.</summary>
+public sealed record PlaneCheck(string Name, string ExpectedCidr, IReadOnlyList<string> ActualCidrs, PlaneState State);
+
+public enum MachineRole { Host, Orphan, Protected }
+
+/// <summary>A machine the phase knows by name; SystemId and Status are null when MAAS has no such machine.</summary>
+public sealed record MachineBaseline(string Hostname, MachineRole Role, string? SystemId, string? StatusName, string? PowerState);

@@ -1,0 +1,68 @@
+using Slate.Runbook.Core;
+using Slate.Runbook.Ports;
+using Slate.Runbook.Preflight;
+using Slate.Runbook.Sites;
+using Slate.Runbook.Tests.Sites;
+
+namespace Slate.Runbook.Tests.Preflight;
+
+public sealed class PreflightStepTests
+{
+    private static readonly Site Site = SiteLoader.Load(SiteFiles.CaracalPath);
+
+    private static List<MaasSpace> SixSpaces() =>
+        Site.Planes.Select((p, i) => new MaasSpace(i + 1, p.Name, [p.Cidr.ToString()])).ToList();
+
+    private static MaasMachine Deployed(string host, string id) => new(id, host, 6, "Deployed", "on", "pod-1");
+
+    [Fact]
+    public async Task A_healthy_cloud_gives_the_baseline_and_no_fatal()
+    {
+        var maas = new RecordedMaas("caracal-testcloud", SixSpaces(),
+            [Deployed("openstack0", "a1b2c3"), Deployed("capi-mgmt", "zz9999"), Deployed("juju", "jj0001"), Deployed("unrelated", "u00001")]);
+
+        var report = await new PreflightStep(Site, maas).RunAsync(CancellationToken.None);
+
+        Assert.Equal(ExitCode.Ok, report.ExitCode);
+        Assert.All(report.Planes, p => Assert.Equal(PlaneState.Ok, p.State));
+        Assert.Equal("a1b2c3", report.Machines.Single(m => m.Hostname == "openstack0").SystemId);
+        Assert.Null(report.Machines.Single(m => m.Hostname == "openstack1").StatusName);
+        Assert.Equal(MachineRole.Orphan, report.Machines.Single(m => m.Hostname == "capi-mgmt").Role);
+        Assert.DoesNotContain(report.Machines, m => m.Hostname == "unrelated");
+        Assert.Equal(["lxd", "tailscale"], report.Findings.Where(f => f.Code == "protected-absent").Select(f => f.Subject));
+    }
+
+    [Fact]
+    public async Task A_missing_space_and_a_moved_subnet_are_hard_blockers()
+    {
+        var spaces = SixSpaces().Where(s => s.Name != "storage")
+            .Select(s => s.Name == "metal-internal" ? s with { Cidrs = ["10.12.13.0/24"] } : s).ToList();
+        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", spaces, [])).RunAsync(CancellationToken.None);
+
+        Assert.Equal(ExitCode.GateRed, report.ExitCode);
+        Assert.Equal(PlaneState.Missing, report.Planes.Single(p => p.Name == "storage").State);
+        Assert.Equal(PlaneState.WrongCidr, report.Planes.Single(p => p.Name == "metal-internal").State);
+        Assert.Equal(["space-cidr", "space-missing"], report.Findings.Where(f => f.Severity == Severity.Fatal).Select(f => f.Code).Order());
+    }
+
+    [Fact]
+    public async Task The_wrong_cloud_is_refused_before_anything_else_is_read()
+    {
+        var maas = new RecordedMaas("roosevelt", SixSpaces(), []);
+
+        var error = await Assert.ThrowsAsync<WrongCloudException>(() => new PreflightStep(Site, maas).RunAsync(CancellationToken.None));
+
+        Assert.Equal("roosevelt", error.Actual);
+        Assert.Equal(["maas_name"], maas.Calls);
+    }
+
+    [Fact]
+    public async Task Machines_are_read_with_one_filtered_call()
+    {
+        var maas = new RecordedMaas("caracal-testcloud", SixSpaces(), []);
+
+        await new PreflightStep(Site, maas).RunAsync(CancellationToken.None);
+
+        Assert.Equal(["maas_name", "spaces", "machines?openstack0,openstack1,openstack2,openstack3,capi-mgmt,juju,lxd,tailscale"], maas.Calls);
+    }
+}
