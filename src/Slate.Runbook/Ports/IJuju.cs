@@ -1,0 +1,26 @@
+namespace Slate.Runbook.Ports;
+
+/// <summary>
+/// The Juju controller as the runbook sees it. Model names are short names (e.g. <c>openstack</c>); the
+/// implementation adds the controller. Every failure is a <see cref="JujuException"/>.
+/// </summary>
+public interface IJuju
+{
+    Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken cancellationToken = default);
+
+    /// <exception cref="JujuModelNotFoundException">The model does not exist.</exception>
+    Task<JujuModelStatus> StatusAsync(string model, CancellationToken cancellationToken = default);
+
+    /// <summary>The model as bundle YAML, as <c>juju export-bundle</c> prints it.</summary>
+    /// <exception cref="JujuModelNotFoundException">The model does not exist.</exception>
+    Task<string> ExportBundleAsync(string model, CancellationToken cancellationToken = default);
+
+    /// <summary>Destroys the model without prompting; returns once juju reports it removed.</summary>
+    /// <exception cref="JujuRequestException">The options are not a valid combination (nothing was run).</exception>
+    /// <exception cref="JujuModelNotFoundException">The model does not exist.</exception>
+    Task DestroyModelAsync(string model, DestroyOptions options, CancellationToken cancellationToken = default);
+
+    /// <exception cref="JujuRequestException">The machine id or options are invalid (nothing was run).</exception>
+    /// <exception cref="JujuModelNotFoundException">The model does not exist.</exception>
+    Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken cancellationToken = default);
+}
