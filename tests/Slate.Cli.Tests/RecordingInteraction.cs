@@ -1,0 +1,26 @@
+using Slate.Cli.Interaction;
+
+namespace Slate.Cli.Tests;
+
+/// <summary>Captures everything a command would have shown, as plain text lines.</summary>
+internal sealed class RecordingInteraction : IInteraction
+{
+    public List<string> Out { get; } = [];
+
+    public List<string> Errors { get; } = [];
+
+    public string OutText => string.Join('\n', Out);
+
+    public void Line(string text) => Out.Add(text);
+
+    public void Error(string text) => Errors.Add(text);
+
+    public void Table(string title, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        Out.Add($"[{title}]");
+        Out.Add(string.Join(" | ", headers));
+        Out.AddRange(rows.Select(r => string.Join(" | ", r)));
+    }
+
+    public void Json(string json) => Out.Add(json);
+}
