@@ -116,7 +116,8 @@ public sealed partial class LabCloud
         }
     }
 
-    internal string NewSecret(int length) =>
+    /// <summary>A random token from the system-id alphabet (API keys, the lab's power password).</summary>
+    public string NewSecret(int length) =>
         new(Enumerable.Range(0, length).Select(_ => SystemIdAlphabet[_random.Next(SystemIdAlphabet.Length)]).ToArray());
 
     internal LabInterface NewInterface(string name, InterfaceType type, string mac) => new(_nextInterfaceId++, name, type, mac);
