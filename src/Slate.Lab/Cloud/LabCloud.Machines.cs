@@ -163,6 +163,7 @@ public sealed partial class LabCloud
             };
             machine.Pending = null;
             machine.PowerState = "off";
+            if (machine.Status == NodeStatus.New) machine.Owner = null;
             Record("maas", $"abort {machine.Hostname} ({machine.SystemId}) -> {machine.Status.Label()}");
             return machine;
         }
