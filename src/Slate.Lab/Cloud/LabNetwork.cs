@@ -1,0 +1,59 @@
+using System.Net;
+
+namespace Slate.Lab.Cloud;
+
+public sealed class LabFabric(int id, string name)
+{
+    public int Id { get; } = id;
+    public string Name { get; } = name;
+    public List<LabVlan> Vlans { get; } = [];
+}
+
+public sealed class LabVlan(int id, int vid, LabFabric fabric)
+{
+    public int Id { get; } = id;
+    public int Vid { get; } = vid;
+    public LabFabric Fabric { get; } = fabric;
+    public string Name => Vid == 0 ? "untagged" : Vid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public int Mtu { get; init; } = 1500;
+
+    /// <summary>The space the VLAN is bound to; null renders as "undefined".</summary>
+    public LabSpace? Space { get; set; }
+}
+
+public sealed class LabSpace(int id, string name)
+{
+    public int Id { get; } = id;
+    public string Name { get; } = name;
+}
+
+public sealed class LabSubnet(int id, IPNetwork cidr, LabVlan vlan, LabSpace space)
+{
+    public int Id { get; } = id;
+    public IPNetwork Cidr { get; } = cidr;
+    public string Name => Cidr.ToString();
+    public LabVlan Vlan { get; } = vlan;
+
+    /// <summary>The plane's space. Kept on the subnet because several planes can share the untagged VLAN.</summary>
+    public LabSpace Space { get; } = space;
+
+    public IPAddress Gateway => Offset(1);
+
+    public IPAddress Offset(uint n)
+    {
+        var b = Cidr.BaseAddress.GetAddressBytes();
+        var value = ((uint)b[0] << 24 | (uint)b[1] << 16 | (uint)b[2] << 8 | b[3]) + n;
+        return new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
+    }
+
+    public uint HostCount => (1u << (32 - Cidr.PrefixLength)) - 2;
+}
+
+/// <summary>A virsh VM host (pod).</summary>
+public sealed class LabPod(int id, string name, string powerAddress, string powerPassword)
+{
+    public int Id { get; } = id;
+    public string Name { get; } = name;
+    public string PowerAddress { get; } = powerAddress;
+    public string PowerPassword { get; } = powerPassword;
+}

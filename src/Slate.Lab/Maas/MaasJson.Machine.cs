@@ -1,0 +1,200 @@
+using System.Text.Json;
+using Slate.Lab.Cloud;
+
+namespace Slate.Lab.Maas;
+
+internal static partial class MaasJson
+{
+    private static readonly string[] HardwareInfoKeys =
+        ["system_vendor", "system_product", "system_version", "system_serial", "cpu_model", "mainboard_vendor", "mainboard_product"];
+
+    public static void Link(Utf8JsonWriter w, LabLink link)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", link.Id);
+        w.WriteString("mode", link.Mode switch
+        {
+            LinkMode.Auto => "auto",
+            LinkMode.Dhcp => "dhcp",
+            LinkMode.Static => "static",
+            _ => "link_up",
+        });
+        // Omitted, never null: gomaasapi rejects "subnet": null and "ip_address": null.
+        if (link.Subnet is not null)
+        {
+            w.WritePropertyName("subnet");
+            Subnet(w, link.Subnet);
+        }
+        if (link.IpAddress is not null) w.WriteString("ip_address", link.IpAddress.ToString());
+        w.WriteEndObject();
+    }
+
+    public static void Interface(Utf8JsonWriter w, LabMachine machine, LabInterface nic)
+    {
+        w.WriteStartObject();
+        w.WriteString("system_id", machine.SystemId);
+        w.WriteNumber("id", nic.Id);
+        w.WriteString("name", nic.Name);
+        w.WriteString("type", nic.Type switch { InterfaceType.Bridge => "bridge", InterfaceType.Vlan => "vlan", _ => "physical" });
+        if (nic.Vlan is null) w.WriteNull("vlan");
+        else
+        {
+            w.WritePropertyName("vlan");
+            Vlan(w, nic.Vlan);
+        }
+        w.WriteString("mac_address", nic.MacAddress);
+        Names(w, "parents", nic.Parents.Select(p => p.Name));
+        Names(w, "children", machine.ChildrenOf(nic).Select(c => c.Name));
+        w.WriteStartArray("tags");
+        w.WriteEndArray();
+        w.WriteBoolean("enabled", true);
+        w.WriteStartArray("links");
+        foreach (var link in nic.Links) Link(w, link);
+        w.WriteEndArray();
+        if (nic.BridgeType is null) w.WriteString("params", "");
+        else
+        {
+            w.WriteStartObject("params");
+            w.WriteString("bridge_type", nic.BridgeType);
+            w.WriteBoolean("bridge_stp", nic.BridgeStp);
+            w.WriteNumber("bridge_fd", nic.BridgeFd);
+            w.WriteEndObject();
+        }
+        w.WriteNull("discovered");
+        w.WriteNumber("effective_mtu", nic.Vlan?.Mtu ?? 1500);
+        w.WriteNull("vendor");
+        w.WriteNull("product");
+        w.WriteNull("firmware_version");
+        w.WriteBoolean("link_connected", true);
+        w.WriteNumber("interface_speed", 0);
+        w.WriteNumber("link_speed", 0);
+        w.WriteNumber("numa_node", 0);
+        w.WriteNumber("sriov_max_vf", 0);
+        w.WriteString("resource_uri", $"{Prefix}nodes/{machine.SystemId}/interfaces/{nic.Id}/");
+        w.WriteEndObject();
+    }
+
+    public static void Machine(Utf8JsonWriter w, LabMachine m)
+    {
+        w.WriteStartObject();
+        w.WriteString("system_id", m.SystemId);
+        w.WriteString("hostname", m.Hostname);
+        w.WriteString("description", "");
+        w.WriteNull("hardware_uuid");
+        w.WritePropertyName("domain");
+        Domain(w);
+        w.WriteString("fqdn", m.Hostname + ".maas");
+        if (m.Owner is null) w.WriteNull("owner");
+        else w.WriteString("owner", m.Owner);
+        w.WriteStartObject("owner_data");
+        w.WriteEndObject();
+        w.WriteBoolean("locked", false);
+        EmptyArrays(w, "cache_sets", "bcaches");
+        w.WriteString("bios_boot_method", "uefi");
+        if (m.BootInterface is { } boot)
+        {
+            w.WritePropertyName("boot_interface");
+            Interface(w, m, boot);
+        }
+        else w.WriteNull("boot_interface");
+        w.WriteString("architecture", m.Architecture);
+        w.WriteString("min_hwe_kernel", "");
+        w.WriteString("hwe_kernel", "");
+        w.WriteNumber("cpu_count", 2);
+        w.WriteNumber("cpu_speed", 0);
+        w.WriteNumber("memory", 8192);
+        w.WriteNull("swap_size");
+        w.WriteNumber("storage", 0.0);
+        w.WriteNumber("status", (int)m.Status);
+        w.WriteString("osystem", m.OSystem);
+        w.WriteString("distro_series", m.DistroSeries);
+        w.WriteBoolean("ephemeral_deploy", false);
+        w.WriteString("error_description", "");
+        w.WriteBoolean("netboot", m.Status != NodeStatus.Deployed);
+        w.WriteString("power_type", m.PowerType);
+        w.WriteString("power_state", m.PowerState);
+        w.WriteStartArray("tag_names");
+        w.WriteEndArray();
+        w.WriteNull("address_ttl");
+        Names(w, "ip_addresses", m.Interfaces.SelectMany(i => i.Links).Where(l => l.IpAddress is not null).Select(l => l.IpAddress!.ToString()), sort: false);
+        w.WriteStartArray("interface_set");
+        foreach (var nic in m.Interfaces) Interface(w, m, nic);
+        w.WriteEndArray();
+        w.WritePropertyName("zone");
+        Zone(w);
+        w.WritePropertyName("pool");
+        Pool(w);
+        w.WriteBoolean("disable_ipv4", false);
+        if (m.ConstraintsByType)
+        {
+            w.WriteStartObject("constraints_by_type");
+            w.WriteEndObject();
+        }
+        w.WriteNull("boot_disk");
+        EmptyArrays(w, "blockdevice_set", "physicalblockdevice_set", "virtualblockdevice_set", "volume_groups", "raids", "special_filesystems", "numanode_set");
+        w.WriteString("status_action", "");
+        w.WriteString("status_message", m.StatusMessage);
+        w.WriteString("status_name", m.Status.Label());
+        w.WriteNumber("node_type", 0);
+        w.WriteString("node_type_name", "Machine");
+        w.WriteNull("parent");
+        if (m.Pod is null) w.WriteNull("pod");
+        else
+        {
+            w.WriteStartObject("pod");
+            w.WriteNumber("id", m.Pod.Id);
+            w.WriteString("name", m.Pod.Name);
+            w.WriteString("resource_uri", $"{Prefix}pods/{m.Pod.Id}/");
+            w.WriteEndObject();
+        }
+        w.WriteStartObject("default_gateways");
+        foreach (var family in new[] { "ipv4", "ipv6" })
+        {
+            w.WriteStartObject(family);
+            w.WriteNull("gateway_ip");
+            w.WriteNull("link_id");
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        foreach (var result in new[] { "current_commissioning_result_id", "current_testing_result_id", "current_installation_result_id" })
+        {
+            w.WriteNull(result);
+        }
+        foreach (var test in new[] { "commissioning", "testing", "cpu_test", "memory_test", "network_test", "storage_test", "other_test", "interface_test" })
+        {
+            var passed = m.Commissioned || test != "commissioning";
+            w.WriteNumber(test + "_status", passed ? 2 : 0);
+            w.WriteString(test + "_status_name", passed ? "Passed" : "Pending");
+        }
+        w.WriteStartObject("hardware_info");
+        foreach (var key in HardwareInfoKeys) w.WriteString(key, "Unknown");
+        w.WriteEndObject();
+        w.WriteNull("virtualmachine_id");
+        w.WriteStartObject("workload_annotations");
+        w.WriteEndObject();
+        w.WriteNull("last_sync");
+        w.WriteNull("sync_interval");
+        w.WriteNull("next_sync");
+        w.WriteBoolean("enable_hw_sync", false);
+        w.WriteBoolean("enable_kernel_crash_dump", false);
+        w.WriteBoolean("is_dpu", false);
+        w.WriteString("resource_uri", $"{Prefix}machines/{m.SystemId}/");
+        w.WriteEndObject();
+    }
+
+    private static void Names(Utf8JsonWriter w, string property, IEnumerable<string> names, bool sort = true)
+    {
+        w.WriteStartArray(property);
+        foreach (var name in sort ? names.Order(StringComparer.Ordinal) : names) w.WriteStringValue(name);
+        w.WriteEndArray();
+    }
+
+    private static void EmptyArrays(Utf8JsonWriter w, params string[] properties)
+    {
+        foreach (var property in properties)
+        {
+            w.WriteStartArray(property);
+            w.WriteEndArray();
+        }
+    }
+}

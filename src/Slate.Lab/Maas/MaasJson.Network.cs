@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Slate.Lab.Cloud;
+
+namespace Slate.Lab.Maas;
+
+/// <summary>MAAS 3.x JSON renderings, written by hand (AOT-safe, no reflection).</summary>
+internal static partial class MaasJson
+{
+    public const string Prefix = "/MAAS/api/2.0/";
+
+    public static void Vlan(Utf8JsonWriter w, LabVlan vlan)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", vlan.Id);
+        w.WriteString("name", vlan.Name);
+        w.WriteNumber("vid", vlan.Vid);
+        w.WriteString("fabric", vlan.Fabric.Name);
+        w.WriteNumber("fabric_id", vlan.Fabric.Id);
+        w.WriteNumber("mtu", vlan.Mtu);
+        w.WriteNull("primary_rack");
+        w.WriteNull("secondary_rack");
+        w.WriteBoolean("dhcp_on", vlan.Vid == 0);
+        w.WriteNull("external_dhcp");
+        w.WriteNull("relay_vlan");
+        w.WriteString("space", vlan.Space?.Name ?? "undefined");
+        w.WriteString("resource_uri", $"{Prefix}vlans/{vlan.Id}/");
+        w.WriteEndObject();
+    }
+
+    public static void Subnet(Utf8JsonWriter w, LabSubnet subnet)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", subnet.Id);
+        w.WriteString("name", subnet.Name);
+        w.WriteString("description", "");
+        w.WritePropertyName("vlan");
+        Vlan(w, subnet.Vlan);
+        w.WriteString("cidr", subnet.Cidr.ToString());
+        w.WriteString("gateway_ip", subnet.Gateway.ToString());
+        w.WriteStartArray("dns_servers");
+        w.WriteEndArray();
+        w.WriteNumber("rdns_mode", 2);
+        w.WriteBoolean("active_discovery", false);
+        w.WriteBoolean("allow_dns", true);
+        w.WriteBoolean("allow_proxy", true);
+        w.WriteBoolean("managed", true);
+        w.WriteStartArray("disabled_boot_architectures");
+        w.WriteEndArray();
+        w.WriteString("space", subnet.Space.Name);
+        w.WriteString("resource_uri", $"{Prefix}subnets/{subnet.Id}/");
+        w.WriteEndObject();
+    }
+
+    /// <summary>A space; a null space is MAAS's synthetic "undefined" (id -1) holding the space-less VLANs.</summary>
+    public static void Space(Utf8JsonWriter w, LabCloud cloud, LabSpace? space)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", space?.Id ?? -1);
+        w.WriteString("name", space?.Name ?? "undefined");
+        w.WriteString("description", "");
+        w.WriteStartArray("vlans");
+        foreach (var vlan in cloud.Vlans.Where(v => space is null ? v.Space is null : cloud.Subnets.Any(s => s.Space == space && s.Vlan == v)))
+        {
+            Vlan(w, vlan);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("subnets");
+        foreach (var subnet in cloud.Subnets.Where(s => space is not null && s.Space == space)) Subnet(w, subnet);
+        w.WriteEndArray();
+        w.WriteString("resource_uri", $"{Prefix}spaces/{space?.Id ?? -1}/");
+        w.WriteEndObject();
+    }
+
+    public static void Fabric(Utf8JsonWriter w, LabFabric fabric)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", fabric.Id);
+        w.WriteString("name", fabric.Name);
+        w.WriteNull("class_type");
+        w.WriteStartArray("vlans");
+        foreach (var vlan in fabric.Vlans) Vlan(w, vlan);
+        w.WriteEndArray();
+        w.WriteString("resource_uri", $"{Prefix}fabrics/{fabric.Id}/");
+        w.WriteEndObject();
+    }
+
+    public static void Zone(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", "default");
+        w.WriteString("description", "");
+        w.WriteNumber("id", 1);
+        w.WriteString("resource_uri", $"{Prefix}zones/default/");
+        w.WriteEndObject();
+    }
+
+    public static void Pool(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", "default");
+        w.WriteString("description", "Default pool");
+        w.WriteNumber("id", 0);
+        w.WriteString("resource_uri", $"{Prefix}resourcepool/0/");
+        w.WriteEndObject();
+    }
+
+    public static void Domain(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteBoolean("authoritative", true);
+        w.WriteNull("ttl");
+        w.WriteString("name", "maas");
+        w.WriteNumber("resource_record_count", 0);
+        w.WriteNumber("id", 0);
+        w.WriteBoolean("is_default", true);
+        w.WriteString("resource_uri", $"{Prefix}domains/0/");
+        w.WriteEndObject();
+    }
+
+    /// <summary>A VM host; <paramref name="collection"/> is "pods" or "vm-hosts" (the two aliases differ only in resource_uri).</summary>
+    public static void Pod(Utf8JsonWriter w, LabCloud cloud, LabPod pod, string collection)
+    {
+        var machines = cloud.Machines.Where(m => m.Pod == pod).ToList();
+        w.WriteStartObject();
+        w.WriteNumber("id", pod.Id);
+        w.WriteString("name", pod.Name);
+        w.WriteStartArray("tags");
+        w.WriteEndArray();
+        w.WriteString("type", "virsh");
+        w.WriteStartArray("architectures");
+        w.WriteStringValue("amd64/generic");
+        w.WriteEndArray();
+        w.WriteStartArray("capabilities");
+        foreach (var c in new[] { "composable", "dynamic_local_storage", "over_commit", "storage_pools" }) w.WriteStringValue(c);
+        w.WriteEndArray();
+        Resources(w, "total", 64, 262144);
+        Resources(w, "used", machines.Count * 2, machines.Count * 8192);
+        Resources(w, "available", 64 - machines.Count * 2, 262144 - machines.Count * 8192);
+        w.WritePropertyName("zone");
+        Zone(w);
+        w.WritePropertyName("pool");
+        Pool(w);
+        w.WriteNumber("cpu_over_commit_ratio", 1.0);
+        w.WriteNumber("memory_over_commit_ratio", 1.0);
+        w.WriteStartArray("storage_pools");
+        w.WriteEndArray();
+        w.WriteStartObject("host");
+        w.WriteNull("system_id");
+        w.WriteBoolean("__incomplete__", true);
+        w.WriteEndObject();
+        w.WriteNull("default_macvlan_mode");
+        w.WriteString("version", "8.0.0");
+        w.WriteString("resource_uri", $"{Prefix}{collection}/{pod.Id}/");
+        w.WriteEndObject();
+    }
+
+    private static void Resources(Utf8JsonWriter w, string name, int cores, int memory)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("cores", cores);
+        w.WriteNumber("memory", memory);
+        w.WriteNumber("local_storage", (long)cores * 64L * 1024 * 1024 * 1024);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Routing;
+using Slate.Lab.Cloud;
+
+namespace Slate.Lab.Maas;
+
+/// <summary>spaces/, subnets/, fabrics/, fabrics/{id}/vlans/, vlans/{id}/ (read-only in the lab).</summary>
+internal static class NetworkEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, MaasEndpointFactory endpoint)
+    {
+        endpoint.Map(app, "spaces/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var space in call.Cloud.Spaces) MaasJson.Space(w, call.Cloud, space);
+            if (call.Cloud.Vlans.Any(v => v.Space is null)) MaasJson.Space(w, call.Cloud, null);
+            w.WriteEndArray();
+        })));
+        endpoint.Map(app, "spaces/{id}/", call =>
+        {
+            var id = call.Route("id");
+            if (id is "-1" or "undefined")
+            {
+                return call.Method switch
+                {
+                    "PUT" => throw LabApiException.BadRequest("Space cannot be modified: undefined"),
+                    "DELETE" => throw LabApiException.BadRequest("Space cannot be deleted: undefined"),
+                    _ => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Space(w, call.Cloud, null))),
+                };
+            }
+            var space = call.Cloud.Spaces.FirstOrDefault(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == id || s.Name == id)
+                ?? throw LabApiException.NotFound("Space");
+            return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Space(w, call.Cloud, space)));
+        });
+        endpoint.Map(app, "subnets/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var subnet in call.Cloud.Subnets) MaasJson.Subnet(w, subnet);
+            w.WriteEndArray();
+        })));
+        endpoint.Map(app, "subnets/{**id}", call =>
+        {
+            var subnet = call.Cloud.FindSubnet(call.Route("id").TrimEnd('/')) ?? throw LabApiException.NotFound("Subnet");
+            return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Subnet(w, subnet)));
+        });
+        endpoint.Map(app, "fabrics/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>
+        {
+            w.WriteStartArray();
+            MaasJson.Fabric(w, call.Cloud.Fabric);
+            w.WriteEndArray();
+        })));
+        endpoint.Map(app, "fabrics/{id}/", call => ServiceEndpoints.ReadOnly(call, () =>
+            MaasResponse.Json(w => MaasJson.Fabric(w, FabricOf(call)))));
+        endpoint.Map(app, "fabrics/{id}/vlans/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var vlan in FabricOf(call).Vlans) MaasJson.Vlan(w, vlan);
+            w.WriteEndArray();
+        })));
+        endpoint.Map(app, "fabrics/{id}/vlans/{vid}/", call =>
+        {
+            var vlan = FabricOf(call).Vlans.FirstOrDefault(v => v.Vid.ToString(System.Globalization.CultureInfo.InvariantCulture) == call.Route("vid"))
+                ?? throw LabApiException.NotFound("VLAN");
+            return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Vlan(w, vlan)));
+        });
+        endpoint.Map(app, "vlans/{id}/", call =>
+        {
+            var vlan = call.Cloud.Vlans.FirstOrDefault(v => v.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == call.Route("id"))
+                ?? throw LabApiException.NotFound("VLAN");
+            return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Vlan(w, vlan)));
+        });
+    }
+
+    private static LabFabric FabricOf(MaasCall call) =>
+        call.Route("id") is var id && (id == call.Cloud.Fabric.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) || id == call.Cloud.Fabric.Name)
+            ? call.Cloud.Fabric
+            : throw LabApiException.NotFound("Fabric");
+}

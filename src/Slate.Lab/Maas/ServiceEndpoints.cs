@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Slate.Lab.Cloud;
+
+namespace Slate.Lab.Maas;
+
+/// <summary>version/, users/, maas/, zones/, resourcepools/, and the VM hosts (pods/ and vm-hosts/).</summary>
+internal static class ServiceEndpoints
+{
+    private static readonly string[] Capabilities =
+    [
+        "networks-management", "static-ipaddresses", "ipv6-deployment-ubuntu", "devices-management",
+        "storage-deployment-ubuntu", "network-deployment-ubuntu", "bridging-interface-ubuntu",
+        "bridging-automatic-ubuntu", "authenticate-api",
+    ];
+
+    public static void Map(IEndpointRouteBuilder app, MaasEndpointFactory endpoint)
+    {
+        endpoint.Map(app, "version/", Version, anonymous: true);
+        endpoint.Map(app, "users/", call => (call.Method, call.Op) switch
+        {
+            ("GET", "whoami") => MaasResponse.Json(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("username", call.Cloud.AdminUser);
+                w.WriteString("email", call.Cloud.AdminUser + "@" + call.Cloud.MaasName);
+                w.WriteBoolean("is_superuser", true);
+                w.WriteBoolean("is_local", true);
+                w.WriteString("resource_uri", $"{MaasJson.Prefix}users/{call.Cloud.AdminUser}/");
+                w.WriteEndObject();
+            }),
+            _ => throw call.Unrecognised(),
+        });
+        endpoint.Map(app, "maas/", call => (call.Method, call.Op) switch
+        {
+            ("GET", "get_config") => Config(call),
+            _ => throw call.Unrecognised(),
+        });
+        endpoint.Map(app, "zones/", call => ReadOnly(call, () => MaasResponse.Json(w =>
+        {
+            w.WriteStartArray();
+            MaasJson.Zone(w);
+            w.WriteEndArray();
+        })));
+        endpoint.Map(app, "zones/{name}/", call => ReadOnly(call, () =>
+            call.Route("name") == "default" ? MaasResponse.Json(MaasJson.Zone) : throw LabApiException.NotFound("Zone")));
+        endpoint.Map(app, "resourcepools/", call => ReadOnly(call, () => MaasResponse.Json(w =>
+        {
+            w.WriteStartArray();
+            MaasJson.Pool(w);
+            w.WriteEndArray();
+        })));
+        endpoint.Map(app, "resourcepool/{id}/", call => ReadOnly(call, () =>
+            call.Route("id") is "0" or "default" ? MaasResponse.Json(MaasJson.Pool) : throw LabApiException.NotFound("ResourcePool")));
+        foreach (var collection in new[] { "pods", "vm-hosts" })
+        {
+            endpoint.Map(app, collection + "/", call => ReadOnly(call, () => MaasResponse.Json(w =>
+            {
+                w.WriteStartArray();
+                MaasJson.Pod(w, call.Cloud, call.Cloud.Pod, collection);
+                w.WriteEndArray();
+            })));
+            endpoint.Map(app, collection + "/{id}/", call => Pod(call, collection));
+        }
+    }
+
+    /// <summary>GET without op answers; anything else is an unrecognised signature.</summary>
+    public static MaasResponse ReadOnly(MaasCall call, Func<MaasResponse> read) =>
+        call.Method == "GET" && call.Op is null ? read() : throw call.Unrecognised();
+
+    private static MaasResponse Version(MaasCall call) => ReadOnly(call, () => MaasResponse.Json(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("capabilities");
+        foreach (var capability in Capabilities) w.WriteStringValue(capability);
+        w.WriteEndArray();
+        w.WriteString("version", "3.7.0-slate-lab");
+        w.WriteString("subversion", "");
+        w.WriteEndObject();
+    }));
+
+    private static MaasResponse Config(MaasCall call)
+    {
+        var value = call.Param("name") switch
+        {
+            "maas_name" => call.Cloud.MaasName,
+            "default_osystem" => "ubuntu",
+            "default_distro_series" => "jammy",
+            null or "" => throw LabApiException.Invalid("name", "This field is required."),
+            var other => throw LabApiException.Invalid("name", $"'{other}' is not a valid config name."),
+        };
+        return MaasResponse.Json(w => w.WriteStringValue(value));
+    }
+
+    private static MaasResponse Pod(MaasCall call, string collection)
+    {
+        var pod = call.Cloud.Pod;
+        if (call.Route("id") != pod.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) throw LabApiException.NotFound("Pod");
+        return (call.Method, call.Op) switch
+        {
+            ("GET", null) => MaasResponse.Json(w => MaasJson.Pod(w, call.Cloud, pod, collection)),
+            // Real MAAS returns the libvirt password in clear here: callers must not log this answer.
+            ("GET", "parameters") => MaasResponse.Json(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("power_address", pod.PowerAddress);
+                w.WriteString("power_pass", pod.PowerPassword);
+                w.WriteEndObject();
+            }),
+            _ => throw call.Unrecognised(),
+        };
+    }
+}

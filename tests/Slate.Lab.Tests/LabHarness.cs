@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using Slate.Lab.Cloud;
+using Slate.Lab.Maas;
+using Slate.Runbook.Sites;
+
+namespace Slate.Lab.Tests;
+
+/// <summary>A lab cloud seeded from the copied site file, served over loopback, with a raw authenticated HttpClient.</summary>
+public sealed class LabHarness : IAsyncDisposable
+{
+    private LabHarness(FakeTimeProvider time, LabCloud cloud, LabMaasServer server)
+    {
+        Time = time;
+        Cloud = cloud;
+        Server = server;
+        Http = new HttpClient { BaseAddress = new Uri(server.MaasUrl, "api/2.0/") };
+        Http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", OAuthHeader.Quoted(server.ApiKey));
+    }
+
+    public FakeTimeProvider Time { get; }
+    public LabCloud Cloud { get; }
+    public LabMaasServer Server { get; }
+    public HttpClient Http { get; }
+
+    public static Site LoadSite() => SiteLoader.Load(Path.Combine(AppContext.BaseDirectory, "Sites", "caracal-testcloud.yaml"));
+
+    public static async Task<LabHarness> StartAsync()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var cloud = new LabCloud(LoadSite(), time);
+        var server = await LabMaasServer.StartAsync(cloud, 0, CancellationToken.None);
+        return new LabHarness(time, cloud, server);
+    }
+
+    public string IdOf(string hostname) => Cloud.FindByHostname(hostname)?.SystemId ?? throw new InvalidOperationException($"no {hostname} in the lab");
+
+    public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, params (string Key, string Value)[] form)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (form.Length > 0) request.Content = new FormUrlEncodedContent(form.Select(p => KeyValuePair.Create(p.Key, p.Value)));
+        using var response = await Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<JsonNode> GetJsonAsync(string path)
+    {
+        var (status, body) = await SendAsync(HttpMethod.Get, path);
+        Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status} {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    public async Task<JsonNode> PostJsonAsync(string path, params (string Key, string Value)[] form)
+    {
+        var (status, body) = await SendAsync(HttpMethod.Post, path, form);
+        Assert.True(status == HttpStatusCode.OK, $"POST {path}: {(int)status} {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>Creates a virsh machine with the given NICs and commissions it to Ready on the fake clock.</summary>
+    public async Task<string> CreateReadyMachineAsync(string hostname, params string[] macs)
+    {
+        var form = new List<(string, string)> { ("hostname", hostname), ("architecture", "amd64/generic"), ("power_type", "virsh"),
+            ("power_parameters_power_address", "qemu+ssh://lab@127.0.0.1/system"), ("power_parameters_power_id", hostname) };
+        form.AddRange(macs.Select(m => ("mac_addresses", m)));
+        var created = await PostJsonAsync("machines/", [.. form]);
+        Assert.Equal("Commissioning", (string?)created["status_name"]);
+        Time.Advance(Cloud.Timings.Commissioning);
+        return (string)created["system_id"]!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Slate.Lab.Tests;
+
+public sealed class MachineEndpointTests : IAsyncLifetime
+{
+    private LabHarness _lab = null!;
+
+    public async Task InitializeAsync() => _lab = await LabHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _lab.DisposeAsync();
+
+    [Fact]
+    public async Task Hostname_filter_is_exact_and_repeatable()
+    {
+        var one = await _lab.GetJsonAsync("machines/?hostname=openstack1");
+        Assert.Equal("openstack1", (string?)one.AsArray().Single()!["hostname"]);
+        var two = await _lab.GetJsonAsync("machines/?hostname=openstack1&hostname=juju");
+        Assert.Equal(["juju", "openstack1"], two.AsArray().Select(m => (string)m!["hostname"]!).Order());
+        Assert.Empty((await _lab.GetJsonAsync("machines/?hostname=openstack")).AsArray());
+    }
+
+    [Fact]
+    public async Task Id_and_status_filters_select_exactly()
+    {
+        var id = _lab.IdOf("lxd");
+        Assert.Equal(id, (string?)(await _lab.GetJsonAsync($"machines/?id={id}")).AsArray().Single()!["system_id"]);
+        Assert.Equal(8, (await _lab.GetJsonAsync("machines/?status=deployed")).AsArray().Count);
+        Assert.Empty((await _lab.GetJsonAsync("machines/?status=ready")).AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _lab.SendAsync(HttpMethod.Get, "machines/?status=sleepy")).Status);
+    }
+
+    [Fact]
+    public async Task Machine_json_has_pod_status_and_no_power_secrets()
+    {
+        var machine = await _lab.GetJsonAsync($"machines/{_lab.IdOf("openstack0")}/");
+        Assert.Equal(6, (int)machine["status"]!);
+        Assert.Equal("Deployed", (string?)machine["status_name"]);
+        Assert.Equal(_lab.Cloud.Pod.Name, (string?)machine["pod"]!["name"]);
+        Assert.Equal("/MAAS/api/2.0/pods/1/", (string?)machine["pod"]!["resource_uri"]);
+        Assert.DoesNotContain(_lab.Cloud.Pod.PowerPassword, machine.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_machine_is_404_with_the_maas_text()
+    {
+        Assert.Equal((HttpStatusCode.NotFound, "No Machine matches the given query."), await _lab.SendAsync(HttpMethod.Get, "machines/zzzzzz/"));
+    }
+
+    [Fact]
+    public async Task Power_parameters_return_the_password_in_clear_like_maas()
+    {
+        var id = _lab.IdOf("openstack2");
+        var one = await _lab.GetJsonAsync($"machines/{id}/?op=power_parameters");
+        Assert.Equal(_lab.Cloud.Pod.PowerPassword, (string?)one["power_pass"]);
+        Assert.Equal("openstack2", (string?)one["power_id"]);
+        var all = (JsonObject)await _lab.GetJsonAsync("machines/?op=power_parameters");
+        Assert.Equal(8, all.Count);
+        var picked = (JsonObject)await _lab.GetJsonAsync($"machines/?op=power_parameters&id={id}");
+        Assert.Equal([id], picked.Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Releasing_a_dynamic_pod_machine_removes_it_after_the_delay()
+    {
+        var id = _lab.IdOf("openstack3");
+        var released = await _lab.PostJsonAsync($"machines/{id}/?op=release");
+        Assert.Equal(12, (int)released["status"]!);
+        Assert.Equal("Releasing", (string?)released["status_name"]);
+        _lab.Time.Advance(_lab.Cloud.Timings.Releasing - TimeSpan.FromMilliseconds(1));
+        Assert.Single((await _lab.GetJsonAsync($"machines/?id={id}")).AsArray());
+        _lab.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Empty((await _lab.GetJsonAsync($"machines/?id={id}")).AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await _lab.SendAsync(HttpMethod.Get, $"machines/{id}/")).Status);
+    }
+
+    [Fact]
+    public async Task Release_from_a_wrong_state_is_409()
+    {
+        var id = await _lab.CreateReadyMachineAsync("vm1", "52:54:00:ee:00:01");
+        await _lab.PostJsonAsync($"machines/{id}/?op=commission");
+        var (status, body) = await _lab.SendAsync(HttpMethod.Post, $"machines/{id}/?op=release");
+        Assert.Equal((HttpStatusCode.Conflict, "Machine cannot be released in its current state ('Commissioning')."), (status, body));
+    }
+
+    [Fact]
+    public async Task Delete_returns_204_and_removes_the_machine()
+    {
+        var id = _lab.IdOf("capi-mgmt");
+        var (status, body) = await _lab.SendAsync(HttpMethod.Delete, $"machines/{id}/");
+        Assert.Equal((HttpStatusCode.NoContent, ""), (status, body));
+        Assert.Null(_lab.Cloud.FindByHostname("capi-mgmt"));
+    }
+
+    [Fact]
+    public async Task Create_commissions_to_ready_with_boot_nic_auto_and_others_link_up()
+    {
+        var created = await _lab.PostJsonAsync("machines/", ("hostname", "vm2"), ("architecture", "amd64"), ("power_type", "virsh"),
+            ("mac_addresses", "52:54:00:ee:00:02"), ("mac_addresses", "52:54:00:ee:00:03"));
+        Assert.Equal(1, (int)created["status"]!);
+        var id = (string)created["system_id"]!;
+        Assert.Equal("Commissioning", (string?)(await _lab.GetJsonAsync($"machines/{id}/"))["status_name"]);
+        _lab.Time.Advance(_lab.Cloud.Timings.Commissioning);
+        var ready = await _lab.GetJsonAsync($"machines/{id}/");
+        Assert.Equal(4, (int)ready["status"]!);
+        var modes = ready["interface_set"]!.AsArray().Select(i => (string)i!["links"]!.AsArray().Single()!["mode"]!).ToList();
+        Assert.Equal(["auto", "link_up"], modes);
+        var autoLink = ready["interface_set"]![0]!["links"]![0]!.AsObject();
+        Assert.Equal("10.12.8.0/22", (string?)autoLink["subnet"]!["cidr"]);
+        Assert.False(autoLink.ContainsKey("ip_address"));
+        Assert.False(ready["interface_set"]![1]!["links"]![0]!.AsObject().ContainsKey("subnet"));
+    }
+
+    [Fact]
+    public async Task Create_with_a_mac_in_use_is_a_400_field_map()
+    {
+        var (status, body) = await _lab.SendAsync(HttpMethod.Post, "machines/", ("architecture", "amd64/generic"),
+            ("mac_addresses", "52:54:00:0c:04:0a"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = JsonNode.Parse(body)!;
+        Assert.Equal("MAC address 52:54:00:0c:04:0a already in use on openstack0.", (string?)errors["mac_addresses"]![0]);
+    }
+
+    [Fact]
+    public async Task Create_accepts_a_multipart_body()
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("vm3"), "hostname" },
+            { new StringContent("amd64/generic"), "architecture" },
+            { new StringContent("52:54:00:ee:00:04"), "mac_addresses" },
+            { new StringContent("false"), "commission" },
+        };
+        using var response = await _lab.Http.PostAsync("machines/", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("New", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status_name"]);
+    }
+
+    [Fact]
+    public async Task Allocate_then_deploy_reaches_deployed_with_an_auto_address()
+    {
+        var id = await _lab.CreateReadyMachineAsync("vm4", "52:54:00:ee:00:05");
+        var allocated = await _lab.PostJsonAsync("machines/?op=allocate", ("system_id", id));
+        Assert.Equal("Allocated", (string?)allocated["status_name"]);
+        Assert.NotNull(allocated["constraints_by_type"]);
+        var deploying = await _lab.PostJsonAsync($"machines/{id}/?op=deploy");
+        Assert.Equal(9, (int)deploying["status"]!);
+        _lab.Time.Advance(_lab.Cloud.Timings.Deploying);
+        var deployed = await _lab.GetJsonAsync($"machines/{id}/");
+        Assert.Equal("Deployed", (string?)deployed["status_name"]);
+        Assert.StartsWith("10.12.8.", (string?)deployed["ip_addresses"]![0]);
+    }
+
+    [Fact]
+    public async Task Abort_commissioning_returns_to_new_and_power_ops_answer_machine_json()
+    {
+        var created = await _lab.PostJsonAsync("machines/", ("architecture", "amd64"), ("mac_addresses", "52:54:00:ee:00:06"));
+        var id = (string)created["system_id"]!;
+        Assert.Equal("New", (string?)(await _lab.PostJsonAsync($"machines/{id}/?op=abort"))["status_name"]);
+        Assert.Equal("off", (string?)(await _lab.PostJsonAsync($"machines/{id}/?op=power_off"))["power_state"]);
+        Assert.Equal((HttpStatusCode.Conflict, "Can't start node: it hasn't been allocated."),
+            await _lab.SendAsync(HttpMethod.Post, $"machines/{id}/?op=power_on"));
+    }
+}
