@@ -157,4 +157,32 @@ public sealed class RequestShapeTests
         Assert.Equal("/MAAS/api/2.0/machines/xs7qfn/", server.Requests[1].Path);
         Assert.Equal(["power_parameters"], server.Requests[1].Query["op"]);
     }
+
+    [Fact]
+    public async Task Power_parameters_of_several_machines_are_one_call_with_repeated_ids()
+    {
+        const string body = """{"dypesm": {"power_id": "driven-bat"}, "xs7qfn": {"power_id": "nice-shad", "power_pass": "pw"}}""";
+        await using var server = await FakeMaasServer.StartAsync(body);
+        using var client = TestClients.For(server);
+
+        var all = await client.Machines.ListPowerParametersAsync(["dypesm", "xs7qfn"]);
+
+        Assert.Equal("nice-shad", all["xs7qfn"].PowerId);
+        Assert.Equal(["dypesm", "xs7qfn"], Assert.Single(server.Requests).Query["id"]);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Machines.ListPowerParametersAsync([]));
+    }
+
+    [Fact]
+    public async Task Compose_posts_to_the_vm_host_and_returns_the_new_system_id()
+    {
+        await using var server = await FakeMaasServer.StartAsync("""{"system_id": "wdpx3n", "resource_uri": "/MAAS/api/2.0/machines/wdpx3n/"}""");
+        using var client = TestClients.For(server);
+
+        var composed = await client.VmHosts.ComposeAsync(3, "juju-1", 2, 4096);
+
+        Assert.Equal("wdpx3n", composed.SystemId);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(("/MAAS/api/2.0/vm-hosts/3/", "compose"), (request.Path, request.Query["op"][0]));
+        Assert.Equal(["4096"], request.Form["memory"]);
+    }
 }

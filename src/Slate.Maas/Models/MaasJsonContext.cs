@@ -17,6 +17,7 @@ namespace Slate.Maas.Models;
 [JsonSerializable(typeof(PowerParameters))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, PowerParameters>))]
 [JsonSerializable(typeof(PowerStateReading))]
+[JsonSerializable(typeof(MachineReference))]
 [JsonSerializable(typeof(Space))]
 [JsonSerializable(typeof(IReadOnlyList<Space>))]
 [JsonSerializable(typeof(IReadOnlyList<Subnet>))]

@@ -64,6 +64,17 @@ public sealed class MachinesClient
         _connection.GetAsync(ResourcePaths.Machine(systemId), "power_parameters", null,
             MaasJsonContext.Default.PowerParameters, cancellationToken);
 
+    /// <summary>Power parameters of several machines in one call, keyed by system id. An empty list is refused:
+    /// MAAS would answer with every machine's secrets.</summary>
+    public Task<IReadOnlyDictionary<string, PowerParameters>> ListPowerParametersAsync(
+        IReadOnlyList<string> systemIds, CancellationToken cancellationToken = default)
+    {
+        if (systemIds.Count == 0)
+            throw new ArgumentException("At least one system id is required.", nameof(systemIds));
+        return _connection.GetAsync("machines/", "power_parameters", new MaasForm().AddEach("id", systemIds),
+            MaasJsonContext.Default.IReadOnlyDictionaryStringPowerParameters, cancellationToken);
+    }
+
     /// <summary>Live BMC query (MAAS may take up to 60 s).</summary>
     public Task<PowerStateReading> QueryPowerStateAsync(string systemId, CancellationToken cancellationToken = default) =>
         _connection.GetAsync(ResourcePaths.Machine(systemId), "query_power_state", null,

@@ -17,4 +17,11 @@ public sealed class VmHostsClient
     public Task<PowerParameters> GetParametersAsync(int vmHostId, CancellationToken cancellationToken = default) =>
         _connection.GetAsync($"vm-hosts/{vmHostId}/", "parameters", null, MaasJsonContext.Default.PowerParameters,
             cancellationToken);
+
+    /// <summary>Composes a VM on the host (<c>op=compose</c>); the machine then commissions to Ready.</summary>
+    public Task<MachineReference> ComposeAsync(
+        int vmHostId, string hostname, int cores, int memoryMiB, CancellationToken cancellationToken = default) =>
+        _connection.PostAsync($"vm-hosts/{vmHostId}/", "compose",
+            new MaasForm().Add("hostname", hostname).Add("cores", cores).Add("memory", memoryMiB),
+            MaasJsonContext.Default.MachineReference, cancellationToken);
 }
