@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Polly;
+using Slate.Maas.Errors;
+
+namespace Slate.Maas.Http;
+
+/// <summary>
+/// Sends MAAS requests: reads go through a retry pipeline, writes are sent once and a lost answer becomes
+/// <see cref="MaasOutcomeUnknownException"/>. Every non-2xx answer becomes a typed <see cref="MaasApiException"/>.
+/// </summary>
+internal sealed class MaasConnection : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly Uri _apiBase;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _timeout;
+    private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
+    private int _requestCount;
+
+    public MaasConnection(MaasCredentials credentials, MaasClientOptions options)
+    {
+        if (options.RequestTimeout <= TimeSpan.Zero)
+            throw new MaasConfigurationException("MaasClientOptions.RequestTimeout must be positive.");
+        if (options.ReadRetryBudget < 0)
+            throw new MaasConfigurationException("MaasClientOptions.ReadRetryBudget must not be negative.");
+        _apiBase = credentials.ApiBase;
+        _time = options.TimeProvider;
+        _timeout = options.RequestTimeout;
+        var signer = new OAuthPlaintextHandler(credentials, _time)
+        {
+            InnerHandler = options.InnerHandler ?? new SocketsHttpHandler(),
+        };
+        _http = new HttpClient(signer, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        _readPipeline = ReadRetryPipeline.Build(options);
+    }
+
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    public async Task<T> GetAsync<T>(
+        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var uri = BuildUri(path, op, query);
+        var shown = Shown(uri, op);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _readPipeline.ExecuteAsync(
+                async token => await SendOnceAsync(new HttpRequestMessage(HttpMethod.Get, uri), token),
+                cancellationToken);
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            throw new MaasUnreachableException("GET", shown, _apiBase, e.Message, e);
+        }
+        using (response)
+            return await ReadAsync(response, "GET", shown, type, cancellationToken);
+    }
+
+    public async Task<T> PostAsync<T>(
+        string path, string? op, MaasForm form, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var uri = BuildUri(path, op, null);
+        using var response = await SendWriteAsync(
+            new HttpRequestMessage(HttpMethod.Post, uri) { Content = form.ToContent() }, Shown(uri, op), cancellationToken);
+        return await ReadAsync(response, "POST", Shown(uri, op), type, cancellationToken);
+    }
+
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        var uri = BuildUri(path, null, null);
+        using var response = await SendWriteAsync(
+            new HttpRequestMessage(HttpMethod.Delete, uri), Shown(uri, null), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw await MaasErrorMapper.ToExceptionAsync(response, "DELETE", Shown(uri, null), _time, cancellationToken);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResponseMessage> SendWriteAsync(
+        HttpRequestMessage request, string shown, CancellationToken cancellationToken)
+    {
+        var method = request.Method.Method;
+        try
+        {
+            return await SendOnceAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e) when (NeverConnected(e))
+        {
+            throw new MaasUnreachableException(method, shown, _apiBase, e.Message, e);
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            throw new MaasOutcomeUnknownException(method, shown, null, "", e);
+        }
+    }
+
+    /// <summary>Sends and disposes <paramref name="request"/>; the body is buffered within the timeout.</summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var _ = request;
+        using var timeout = new CancellationTokenSource(_timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        Interlocked.Increment(ref _requestCount);
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no response within {_timeout.TotalSeconds:0.#} s");
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(
+        HttpResponseMessage response, string method, string shown, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+            throw await MaasErrorMapper.ToExceptionAsync(response, method, shown, _time, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            return JsonSerializer.Deserialize(body, type)
+                   ?? throw new JsonException("the body is JSON null");
+        }
+        catch (JsonException e)
+        {
+            throw new MaasApiException(
+                $"MAAS answered {method} {shown} with a body that is not a valid {typeof(T).Name}: {e.Message}",
+                method, shown, response.StatusCode, body, e);
+        }
+    }
+
+    private Uri BuildUri(string path, string? op, MaasForm? query)
+    {
+        var parts = new MaasForm().Add("op", op);
+        foreach (var pair in query?.Pairs ?? []) parts.Add(pair.Key, pair.Value);
+        var builder = new UriBuilder(new Uri(_apiBase, path)) { Query = parts.ToQueryString() };
+        return builder.Uri;
+    }
+
+    private static string Shown(Uri uri, string? op) => uri.AbsolutePath + (op is null ? "" : "?op=" + op);
+
+    private static bool IsTransportFailure(Exception e, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && e is HttpRequestException or TimeoutException or IOException;
+
+    private static bool NeverConnected(HttpRequestException e) =>
+        e.HttpRequestError == HttpRequestError.NameResolutionError ||
+        (e.HttpRequestError == HttpRequestError.ConnectionError && e.InnerException is SocketException
+        {
+            SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable
+                or SocketError.NetworkUnreachable or SocketError.HostNotFound or SocketError.AddressNotAvailable,
+        });
+
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
+
+    internal static bool IsRetryableRead(HttpResponseMessage response, TimeProvider time) =>
+        response.StatusCode == HttpStatusCode.ServiceUnavailable ||
+        (response.StatusCode == HttpStatusCode.Conflict && RetryAfter(response, time) is not null);
+}

@@ -1,0 +1,18 @@
+namespace Slate.Maas;
+
+public sealed record MaasClientOptions
+{
+    /// <summary>Innermost handler (tests, proxies). Default: a <see cref="SocketsHttpHandler"/>.</summary>
+    public HttpMessageHandler? InnerHandler { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How many times a read (GET) is retried after 503, 409 with Retry-After, or a transport error.</summary>
+    public int ReadRetryBudget { get; init; } = 4;
+
+    /// <summary>Longest single wait between read retries, whatever Retry-After says.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Per-attempt timeout, measured on <see cref="TimeProvider"/>.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

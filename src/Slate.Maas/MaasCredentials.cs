@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Slate.Maas.Errors;
+
+namespace Slate.Maas;
+
+/// <summary>Where MAAS is and the API key to use. <see cref="ToString"/> never shows the key.</summary>
+public sealed partial record MaasCredentials
+{
+    public MaasCredentials(Uri ApiRoot, string ApiKey)
+    {
+        this.ApiRoot = ApiRoot ?? throw new MaasConfigurationException("MAAS URL is missing.");
+        this.ApiKey = ApiKey ?? throw new MaasConfigurationException("MAAS API key is missing.");
+        ApiBase = NormaliseApiBase(ApiRoot);
+        var parts = ApiKey.Split(':');
+        if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
+            throw new MaasConfigurationException(
+                "MAAS API key must have exactly 3 non-empty ':'-separated parts (consumer_key:token_key:token_secret).");
+        (ConsumerKey, TokenKey, TokenSecret) = (parts[0], parts[1], parts[2]);
+    }
+
+    public Uri ApiRoot { get; }
+    public string ApiKey { get; }
+
+    /// <summary>The API 2.0 base every resource path is relative to: <c>…/MAAS/api/2.0/</c>.</summary>
+    public Uri ApiBase { get; }
+
+    internal string ConsumerKey { get; }
+    internal string TokenKey { get; }
+    internal string TokenSecret { get; }
+
+    public static MaasCredentials FromEnvironment(IReadOnlyDictionary<string, string?> environment)
+    {
+        var url = environment.GetValueOrDefault("MAAS_URL");
+        var key = environment.GetValueOrDefault("MAAS_API_KEY");
+        if (string.IsNullOrWhiteSpace(url))
+            throw new MaasConfigurationException("MAAS_URL is not set.");
+        if (string.IsNullOrWhiteSpace(key))
+            throw new MaasConfigurationException("MAAS_API_KEY is not set.");
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var root))
+            throw new MaasConfigurationException($"MAAS_URL is not an absolute URL: '{url}'.");
+        return new MaasCredentials(root, key.Trim());
+    }
+
+    public override string ToString() => $"MaasCredentials {{ ApiRoot = {ApiRoot}, ApiKey = *** }}";
+
+    // Same rule as gomaasapi: an URL ending in api/<x.y>/ must be 2.0, anything else is the MAAS root.
+    private static Uri NormaliseApiBase(Uri root)
+    {
+        if (!root.IsAbsoluteUri || (root.Scheme != Uri.UriSchemeHttp && root.Scheme != Uri.UriSchemeHttps))
+            throw new MaasConfigurationException($"MAAS URL must be an absolute http(s) URL: '{root}'.");
+        var builder = new UriBuilder(root) { Query = "", Fragment = "" };
+        var match = ApiVersionSuffix().Match(builder.Path);
+        if (match.Success)
+        {
+            if (match.Groups["version"].Value != "2.0")
+                throw new MaasConfigurationException(
+                    $"MAAS URL names API version {match.Groups["version"].Value}; only 2.0 is supported.");
+            builder.Path = match.Groups["root"].Value + "api/2.0/";
+        }
+        else
+        {
+            builder.Path = (builder.Path.EndsWith('/') ? builder.Path : builder.Path + "/") + "api/2.0/";
+        }
+        return builder.Uri;
+    }
+
+    [GeneratedRegex(@"^(?<root>.*/)api/(?<version>\d+\.\d+)/?$")]
+    private static partial Regex ApiVersionSuffix();
+}

@@ -1,0 +1,7 @@
+namespace Slate.Maas.Models;
+
+public enum BridgeKind
+{
+    Standard,
+    Ovs,
+}

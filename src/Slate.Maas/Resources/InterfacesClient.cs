@@ -1,0 +1,69 @@
+using Slate.Maas.Http;
+using Slate.Maas.Models;
+
+namespace Slate.Maas.Resources;
+
+/// <summary>
+/// <c>nodes/{system_id}/interfaces/</c>. MAAS only allows these writes while the machine is New, Ready, Failed testing,
+/// Allocated or Broken (409 otherwise). <c>parent</c>/<c>vlan</c> params are database ids, not names or VIDs.
+/// </summary>
+public sealed class InterfacesClient
+{
+    private readonly MaasConnection _connection;
+
+    internal InterfacesClient(MaasConnection connection) => _connection = connection;
+
+    public Task<IReadOnlyList<MachineInterface>> ListAsync(string systemId, CancellationToken cancellationToken = default) =>
+        _connection.GetAsync(ResourcePaths.Interfaces(systemId), null, null,
+            MaasJsonContext.Default.IReadOnlyListMachineInterface, cancellationToken);
+
+    /// <summary>Creating a bridge clears the parent's links and moves the parent onto the bridge's VLAN.</summary>
+    public Task<MachineInterface> CreateBridgeAsync(
+        string systemId, string name, int parentId, BridgeKind kind, int? vlanId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var form = new MaasForm()
+            .Add("name", name)
+            .Add("parent", parentId)
+            .Add("bridge_type", kind == BridgeKind.Ovs ? "ovs" : "standard")
+            .Add("vlan", vlanId);
+        return Post(systemId, "create_bridge", form, cancellationToken);
+    }
+
+    /// <summary><paramref name="vlanDbId"/> is the VLAN's database id (<see cref="Vlan.Id"/>), not its VID.</summary>
+    public Task<MachineInterface> CreateVlanAsync(
+        string systemId, int parentId, int vlanDbId, CancellationToken cancellationToken = default) =>
+        Post(systemId, "create_vlan", new MaasForm().Add("parent", parentId).Add("vlan", vlanDbId), cancellationToken);
+
+    public Task<MachineInterface> LinkSubnetAsync(
+        string systemId, int interfaceId, LinkMode mode, int subnetId, string? ipAddress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (ipAddress is not null && mode != LinkMode.Static)
+            throw new ArgumentException($"An IP address can only be given for mode STATIC, not {mode}.", nameof(ipAddress));
+        var form = new MaasForm().Add("mode", ModeName(mode)).Add("subnet", subnetId).Add("ip_address", ipAddress);
+        return _connection.PostAsync(ResourcePaths.Interface(systemId, interfaceId), "link_subnet", form,
+            MaasJsonContext.Default.MachineInterface, cancellationToken);
+    }
+
+    public Task<MachineInterface> UnlinkSubnetAsync(
+        string systemId, int interfaceId, int linkId, CancellationToken cancellationToken = default) =>
+        _connection.PostAsync(ResourcePaths.Interface(systemId, interfaceId), "unlink_subnet", new MaasForm().Add("id", linkId),
+            MaasJsonContext.Default.MachineInterface, cancellationToken);
+
+    public Task DeleteAsync(string systemId, int interfaceId, CancellationToken cancellationToken = default) =>
+        _connection.DeleteAsync(ResourcePaths.Interface(systemId, interfaceId), cancellationToken);
+
+    private Task<MachineInterface> Post(string systemId, string op, MaasForm form, CancellationToken cancellationToken) =>
+        _connection.PostAsync(ResourcePaths.Interfaces(systemId), op, form, MaasJsonContext.Default.MachineInterface,
+            cancellationToken);
+
+    private static string ModeName(LinkMode mode) => mode switch
+    {
+        LinkMode.Auto => "AUTO",
+        LinkMode.Dhcp => "DHCP",
+        LinkMode.Static => "STATIC",
+        LinkMode.LinkUp => "LINK_UP",
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown link mode."),
+    };
+}

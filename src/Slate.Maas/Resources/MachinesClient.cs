@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Slate.Maas.Http;
+using Slate.Maas.Models;
+
+namespace Slate.Maas.Resources;
+
+public sealed class MachinesClient
+{
+    private readonly MaasConnection _connection;
+
+    internal MachinesClient(MaasConnection connection) => _connection = connection;
+
+    /// <summary>One filtered read; filters are applied by MAAS, so prefer this over listing everything.</summary>
+    public Task<IReadOnlyList<Machine>> ListAsync(MachineFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        filter ??= MachineFilter.All;
+        var query = new MaasForm()
+            .AddEach("hostname", filter.Hostnames)
+            .AddEach("id", filter.SystemIds)
+            .AddEach("status", filter.Statuses.Select(StatusFilterName))
+            .AddEach("mac_address", filter.MacAddresses)
+            .AddEach("zone", filter.Zones)
+            .AddEach("pool", filter.Pools)
+            .AddEach("tags", filter.Tags);
+        return _connection.GetAsync("machines/", null, query, MaasJsonContext.Default.IReadOnlyListMachine, cancellationToken);
+    }
+
+    public Task<Machine> GetAsync(string systemId, CancellationToken cancellationToken = default) =>
+        _connection.GetAsync(ResourcePaths.Machine(systemId), null, null, MaasJsonContext.Default.Machine, cancellationToken);
+
+    /// <summary>POST machines/. A lost answer raises <see cref="Errors.MaasOutcomeUnknownException"/>: look the machine up by MAC before retrying.</summary>
+    public Task<Machine> CreateAsync(MachineCreate machine, CancellationToken cancellationToken = default)
+    {
+        var form = new MaasForm()
+            .Add("hostname", machine.Hostname)
+            .Add("architecture", machine.Architecture)
+            .AddEach("mac_addresses", machine.MacAddresses)
+            .Add("power_type", machine.PowerType)
+            .Add("power_parameters_power_address", machine.PowerAddress)
+            .Add("power_parameters_power_id", machine.PowerId)
+            .Add("power_parameters_power_pass", machine.PowerPass?.Reveal())
+            .Add("commission", machine.Commission)
+            .Add("description", machine.Description)
+            .Add("domain", machine.Domain)
+            .Add("zone", machine.Zone)
+            .Add("pool", machine.Pool);
+        return _connection.PostAsync("machines/", null, form, MaasJsonContext.Default.Machine, cancellationToken);
+    }
+
+    public Task<Machine> CommissionAsync(string systemId, CancellationToken cancellationToken = default) =>
+        _connection.PostAsync(ResourcePaths.Machine(systemId), "commission", new MaasForm(), MaasJsonContext.Default.Machine,
+            cancellationToken);
+
+    public Task<Machine> ReleaseAsync(string systemId, string? comment = null, CancellationToken cancellationToken = default) =>
+        _connection.PostAsync(ResourcePaths.Machine(systemId), "release", new MaasForm().Add("comment", comment),
+            MaasJsonContext.Default.Machine, cancellationToken);
+
+    /// <summary>DELETE (204). For a machine whose BMC is a VM host this also destroys the VM and its disks.</summary>
+    public Task DeleteAsync(string systemId, CancellationToken cancellationToken = default) =>
+        _connection.DeleteAsync(ResourcePaths.Machine(systemId), cancellationToken);
+
+    /// <summary>The machine's power parameters, password included (as a <see cref="MaasSecret"/>). Admin only.</summary>
+    public Task<PowerParameters> GetPowerParametersAsync(string systemId, CancellationToken cancellationToken = default) =>
+        _connection.GetAsync(ResourcePaths.Machine(systemId), "power_parameters", null,
+            MaasJsonContext.Default.PowerParameters, cancellationToken);
+
+    /// <summary>Power parameters of several machines in one call, keyed by system id. An empty list is refused:
+    /// MAAS would answer with every machine's secrets.</summary>
+    public Task<IReadOnlyDictionary<string, PowerParameters>> ListPowerParametersAsync(
+        IReadOnlyList<string> systemIds, CancellationToken cancellationToken = default)
+    {
+        if (systemIds.Count == 0)
+            throw new ArgumentException("At least one system id is required.", nameof(systemIds));
+        return _connection.GetAsync("machines/", "power_parameters", new MaasForm().AddEach("id", systemIds),
+            MaasJsonContext.Default.IReadOnlyDictionaryStringPowerParameters, cancellationToken);
+    }
+
+    /// <summary>Live BMC query (MAAS may take up to 60 s).</summary>
+    public Task<PowerStateReading> QueryPowerStateAsync(string systemId, CancellationToken cancellationToken = default) =>
+        _connection.GetAsync(ResourcePaths.Machine(systemId), "query_power_state", null,
+            MaasJsonContext.Default.PowerStateReading, cancellationToken);
+
+    internal static string StatusFilterName(MachineStatus status) =>
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
+}

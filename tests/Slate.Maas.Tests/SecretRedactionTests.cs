@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Slate.Maas.Errors;
+using Slate.Maas.Models;
+using Slate.Maas.Tests.Support;
+
+namespace Slate.Maas.Tests;
+
+public sealed class SecretRedactionTests
+{
+    private const string Params = """{"power_address": "qemu+ssh://virsh@10.0.0.1/system", "power_id": "compute-1", "power_pass": "hunter2-libvirt"}""";
+
+    [Fact]
+    public async Task Power_parameters_keep_the_password_readable_only_through_Reveal()
+    {
+        await using var server = await FakeMaasServer.StartAsync(Params);
+        using var client = TestClients.For(server);
+
+        var parameters = await client.Machines.GetPowerParametersAsync("abc123");
+
+        Assert.Equal("hunter2-libvirt", parameters.PowerPass!.Reveal());
+        Assert.Equal("compute-1", parameters.PowerId);
+        Assert.Contains("qemu+ssh://virsh@10.0.0.1/system", parameters.ToString());
+        Assert.DoesNotContain("hunter2", parameters.ToString());
+        var json = JsonSerializer.Serialize(parameters, MaasJsonContext.Default.PowerParameters);
+        Assert.Contains("\"power_pass\":\"***\"", json);
+        Assert.DoesNotContain("hunter2", json);
+    }
+
+    [Fact]
+    public void A_machine_create_request_does_not_print_its_password()
+    {
+        var create = new MachineCreate
+        {
+            Hostname = "n1", Architecture = "amd64/generic", MacAddresses = ["52:54:00:00:00:01"],
+            PowerAddress = "qemu+ssh://virsh@h/system", PowerId = "n1", PowerPass = new MaasSecret("hunter2-libvirt"),
+        };
+        Assert.DoesNotContain("hunter2", create.ToString());
+        Assert.Contains("n1", create.ToString());
+    }
+
+    [Fact]
+    public async Task Errors_never_contain_the_api_key_secret_nor_query_values()
+    {
+        await using var server = await FakeMaasServer.StartAsync((_, _) =>
+            new CannedResponse(401, "Authorization Error: Invalid API key.", "text/plain"));
+        using var client = TestClients.For(server, retryBudget: 0);
+
+        var error = await Assert.ThrowsAsync<MaasUnauthorizedException>(
+            () => client.Machines.ListAsync(new MachineFilter { Hostnames = ["private-host"] }));
+
+        Assert.Equal("/MAAS/api/2.0/machines/", error.Path);
+        Assert.Contains("Invalid API key", error.Message);
+        foreach (var text in new[] { error.Message, error.ToString(), error.Path })
+        {
+            Assert.DoesNotContain("s3cr3tTokenSecret", text);
+            Assert.DoesNotContain("private-host", text);
+        }
+    }
+}

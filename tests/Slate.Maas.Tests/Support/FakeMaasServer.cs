@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Slate.Maas.Tests.Support;
+
+public sealed record RecordedRequest(
+    string Method, string Path, IReadOnlyDictionary<string, string[]> Query, string? Authorization,
+    string? ContentType, IReadOnlyDictionary<string, string[]> Form);
+
+/// <summary>What the fake answers. <see cref="Abort"/> drops the connection; <see cref="Hang"/> never answers.</summary>
+public sealed record CannedResponse(
+    int Status, string Body = "", string ContentType = "application/json", int? RetryAfterSeconds = null,
+    bool Abort = false, bool Hang = false)
+{
+    public static CannedResponse Json(string body) => new(200, body);
+}
+
+/// <summary>A real HTTP server on 127.0.0.1:0 that records requests and answers from a script.</summary>
+public sealed class FakeMaasServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private FakeMaasServer(WebApplication app, Func<RecordedRequest, int, CannedResponse> responder)
+    {
+        _app = app;
+        Responder = responder;
+    }
+
+    public Func<RecordedRequest, int, CannedResponse> Responder { get; set; }
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The MAAS root, e.g. <c>http://127.0.0.1:41234/MAAS/</c>.</summary>
+    public Uri Root { get; private set; } = null!;
+
+    public static Task<FakeMaasServer> StartAsync(string body) => StartAsync((_, _) => CannedResponse.Json(body));
+
+    public static async Task<FakeMaasServer> StartAsync(Func<RecordedRequest, int, CannedResponse> responder)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new FakeMaasServer(app, responder);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        server.Root = new Uri(app.Urls.Single() + "/MAAS/");
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var form = request.HasFormContentType
+            ? (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => Values(f.Value))
+            : new Dictionary<string, string[]>();
+        var recorded = new RecordedRequest(
+            request.Method, request.Path.Value ?? "",
+            request.Query.ToDictionary(q => q.Key, q => Values(q.Value)),
+            request.Headers.Authorization.FirstOrDefault(), request.ContentType, form);
+        _requests.Enqueue(recorded);
+        var answer = Responder(recorded, _requests.Count - 1);
+        if (answer.Abort)
+        {
+            context.Abort();
+            return;
+        }
+        if (answer.Hang)
+        {
+            try { await Task.Delay(Timeout.Infinite, context.RequestAborted); } catch (OperationCanceledException) { }
+            return;
+        }
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString();
+        if (answer.Body.Length > 0)
+        {
+            context.Response.ContentType = answer.ContentType;
+            await context.Response.WriteAsync(answer.Body);
+        }
+    }
+
+    private static string[] Values(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.Select(v => v ?? "").ToArray();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
