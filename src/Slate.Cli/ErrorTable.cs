@@ -1,3 +1,4 @@
+using Slate.Maas.Errors;
 using Slate.Runbook.Core;
 using Slate.Runbook.Sites;
 
@@ -11,6 +12,8 @@ internal static class ErrorTable
         SiteFileException => (ExitCode.BadInput, e.Message),
         WrongCloudException => (ExitCode.Refused, e.Message),
         CliInputException => (ExitCode.BadInput, e.Message),
+        MaasUnauthorizedException => (ExitCode.Error, $"MAAS refused the API key (401): check MAAS_API_KEY — {e.Message}"),
+        MaasApiException => (ExitCode.Error, $"MAAS: {e.Message}"),
         OperationCanceledException => (ExitCode.Error, "interrupted; nothing further was changed"),
         _ => (ExitCode.Error, $"{e.GetType().Name}: {e.Message}"),
     };

@@ -4,9 +4,9 @@ namespace Slate.Cli.Interaction;
 
 internal sealed class SpectreInteraction : IInteraction
 {
-    private readonly IAnsiConsole _out = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    private readonly IAnsiConsole _out = CreateConsole();
 
-    public void Line(string text) => _out.WriteLine(text);
+    public void Line(string text) => Console.Out.WriteLine(text);
 
     public void Error(string text) => Console.Error.WriteLine(text);
 
@@ -21,4 +21,12 @@ internal sealed class SpectreInteraction : IInteraction
     }
 
     public void Json(string json) => Console.Out.WriteLine(json);
+
+    private static IAnsiConsole CreateConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 200; // a pipe or a log file has no width; never wrap table rows there
+        return console;
+    }
 }

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Slate.Lab;
+using Slate.Lab.Cloud;
+using Slate.Lab.Maas;
+
+namespace Slate.Cli.Commands;
+
+/// <summary>`slate lab serve`: the simulated cloud as a server, so every slate command can be run by hand against it.</summary>
+internal static class LabCommand
+{
+    private static readonly Option<int> Port = new("--port")
+    {
+        Description = "TCP port on 127.0.0.1 for the lab MAAS (0 = any free port)",
+        DefaultValueFactory = _ => 5240,
+    };
+
+    public static Command Create(CliContext context)
+    {
+        var serve = new Command("serve", "Serve the lab (MAAS API on 127.0.0.1) until Ctrl-C; prints the export lines that point slate at it.");
+        serve.Options.Add(Port);
+        serve.SetAction((result, ct) => ServeAsync(context, result, ct));
+        var lab = new Command("lab", "The simulated cloud (MAAS + Juju + hypervisor) that ships with Slate, for rehearsals.");
+        lab.Subcommands.Add(serve);
+        return lab;
+    }
+
+    private static async Task<int> ServeAsync(CliContext context, ParseResult result, CancellationToken ct)
+    {
+        var site = LabSite.Resolve(result, context.Environment);
+        var port = result.GetValue(Port);
+        if (port is < 0 or > 65535)
+            throw new CliInputException($"--port {port}: not a TCP port");
+        var cloud = new LabCloud(site, context.Time);
+        await using var server = await LabMaasServer.StartAsync(cloud, port, ct).ConfigureAwait(false);
+        var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : WriteSiteCopy(server.MaasUrl.Port);
+        context.Io.Line($"# Slate lab '{site.Cloud.Name}' is serving. Paste these lines into another shell:");
+        context.Io.Line($"export MAAS_URL={server.MaasUrl}");
+        context.Io.Line($"export MAAS_API_KEY={server.ApiKey}");
+        context.Io.Line($"export SLATE_SITE={sitePath}");
+        context.Io.Line("# Ctrl-C stops the lab (its state lives only in this process).");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Io.Line("# lab stopped");
+        }
+        return 0;
+    }
+
+    private static string WriteSiteCopy(int port)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"slate-lab-{port}");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, SampleSite.Name);
+        File.WriteAllText(path, SampleSite.Text());
+        return path;
+    }
+}

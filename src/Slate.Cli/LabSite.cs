@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Slate.Lab;
+using Slate.Runbook.Sites;
+
+namespace Slate.Cli;
+
+/// <summary>The lab commands use --site or $SLATE_SITE when given, else the built-in runbook cloud.</summary>
+internal static class LabSite
+{
+    public static Site Resolve(ParseResult result, IReadOnlyDictionary<string, string?> env) =>
+        (result.GetValue(GlobalOptions.Site) ?? env.GetValueOrDefault("SLATE_SITE")) is { } path
+            ? SiteLoader.Load(path)
+            : SampleSite.Load();
+}
