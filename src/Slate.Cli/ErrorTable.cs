@@ -1,4 +1,5 @@
 using Slate.Maas.Errors;
+using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Core;
 using Slate.Runbook.Sites;
 
@@ -10,6 +11,7 @@ internal static class ErrorTable
     public static (ExitCode Code, string Message) Classify(Exception e) => e switch
     {
         SiteFileException => (ExitCode.BadInput, e.Message),
+        BundleFileException => (ExitCode.BadInput, e.Message),
         WrongCloudException => (ExitCode.Refused, e.Message),
         CliInputException => (ExitCode.BadInput, e.Message),
         MaasUnauthorizedException => (ExitCode.Error, $"MAAS refused the API key (401): check MAAS_API_KEY — {e.Message}"),

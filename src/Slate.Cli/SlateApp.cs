@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using Slate.Cli.Rendering;
 using Slate.Cli.Commands;
 using Slate.Runbook.Core;
 
@@ -16,6 +18,7 @@ internal static class SlateApp
         root.Options.Add(GlobalOptions.Json);
         root.Options.Add(GlobalOptions.MaasProfile);
         root.Subcommands.Add(PreflightCommand.Create(context));
+        root.Subcommands.Add(BundleCommand.Create(context));
         root.Subcommands.Add(LabCommand.Create(context));
         root.Subcommands.Add(RehearseCommand.Create(context));
         return root;
@@ -38,6 +41,8 @@ internal static class SlateApp
         catch (Exception e) when (ErrorTable.Classify(e) is var (code, message))
         {
             context.Io.Error($"slate: {message}");
+            if (result.GetValue(GlobalOptions.Json))
+                context.Io.Json(JsonSerializer.Serialize(new ErrorDocument(message, (int)code), CliJson.Default.ErrorDocument));
             return (int)code;
         }
     }

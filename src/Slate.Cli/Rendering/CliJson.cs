@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Preflight;
 
 namespace Slate.Cli.Rendering;
@@ -10,9 +11,13 @@ namespace Slate.Cli.Rendering;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(PreflightDocument))]
+[JsonSerializable(typeof(BundleCheckDocument))]
 [JsonSerializable(typeof(ErrorDocument))]
 internal sealed partial class CliJson : JsonSerializerContext;
 
 internal sealed record PreflightDocument(string Step, string Site, string Cloud, int ExitCode, PreflightReport Report);
+
+internal sealed record BundleCheckDocument(
+    string Step, string Bundle, IReadOnlyList<string> Overlays, int ExitCode, bool Passed, IReadOnlyList<BundleRuleResult> Results);
 
 internal sealed record ErrorDocument(string Error, int ExitCode);

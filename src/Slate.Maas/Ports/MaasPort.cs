@@ -18,6 +18,11 @@ public sealed class MaasPort(MaasClient client) : IMaas
     {
         if (hostnames.Count == 0) return [];
         var machines = await client.Machines.ListAsync(new MachineFilter { Hostnames = [.. hostnames] }, ct).ConfigureAwait(false);
-        return machines.Select(m => new MaasMachine(m.SystemId, m.Hostname, (int)m.Status, m.StatusName, m.PowerState ?? "unknown", m.Pod?.Name)).ToList();
+        return machines.Select(ToPort).ToList();
     }
+
+    private static MaasMachine ToPort(Machine m) => new(
+        m.SystemId, m.Hostname, (int)m.Status, m.StatusName, m.PowerState ?? "unknown", m.Pod?.Name,
+        m.InterfaceSet.Select(i => new MaasInterface(i.Id, i.Name, i.Type, i.MacAddress, i.Parents,
+            i.Links.Select(l => new MaasLink(l.Id, l.Mode, l.Subnet?.Cidr, l.IpAddress)).ToList())).ToList());
 }

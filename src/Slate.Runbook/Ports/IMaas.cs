@@ -13,4 +13,10 @@ public interface IMaas
 
 public sealed record MaasSpace(int Id, string Name, IReadOnlyList<string> Cidrs);
 
-public sealed record MaasMachine(string SystemId, string Hostname, int Status, string StatusName, string PowerState, string? PodName);
+public sealed record MaasMachine(
+    string SystemId, string Hostname, int Status, string StatusName, string PowerState, string? PodName, IReadOnlyList<MaasInterface> Interfaces);
+
+/// <summary>An interface as MAAS has it; parents are names, as MAAS renders them.</summary>
+public sealed record MaasInterface(int Id, string Name, string Type, string? MacAddress, IReadOnlyList<string> Parents, IReadOnlyList<MaasLink> Links);
+
+public sealed record MaasLink(int Id, string Mode, string? Cidr, string? IpAddress);

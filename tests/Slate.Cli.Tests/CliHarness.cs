@@ -1,0 +1,43 @@
+using Slate.Lab.Cloud;
+using Slate.Lab.Maas;
+using Slate.Runbook.Sites;
+
+namespace Slate.Cli.Tests;
+
+/// <summary>Runs the real `slate` command tree in-process, with a lab MAAS served over loopback HTTP.</summary>
+internal sealed class CliHarness : IAsyncDisposable
+{
+    private CliHarness(LabMaasServer server) => Server = server;
+
+    public LabMaasServer Server { get; }
+
+    public static string SitesDir => Path.Combine(AppContext.BaseDirectory, "sites");
+
+    public static string SitePath => Path.Combine(SitesDir, "caracal-testcloud.yaml");
+
+    public static string BundlePath => Path.Combine(SitesDir, "caracal-testcloud.bundle.yaml");
+
+    public static async Task<CliHarness> StartAsync()
+    {
+        var cloud = new LabCloud(SiteLoader.Load(SitePath), TimeProvider.System, new LabTimings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
+        return new CliHarness(await LabMaasServer.StartAsync(cloud, 0, CancellationToken.None));
+    }
+
+    public Dictionary<string, string?> LabEnvironment() => new()
+    {
+        ["MAAS_URL"] = Server.MaasUrl.ToString(),
+        ["MAAS_API_KEY"] = Server.ApiKey,
+    };
+
+    public static async Task<(int Code, RecordingInteraction Io)> RunAsync(IReadOnlyDictionary<string, string?> env, params string[] args)
+    {
+        var io = new RecordingInteraction();
+        var context = new CliContext(io, env, MaasConnector.Connect, TimeProvider.System);
+        var code = await SlateApp.RunAsync(args, context, CancellationToken.None);
+        return (code, io);
+    }
+
+    public Task<(int Code, RecordingInteraction Io)> RunAsync(params string[] args) => RunAsync(LabEnvironment(), args);
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}
