@@ -12,12 +12,13 @@ namespace Slate.Libvirt.Tests.Real;
 public sealed class RealLibvirtWorld : IHypervisorWorld
 {
     private readonly string suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
-    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("slate-libvirt-");
     private readonly LibvirtHypervisor hypervisor;
+    private readonly DirectoryInfo root;
 
     public RealLibvirtWorld()
     {
         hypervisor = Connect();
+        root = Directory.CreateTempSubdirectory("slate-libvirt-");
         try { Build(); }
         catch
         {
@@ -48,7 +49,7 @@ public sealed class RealLibvirtWorld : IHypervisorWorld
     {
         var undefine = string.Join("; ", Domains.Select(d => $"undefine {d}"));
         Virsh.Run($"{undefine}; net-destroy {Network}; net-undefine {Network}; pool-destroy {Pool}; pool-undefine {Pool}");
-        hypervisor?.Dispose();
+        hypervisor.Dispose();
         root.Delete(recursive: true);
     }
 
