@@ -11,7 +11,7 @@ namespace Slate.Lab.Hypervisor;
 public sealed class LabHypervisor : IHypervisor
 {
     /// <summary>Allocation of a freshly created qcow2 image: its header and first tables (~200 KiB on disk).</summary>
-    public const long FreshQcow2Bytes = 196_624;
+    private const long FreshQcow2Bytes = 196_624;
 
     private readonly Lock gate = new();
     private readonly LabState state;
