@@ -82,6 +82,7 @@ public sealed unsafe class LibvirtHypervisor : IHypervisor, IDisposable
     public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) =>
         Run(conn =>
         {
+            RefreshPoolOf(conn, path);
             var vol = virStorageVolLookupByPath(conn, path);
             if (vol == 0) throw LibvirtErrors.Last($"looking up volume {path}");
             try { return virStorageVolDelete(vol, 0) < 0 ? throw LibvirtErrors.Last($"deleting volume {path}") : true; }
@@ -179,8 +180,29 @@ public sealed unsafe class LibvirtHypervisor : IHypervisor, IDisposable
         return Owned(virNetworkGetXMLDesc(net, 0)) ?? throw LibvirtErrors.Last($"reading the definition of network '{name}'");
     }
 
+    /// <summary>
+    /// Rescans the pool holding the file's directory, so files created or removed outside libvirt (the runbook's
+    /// manual rm + qemu-img path) are seen as they are now. A directory no pool holds has no volumes to refresh.
+    /// </summary>
+    private static void RefreshPoolOf(nint conn, string path)
+    {
+        var directory = Path.GetDirectoryName(path);
+        var pool = directory is null ? 0 : virStoragePoolLookupByTargetPath(conn, directory);
+        if (pool == 0)
+        {
+            LibvirtErrors.Take();
+            return;
+        }
+        try
+        {
+            if (virStoragePoolRefresh(pool, 0) < 0) throw LibvirtErrors.Last($"refreshing the storage pool for directory {directory}");
+        }
+        finally { virStoragePoolFree(pool); }
+    }
+
     private StorageVolume? FindVolume(nint conn, string path)
     {
+        RefreshPoolOf(conn, path);
         var vol = virStorageVolLookupByPath(conn, path);
         if (vol == 0)
         {

@@ -46,6 +46,7 @@ internal static unsafe partial class LibvirtNative
     [LibraryImport(Library)] public static partial int virStorageVolFree(nint volume);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial nint virStoragePoolLookupByTargetPath(nint conn, string path);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial nint virStorageVolCreateXML(nint pool, string xml, uint flags);
+    [LibraryImport(Library)] public static partial int virStoragePoolRefresh(nint pool, uint flags);
     [LibraryImport(Library)] public static partial int virStoragePoolFree(nint pool);
 
     /// <summary>Copies a libvirt-owned string; does not free it.</summary>

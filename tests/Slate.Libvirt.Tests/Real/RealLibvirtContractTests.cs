@@ -21,4 +21,18 @@ public sealed class RealLibvirtContractTests() : HypervisorContract(new RealLibv
         Assert.Contains("virtual size: 512 GiB", info, StringComparison.Ordinal);
         Assert.Contains("compat: 1.1", info, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Files_changed_outside_libvirt_are_seen_as_they_are_now()
+    {
+        var removed = World.OsdDisk(World.Domains[0]);
+        var added = Path.Combine(World.ImagesDir, "made-by-qemu-img.qcow2");
+
+        File.Delete(removed);
+        var (code, _, stderr) = Virsh.RunProcess("qemu-img", "create", "-q", "-f", "qcow2", added, "2G");
+
+        Assert.True(code == 0, stderr);
+        Assert.Null(await Hypervisor.FindVolumeAsync(removed, Ct));
+        Assert.Equal(2L << 30, (await Hypervisor.FindVolumeAsync(added, Ct))?.CapacityBytes);
+    }
 }
