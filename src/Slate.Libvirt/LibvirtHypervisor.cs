@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Slate.Libvirt.Native;
 using Slate.Runbook.Ports;
 using static Slate.Libvirt.Native.LibvirtNative;
@@ -9,7 +10,7 @@ namespace Slate.Libvirt;
 /// IHypervisor over libvirt.so.0. Each operation runs synchronously on one pool thread, so libvirt's thread-local
 /// last error is read on the thread that failed.
 /// </summary>
-public sealed unsafe class LibvirtHypervisor : IHypervisor, IDisposable
+public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
 {
     private static readonly Lock InitLock = new();
     private static bool initialized;
@@ -37,7 +38,7 @@ public sealed unsafe class LibvirtHypervisor : IHypervisor, IDisposable
             if (conn == 0)
             {
                 var (_, message) = LibvirtErrors.Take();
-                throw new HypervisorException(HypervisorErrorCode.Unreachable, $"cannot connect to libvirt at {uri}: {message}");
+                throw new HypervisorException(HypervisorErrorCode.Unreachable, $"cannot connect to libvirt at {Redacted(uri)}: {message}");
             }
             return new LibvirtHypervisor(uri, new ConnectionHandle(conn));
         }
@@ -49,6 +50,12 @@ public sealed unsafe class LibvirtHypervisor : IHypervisor, IDisposable
     }
 
     public void Dispose() => connection.Dispose();
+
+    /// <summary>The URI with any password in its user part masked, for messages.</summary>
+    internal static string Redacted(string uri) => UserPassword().Replace(uri, "://$1:***@");
+
+    [GeneratedRegex("://([^:/@]*):[^@/]*@")]
+    private static partial Regex UserPassword();
 
     public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) =>
         Run(ListDomains, cancellationToken);

@@ -54,4 +54,15 @@ public sealed class LibvirtConnectionTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hypervisor.ListDomainsAsync(new CancellationToken(canceled: true)));
     }
+
+    [Fact]
+    public void A_password_in_the_uri_never_reaches_the_message()
+    {
+        var error = Assert.Throws<HypervisorException>(() =>
+            LibvirtHypervisor.Open("qemu+tcp://jessea123:s3cret-pw@127.0.0.1:1/system"));
+
+        Assert.Equal(HypervisorErrorCode.Unreachable, error.Code);
+        Assert.DoesNotContain("s3cret-pw", error.Message, StringComparison.Ordinal);
+        Assert.Contains("qemu+tcp://jessea123:***@127.0.0.1:1/system", error.Message, StringComparison.Ordinal);
+    }
 }
