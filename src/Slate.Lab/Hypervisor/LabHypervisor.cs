@@ -1,0 +1,129 @@
+using System.Xml.Linq;
+using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
+
+namespace Slate.Lab.Hypervisor;
+
+/// <summary>
+/// The lab's in-memory libvirt host. It answers like libvirt does (same error codes, libvirt-like messages) so the
+/// runbook code cannot tell it from <c>Slate.Libvirt.LibvirtHypervisor</c>. Thread-safe.
+/// </summary>
+public sealed class LabHypervisor : IHypervisor
+{
+    /// <summary>Allocation of a freshly created qcow2 image: its header and first tables (~200 KiB on disk).</summary>
+    private const long FreshQcow2Bytes = 196_624;
+
+    private readonly Lock gate = new();
+    private readonly LabState state;
+
+    private LabHypervisor(LabState state) => this.state = state;
+
+    public static LabHypervisor FromSite(Site site) => new(LabSeed.Build(site));
+
+    /// <summary>Power control for the lab MAAS (virsh power type): running, shut off, ...</summary>
+    public void SetState(string domain, DomainState newState)
+    {
+        lock (gate) Domain(domain).State = newState;
+    }
+
+    public DomainState StateOf(string domain)
+    {
+        lock (gate) return Domain(domain).State;
+    }
+
+    /// <summary>The domain's NICs now, with the guest interface names the lab MAAS reports for them.</summary>
+    public IReadOnlyList<LabNic> NicsOf(string domain)
+    {
+        lock (gate) return [.. Domain(domain).Nics];
+    }
+
+    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+        (IReadOnlyList<HypervisorDomain>)state.Domains.Values.Select(d => new HypervisorDomain(d.Name, d.State))
+            .OrderBy(d => d.Name, StringComparer.Ordinal).ToList());
+
+    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    {
+        var d = Domain(domain);
+        return new DomainDevices(d.Name, d.Disks, [.. d.Nics.Select(n => new DomainInterface(n.Mac, "network", n.Network, null, "virtio"))]);
+    });
+
+    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    {
+        var d = Domain(domain);
+        var removed = d.Nics.RemoveAll(n => string.Equals(n.Mac, mac, StringComparison.OrdinalIgnoreCase));
+        return removed > 0 ? true : throw new HypervisorException(HypervisorErrorCode.NoInterface,
+            $"domain '{domain}' has no interface with MAC address {mac} in its persistent definition");
+    });
+
+    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+        state.Networks.TryGetValue(name, out var n) ? new HypervisorNetwork(n.Name, n.Active, n.Bridge, NetworkXml(n)) : null);
+
+    public Task DestroyNetworkAsync(string name, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    {
+        var n = Network(name);
+        if (!n.Active) throw new HypervisorException(HypervisorErrorCode.Other, $"destroying network '{name}': Requested operation is not valid: network is not active");
+        n.Active = false;
+        if (!n.Persistent) state.Networks.Remove(name);
+        return true;
+    });
+
+    public Task UndefineNetworkAsync(string name, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    {
+        var n = Network(name);
+        if (n.Active) n.Persistent = false;
+        else state.Networks.Remove(name);
+        return true;
+    });
+
+    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+        state.Volumes.GetValueOrDefault(path));
+
+    public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+        state.Volumes.Remove(path) ? true : throw new HypervisorException(HypervisorErrorCode.NoVolume,
+            $"looking up volume {path}: Storage volume not found: no storage vol with matching path '{path}'"));
+
+    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (!Path.IsPathFullyQualified(spec.Path)) throw new ArgumentException($"volume path '{spec.Path}' is not absolute", nameof(spec));
+        return Locked(cancellationToken, () =>
+        {
+            var directory = Path.GetDirectoryName(spec.Path)!;
+            if (!state.PoolDirectories.Contains(directory))
+                throw new HypervisorException(HypervisorErrorCode.NoPool,
+                    $"finding the storage pool for directory {directory}: Storage pool not found: no storage pool with matching target path '{directory}'");
+            if (state.Volumes.ContainsKey(spec.Path))
+                throw new HypervisorException(HypervisorErrorCode.Other,
+                    $"creating volume {spec.Path}: storage volume name '{Path.GetFileName(spec.Path)}' already in use.");
+            var qcow2 = spec.Format == "qcow2";
+            var volume = new StorageVolume(spec.Path, spec.CapacityBytes, qcow2 ? FreshQcow2Bytes : 0, spec.Format,
+                qcow2 ? spec.Compat : null, LabAccounts.Owner(spec.Owner, spec.Group), spec.Mode);
+            state.Volumes[spec.Path] = volume;
+            return volume;
+        });
+    }
+
+    private Task<T> Locked<T>(CancellationToken cancellationToken, Func<T> work)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            lock (gate) return Task.FromResult(work());
+        }
+        catch (HypervisorException e)
+        {
+            return Task.FromException<T>(e);
+        }
+    }
+
+    private LabDomain Domain(string name) => state.Domains.TryGetValue(name, out var d) ? d
+        : throw new HypervisorException(HypervisorErrorCode.NoDomain, $"looking up domain '{name}': Domain not found: no domain with matching name '{name}'");
+
+    private LabNetwork Network(string name) => state.Networks.TryGetValue(name, out var n) ? n
+        : throw new HypervisorException(HypervisorErrorCode.NoNetwork, $"looking up network '{name}': Network not found: no network with matching name '{name}'");
+
+    private static string NetworkXml(LabNetwork n) =>
+        new XElement("network",
+            new XElement("name", n.Name),
+            new XElement("bridge", new XAttribute("name", n.Bridge), new XAttribute("stp", "off"), new XAttribute("delay", "0"))).ToString();
+}

@@ -1,0 +1,63 @@
+using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
+
+namespace Slate.Lab.Hypervisor;
+
+/// <summary>
+/// The runbook's baseline hypervisor for a site: every host a running domain with an OS disk (vda) and an OSD disk
+/// (vdb, owned libvirt-qemu:kvm 0644 and well filled), one NIC per physical interface and one idle NIC per stale network.
+/// </summary>
+internal static class LabSeed
+{
+    private const long OsDiskBytes = 64L << 30;
+    private const long OsDiskUsedBytes = 9L << 30;
+    private const long OsdUsedBytes = 137L << 30;
+
+    public static LabState Build(Site site)
+    {
+        var state = new LabState();
+        var images = site.Libvirt.ImagesDir.TrimEnd('/');
+        state.PoolDirectories.Add(images);
+        foreach (var stale in site.Libvirt.StaleNetworks) state.Networks[stale.Name] = new LabNetwork(stale.Name, stale.Bridge);
+        foreach (var host in site.Hosts)
+        {
+            var osDisk = $"{images}/{host.Name}.qcow2";
+            var osdDisk = site.Osd.FileFor(host, images);
+            state.Volumes[osDisk] = BaselineVolume(osDisk, OsDiskBytes, OsDiskUsedBytes);
+            state.Volumes[osdDisk] = BaselineVolume(osdDisk, site.Osd.SizeBytes, OsdUsedBytes);
+            DomainDisk[] disks = [new("vda", "disk", osDisk, "qcow2"), new(site.Osd.Device, "disk", osdDisk, "qcow2")];
+            state.Domains[host.Name] = new LabDomain(host.Name, disks, Nics(site, host));
+        }
+        return state;
+    }
+
+    private static StorageVolume BaselineVolume(string path, long capacity, long allocation) =>
+        new(path, capacity, allocation, "qcow2", "1.1", LabAccounts.Owner("libvirt-qemu", "kvm"), Convert.ToInt32("644", 8));
+
+    /// <summary>The first physical NIC carries the host's provider MAC when the site gives one.</summary>
+    private static IEnumerable<LabNic> Nics(Site site, Host host)
+    {
+        var physical = site.Interfaces.Where(i => i.Kind == InterfaceKind.Physical).ToList();
+        for (var i = 0; i < physical.Count; i++)
+        {
+            var mac = i == 0 && host.ProviderMac is { } provider ? provider : LabMacs.For(host.Number, i);
+            yield return new LabNic(physical[i].Name, mac, NetworkOf(site, physical[i]));
+        }
+        for (var j = 0; j < site.Libvirt.StaleNetworks.Count; j++)
+        {
+            yield return new LabNic($"stale{j}", LabMacs.For(host.Number, physical.Count + j), site.Libvirt.StaleNetworks[j].Name);
+        }
+    }
+
+    /// <summary>The plane the NIC reaches (itself or through its bridges and VLANs), else its own name.</summary>
+    private static string NetworkOf(Site site, InterfaceTemplate nic)
+    {
+        var level = new List<InterfaceTemplate> { nic };
+        while (level.Count > 0)
+        {
+            if (level.FirstOrDefault(i => i.Plane is not null)?.Plane is { } plane) return plane;
+            level = site.Interfaces.Where(i => level.Any(p => p.Name == i.Parent)).ToList();
+        }
+        return nic.Name;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Xml.Linq;
+using Slate.Libvirt.Tests.Contract;
+using Slate.Runbook.Ports;
+
+namespace Slate.Libvirt.Tests.Real;
+
+/// <summary>
+/// A world built in real libvirtd (qemu:///system) under unique names: a dir pool in a temp folder, an isolated
+/// network on its own bridge, two shut-off TCG domains. Dispose removes exactly those objects and the folder.
+/// </summary>
+public sealed class RealLibvirtWorld : IHypervisorWorld
+{
+    private readonly string suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+    private readonly LibvirtHypervisor hypervisor;
+    private readonly DirectoryInfo root;
+
+    public RealLibvirtWorld()
+    {
+        hypervisor = Connect();
+        root = Directory.CreateTempSubdirectory("slate-libvirt-");
+        try { Build(); }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public IHypervisor Hypervisor => hypervisor;
+
+    public IReadOnlyList<string> Domains => [$"slate-{suffix}-a", $"slate-{suffix}-b"];
+
+    public string Network => $"slate-{suffix}";
+
+    public string Bridge => $"slt{suffix}";
+
+    public string Pool => $"slate-{suffix}";
+
+    public string ImagesDir => Path.Combine(root.FullName, "images");
+
+    public string OsDisk(string domain) => Path.Combine(ImagesDir, $"{domain}.qcow2");
+
+    public string OsdDisk(string domain) => Path.Combine(ImagesDir, $"{domain}-1.qcow2");
+
+    public string NetworkMac(string domain) => Mac(domain, 0);
+
+    public void Dispose()
+    {
+        var undefine = string.Join("; ", Domains.Select(d => $"undefine {d}"));
+        Virsh.Run($"{undefine}; net-destroy {Network}; net-undefine {Network}; pool-destroy {Pool}; pool-undefine {Pool}");
+        hypervisor.Dispose();
+        root.Delete(recursive: true);
+    }
+
+    private static LibvirtHypervisor Connect()
+    {
+        try { return LibvirtHypervisor.Open(Virsh.Uri); }
+        catch (HypervisorException e) when (e.Code == HypervisorErrorCode.Unreachable)
+        {
+            throw new InvalidOperationException($"{e.Message}; {Virsh.StartHint}", e);
+        }
+    }
+
+    private void Build()
+    {
+        Directory.CreateDirectory(ImagesDir);
+        var commands = new List<string>
+        {
+            $"net-define {Write("net.xml", NetworkXml())}",
+            $"net-start {Network}",
+            $"pool-define-as {Pool} dir --target {ImagesDir}",
+            $"pool-start {Pool}",
+        };
+        foreach (var domain in Domains)
+        {
+            commands.Add($"vol-create {Pool} {Write($"{domain}-vda.xml", VolumeXml(OsDisk(domain), "0600"))}");
+            commands.Add($"vol-create {Pool} {Write($"{domain}-vdb.xml", VolumeXml(OsdDisk(domain), "0644"))}");
+            commands.Add($"define {Write($"{domain}.xml", DomainXml(domain))}");
+        }
+        Virsh.Must(string.Join("; ", commands));
+    }
+
+    private string Write(string name, XElement xml)
+    {
+        var path = Path.Combine(root.FullName, name);
+        File.WriteAllText(path, xml.ToString());
+        return path;
+    }
+
+    private string Mac(string domain, int nic) => $"52:54:00:{suffix[..2]}:{suffix[2..4]}:{(Domains.ToList().IndexOf(domain) * 16 + nic):x2}";
+
+    private XElement NetworkXml() =>
+        new("network", new XElement("name", Network),
+            new XElement("bridge", new XAttribute("name", Bridge), new XAttribute("stp", "off"), new XAttribute("delay", "0")));
+
+    private static XElement VolumeXml(string path, string mode) =>
+        new("volume", new XElement("name", Path.GetFileName(path)),
+            new XElement("capacity", new XAttribute("unit", "G"), 1),
+            new XElement("target", new XElement("format", new XAttribute("type", "qcow2")),
+                new XElement("permissions", new XElement("owner", 0), new XElement("group", 0), new XElement("mode", mode))));
+
+    private XElement DomainXml(string domain) =>
+        new("domain", new XAttribute("type", "qemu"),
+            new XElement("name", domain),
+            new XElement("memory", new XAttribute("unit", "MiB"), 64),
+            new XElement("vcpu", 1),
+            new XElement("os", new XElement("type", new XAttribute("arch", "x86_64"), "hvm")),
+            new XElement("devices",
+                Disk(OsDisk(domain), "vda"),
+                Disk(OsdDisk(domain), "vdb"),
+                new XElement("interface", new XAttribute("type", "network"),
+                    new XElement("mac", new XAttribute("address", Mac(domain, 0))),
+                    new XElement("source", new XAttribute("network", Network)),
+                    new XElement("model", new XAttribute("type", "virtio"))),
+                new XElement("interface", new XAttribute("type", "bridge"),
+                    new XElement("mac", new XAttribute("address", Mac(domain, 1))),
+                    new XElement("source", new XAttribute("bridge", Bridge)),
+                    new XElement("model", new XAttribute("type", "virtio")))));
+
+    private static XElement Disk(string path, string target) =>
+        new("disk", new XAttribute("type", "file"), new XAttribute("device", "disk"),
+            new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", "qcow2")),
+            new XElement("source", new XAttribute("file", path)),
+            new XElement("target", new XAttribute("dev", target), new XAttribute("bus", "virtio")));
+}
