@@ -13,7 +13,7 @@ public sealed class PreflightStepTests
     private static List<MaasSpace> SixSpaces() =>
         Site.Planes.Select((p, i) => new MaasSpace(i + 1, p.Name, [p.Cidr.ToString()])).ToList();
 
-    private static MaasMachine Deployed(string host, string id) => new(id, host, 6, "Deployed", "on", "pod-1");
+    private static MaasMachine Deployed(string host, string id) => new(id, host, 6, "Deployed", "on", "pod-1", []);
 
     [Fact]
     public async Task A_healthy_cloud_gives_the_baseline_and_no_fatal()
