@@ -1,3 +1,4 @@
+using Slate.Runbook.Ports;
 namespace Slate.Lab.Cloud;
 
 public sealed partial class LabCloud
@@ -135,7 +136,7 @@ public sealed partial class LabCloud
             machine.Owner = AdminUser;
             machine.Status = NodeStatus.Deploying;
             machine.StatusMessage = "Deploying";
-            machine.PowerState = "on";
+            SetPower(machine, "on");
             machine.OSystem = "ubuntu";
             machine.DistroSeries = string.IsNullOrEmpty(distroSeries) ? "jammy" : distroSeries;
             foreach (var link in machine.Interfaces.SelectMany(i => i.Links).Where(l => l.Mode == LinkMode.Auto && l.Subnet is not null))
@@ -162,7 +163,7 @@ public sealed partial class LabCloud
                     $"Cannot abort in current state: node {machine.SystemId} is in state {machine.Status.Label()}."),
             };
             machine.Pending = null;
-            machine.PowerState = "off";
+            SetPower(machine, "off");
             if (machine.Status == NodeStatus.New) machine.Owner = null;
             Record("maas", $"abort {machine.Hostname} ({machine.SystemId}) -> {machine.Status.Label()}");
             return machine;
@@ -175,7 +176,7 @@ public sealed partial class LabCloud
         {
             var machine = GetMachine(systemId);
             if (machine.Owner is null) throw LabApiException.Conflict("Can't start node: it hasn't been allocated.");
-            machine.PowerState = "on";
+            SetPower(machine, "on");
             Record("maas", $"power on {machine.Hostname} ({machine.SystemId})");
             return machine;
         }
@@ -186,7 +187,7 @@ public sealed partial class LabCloud
         lock (SyncRoot)
         {
             var machine = GetMachine(systemId);
-            machine.PowerState = "off";
+            SetPower(machine, "off");
             Record("maas", $"power off {machine.Hostname} ({machine.SystemId})");
             return machine;
         }
@@ -198,7 +199,7 @@ public sealed partial class LabCloud
         machine.Status = NodeStatus.Commissioning;
         machine.StatusMessage = $"From '{(machine.Commissioned ? "Ready" : "New")}' to 'Commissioning'";
         machine.Owner = AdminUser;
-        machine.PowerState = "on";
+        SetPower(machine, "on");
         machine.Pending = new PendingTransition(TransitionKind.FinishCommissioning, Time.GetUtcNow() + Timings.Commissioning);
         Record("maas", $"commission {machine.Hostname} ({machine.SystemId})");
     }
@@ -211,7 +212,7 @@ public sealed partial class LabCloud
                 machine.Status = NodeStatus.Ready;
                 machine.StatusMessage = "Ready";
                 machine.Owner = null;
-                machine.PowerState = "off";
+                SetPower(machine, "off");
                 machine.Commissioned = true;
                 ResetNetworking(machine);
                 break;
@@ -220,13 +221,14 @@ public sealed partial class LabCloud
                 machine.StatusMessage = "Deployed";
                 break;
             case TransitionKind.FinishReleasing when machine.Dynamic:
+                SetPower(machine, "off");
                 Remove(machine);
                 return;
             case TransitionKind.FinishReleasing:
                 machine.Status = machine.Commissioned ? NodeStatus.Ready : NodeStatus.New;
                 machine.StatusMessage = "Released";
                 machine.Owner = null;
-                machine.PowerState = "off";
+                SetPower(machine, "off");
                 break;
         }
         Record("maas", $"{machine.Hostname} ({machine.SystemId}) is {machine.Status.Label()}");
@@ -241,6 +243,14 @@ public sealed partial class LabCloud
             var subnet = nic == boot ? BootSubnet(nic.Vlan) : null;
             nic.Links.Add(subnet is null ? NewLink(LinkMode.LinkUp, null, null) : NewLink(LinkMode.Auto, subnet, null));
         }
+    }
+
+    /// <summary>MAAS's power state and the pod VM's domain state move together, as the virsh power driver makes them.</summary>
+    private void SetPower(LabMachine machine, string state)
+    {
+        machine.PowerState = state;
+        if (machine.Pod is not null && Hypervisor.HasDomain(machine.Hostname))
+            Hypervisor.SetState(machine.Hostname, state == "on" ? DomainState.Running : DomainState.ShutOff);
     }
 
     private void Remove(LabMachine machine)

@@ -1,4 +1,5 @@
 using System.Net;
+using Slate.Lab.Hypervisor;
 using Slate.Runbook.Sites;
 
 namespace Slate.Lab.Cloud;
@@ -25,10 +26,14 @@ public sealed partial class LabCloud
         _random = random ?? new Random();
         Fabric = new LabFabric(0, "fabric-0");
         Pod = new LabPod(1, site.Cloud.Name + "-kvm", site.Libvirt.PowerAddress, NewSecret(20));
+        Hypervisor = LabHypervisor.FromSite(site);
         LabCloudSeeder.Seed(this);
     }
 
     public Site Site { get; }
+
+    /// <summary>The pod's hypervisor: the site hosts' domains, whose NICs the MAAS machines show and whose state MAAS power drives.</summary>
+    public LabHypervisor Hypervisor { get; }
     public TimeProvider Time { get; }
     public LabTimings Timings { get; }
     public string MaasName => Site.Cloud.MaasName;

@@ -81,8 +81,7 @@ internal static class LabCloudSeeder
                 InterfaceKind.Vlan => InterfaceType.Vlan,
                 _ => InterfaceType.Physical,
             };
-            var mac = parent?.MacAddress
-                ?? (template.Name == "enp1s0" && host.ProviderMac is not null ? host.ProviderMac : MacAddresses.For(cloud, host.Name, template.Name));
+            var mac = parent?.MacAddress ?? cloud.Hypervisor.NicsOf(host.Name).First(n => n.GuestName == template.Name).Mac;
             var nic = cloud.NewInterface(template.Name, type, mac);
             if (parent is not null) nic.Parents.Add(parent);
             if (type == InterfaceType.Bridge) nic.BridgeType = template.BridgeType == BridgeType.Ovs ? "ovs" : "standard";

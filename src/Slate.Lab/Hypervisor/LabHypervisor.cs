@@ -26,6 +26,11 @@ public sealed class LabHypervisor : IHypervisor
         lock (gate) Domain(domain).State = newState;
     }
 
+    public bool HasDomain(string domain)
+    {
+        lock (gate) return state.Domains.ContainsKey(domain);
+    }
+
     public DomainState StateOf(string domain)
     {
         lock (gate) return Domain(domain).State;

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Time.Testing;
+using Slate.Lab.Cloud;
+using Slate.Runbook.Ports;
+
+namespace Slate.Lab.Tests;
+
+/// <summary>The lab MAAS's pod machines and the lab hypervisor's domains are one world.</summary>
+public sealed class PodHypervisorTests
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly LabCloud _cloud;
+
+    public PodHypervisorTests() => _cloud = new LabCloud(LabHarness.LoadSite(), _time);
+
+    [Theory]
+    [InlineData("openstack0", "enp1s0")]
+    [InlineData("openstack2", "enp9s0")]
+    public void A_hosts_physical_interfaces_show_the_domains_nic_macs(string host, string nic)
+    {
+        var machine = _cloud.FindByHostname(host)!;
+        var domainMac = _cloud.Hypervisor.NicsOf(host).Single(n => n.GuestName == nic).Mac;
+
+        Assert.Equal(domainMac, machine.Interfaces.Single(i => i.Name == nic).MacAddress);
+    }
+
+    [Fact]
+    public void Deployed_hosts_run_and_a_released_host_leaves_maas_but_its_domain_stays_shut_off()
+    {
+        Assert.Equal(DomainState.Running, _cloud.Hypervisor.StateOf("openstack1"));
+        var id = _cloud.FindByHostname("openstack1")!.SystemId;
+
+        _cloud.ReleaseMachine(id);
+        _time.Advance(_cloud.Timings.Releasing + TimeSpan.FromSeconds(1));
+
+        Assert.Null(_cloud.FindByHostname("openstack1"));
+        Assert.Equal(DomainState.ShutOff, _cloud.Hypervisor.StateOf("openstack1"));
+        Assert.Equal(DomainState.Running, _cloud.Hypervisor.StateOf("openstack0"));
+    }
+
+    [Fact]
+    public void Powering_a_pod_machine_off_and_on_drives_its_domain()
+    {
+        var id = _cloud.FindByHostname("openstack3")!.SystemId;
+
+        _cloud.PowerOff(id);
+        Assert.Equal(DomainState.ShutOff, _cloud.Hypervisor.StateOf("openstack3"));
+
+        _cloud.PowerOn(id);
+        Assert.Equal(DomainState.Running, _cloud.Hypervisor.StateOf("openstack3"));
+    }
+}
