@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Slate.Cli.Interaction;
 using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
 
 namespace Slate.Cli;
 
@@ -9,4 +10,5 @@ internal sealed record CliContext(
     IInteraction Io,
     IReadOnlyDictionary<string, string?> Environment,
     Func<ParseResult, IReadOnlyDictionary<string, string?>, IMaas> ConnectMaas,
+    Func<ParseResult, IReadOnlyDictionary<string, string?>, Site, IHypervisor> ConnectHypervisor,
     TimeProvider Time);

@@ -1,6 +1,7 @@
 using Slate.Maas.Errors;
 using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Core;
+using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
 
 namespace Slate.Cli;
@@ -16,6 +17,7 @@ internal static class ErrorTable
         CliInputException => (ExitCode.BadInput, e.Message),
         MaasUnauthorizedException => (ExitCode.Error, $"MAAS refused the API key (401): check MAAS_API_KEY — {e.Message}"),
         MaasApiException => (ExitCode.Error, $"MAAS: {e.Message}"),
+        HypervisorException h => (ExitCode.Error, $"hypervisor ({h.Code}): {h.Message}"),
         OperationCanceledException => (ExitCode.Error, "interrupted; nothing further was changed"),
         _ => (ExitCode.Error, $"{e.GetType().Name}: {e.Message}"),
     };

@@ -23,6 +23,12 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> Libvirt = new("--libvirt")
+    {
+        Description = "libvirt URI of the hypervisor (default: $SLATE_LIBVIRT_URI, else the site's libvirt.uri); lab+http://… for a served lab",
+        Recursive = true,
+    };
+
     public static string SitePath(ParseResult result, IReadOnlyDictionary<string, string?> env) =>
         result.GetValue(Site) ?? env.GetValueOrDefault("SLATE_SITE") ?? "slate.yaml";
 }

@@ -17,6 +17,7 @@ internal static class SlateApp
         root.Options.Add(GlobalOptions.Site);
         root.Options.Add(GlobalOptions.Json);
         root.Options.Add(GlobalOptions.MaasProfile);
+        root.Options.Add(GlobalOptions.Libvirt);
         root.Subcommands.Add(PreflightCommand.Create(context));
         root.Subcommands.Add(BundleCommand.Create(context));
         root.Subcommands.Add(LabCommand.Create(context));

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using Slate.Lab.Cloud;
 using Slate.Lab.Maas;
+using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
 
 namespace Slate.Cli.Tests;
@@ -7,7 +9,13 @@ namespace Slate.Cli.Tests;
 /// <summary>Runs the real `slate` command tree in-process, with a lab MAAS served over loopback HTTP.</summary>
 internal sealed class CliHarness : IAsyncDisposable
 {
-    private CliHarness(LabMaasServer server) => Server = server;
+    private CliHarness(LabCloud cloud, LabMaasServer server)
+    {
+        Cloud = cloud;
+        Server = server;
+    }
+
+    public LabCloud Cloud { get; }
 
     public LabMaasServer Server { get; }
 
@@ -20,7 +28,7 @@ internal sealed class CliHarness : IAsyncDisposable
     public static async Task<CliHarness> StartAsync()
     {
         var cloud = new LabCloud(SiteLoader.Load(SitePath), TimeProvider.System, new LabTimings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
-        return new CliHarness(await LabMaasServer.StartAsync(cloud, 0, CancellationToken.None));
+        return new CliHarness(cloud, await LabMaasServer.StartAsync(cloud, 0, CancellationToken.None));
     }
 
     public Dictionary<string, string?> LabEnvironment() => new()
@@ -29,15 +37,19 @@ internal sealed class CliHarness : IAsyncDisposable
         ["MAAS_API_KEY"] = Server.ApiKey,
     };
 
-    public static async Task<(int Code, RecordingInteraction Io)> RunAsync(IReadOnlyDictionary<string, string?> env, params string[] args)
+    public static Task<(int Code, RecordingInteraction Io)> RunAsync(IReadOnlyDictionary<string, string?> env, params string[] args) =>
+        RunAsync(env, HypervisorConnector.Connect, args);
+
+    private static async Task<(int Code, RecordingInteraction Io)> RunAsync(
+        IReadOnlyDictionary<string, string?> env, Func<ParseResult, IReadOnlyDictionary<string, string?>, Site, IHypervisor> hypervisor, string[] args)
     {
         var io = new RecordingInteraction();
-        var context = new CliContext(io, env, MaasConnector.Connect, TimeProvider.System);
+        var context = new CliContext(io, env, MaasConnector.Connect, hypervisor, TimeProvider.System);
         var code = await SlateApp.RunAsync(args, context, CancellationToken.None);
         return (code, io);
     }
 
-    public Task<(int Code, RecordingInteraction Io)> RunAsync(params string[] args) => RunAsync(LabEnvironment(), args);
+    public Task<(int Code, RecordingInteraction Io)> RunAsync(params string[] args) => RunAsync(LabEnvironment(), (_, _, _) => Cloud.Hypervisor, args);
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -13,9 +13,8 @@ public sealed class PreflightCommandTests
 
         Assert.Equal(0, code);
         Assert.Contains("provider-public | 10.12.4.0/22 | 10.12.4.0/22 | ok", io.Out);
-        var openstack0 = io.Out.Single(l => l.StartsWith("openstack0 |", StringComparison.Ordinal));
-        Assert.Contains("| host |", openstack0);
-        Assert.Contains("| Deployed | on", openstack0);
+        Assert.Contains(io.Out, l => l.StartsWith("openstack0 | host | ", StringComparison.Ordinal) && l.EndsWith(" | Deployed | on", StringComparison.Ordinal));
+        Assert.Contains("openstack0 | running | /var/lib/libvirt/images/openstack0-1.qcow2 | libvirt-qemu:kvm | 644", io.Out);
         Assert.Contains("Summary: 0 fatal, 0 warning(s)", io.Out);
         Assert.Empty(io.Errors);
     }

@@ -20,11 +20,24 @@ internal static class PreflightCommand
     {
         var site = SiteLoader.Load(GlobalOptions.SitePath(result, context.Environment));
         var maas = context.ConnectMaas(result, context.Environment);
-        var report = await new PreflightStep(site, maas).RunAsync(ct).ConfigureAwait(false);
+        var hypervisor = context.ConnectHypervisor(result, context.Environment, site);
+        try
+        {
+            var report = await new PreflightStep(site, maas, hypervisor).RunAsync(ct).ConfigureAwait(false);
+            Render(context, result, site, report);
+            return (int)report.ExitCode;
+        }
+        finally
+        {
+            (hypervisor as IDisposable)?.Dispose();
+        }
+    }
+
+    private static void Render(CliContext context, ParseResult result, Site site, PreflightReport report)
+    {
         if (result.GetValue(GlobalOptions.Json))
             context.Io.Json(PreflightView.ToJson(site, report));
         else
             PreflightView.Render(context.Io, site, report);
-        return (int)report.ExitCode;
     }
 }

@@ -32,7 +32,7 @@ internal static class RehearseCommand
         var steps = new List<(string Name, ExitCode Code)>();
         context.Io.Line("");
         context.Io.Line("== Step 1: pre-flight ==");
-        var preflight = await new PreflightStep(site, maas).RunAsync(ct).ConfigureAwait(false);
+        var preflight = await new PreflightStep(site, maas, cloud.Hypervisor).RunAsync(ct).ConfigureAwait(false);
         PreflightView.Render(context.Io, site, preflight);
         steps.Add(("pre-flight", preflight.ExitCode));
 

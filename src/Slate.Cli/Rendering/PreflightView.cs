@@ -18,6 +18,8 @@ internal static class PreflightView
             report.Planes.Select(p => Row(p.Name, p.ExpectedCidr, p.ActualCidrs.Count == 0 ? "-" : string.Join(", ", p.ActualCidrs), PlaneWord(p.State))).ToList());
         io.Table("machines (baseline)", ["hostname", "role", "system_id", "status", "power"],
             report.Machines.Select(m => Row(m.Hostname, m.Role.ToString().ToLowerInvariant(), m.SystemId ?? "-", m.StatusName ?? "absent", m.PowerState ?? "-")).ToList());
+        io.Table("OSD disks (baseline before the wipe: running, libvirt-qemu:kvm)", ["host", "domain", "file", "owner", "mode"],
+            report.OsdDisks.Select(d => Row(d.Host, d.DomainState, d.Path, d.Owner ?? "absent", d.Mode ?? "-")).ToList());
         FindingsView.Render(io, report.Findings);
     }
 

@@ -7,6 +7,7 @@ public sealed record PreflightReport(
     string MaasName,
     IReadOnlyList<PlaneCheck> Planes,
     IReadOnlyList<MachineBaseline> Machines,
+    IReadOnlyList<OsdDiskBaseline> OsdDisks,
     IReadOnlyList<Finding> Findings)
 {
     public bool HasFatal => Findings.Any(f => f.Severity == Severity.Fatal);
@@ -23,3 +24,6 @@ public enum MachineRole { Host, Orphan, Protected }
 
 /// <summary>A machine the phase knows by name; SystemId and Status are null when MAAS has no such machine.</summary>
 public sealed record MachineBaseline(string Hostname, MachineRole Role, string? SystemId, string? StatusName, string? PowerState);
+
+/// <summary>A host's OSD disk as the hypervisor has it (runbook baseline: running, libvirt-qemu:kvm before the wipe).</summary>
+public sealed record OsdDiskBaseline(string Host, string DomainState, string Path, string? Owner, string? Mode, long? AllocationBytes);

@@ -1,11 +1,12 @@
+using System.Globalization;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
 
 namespace Slate.Runbook.Preflight;
 
-/// <summary>Runbook Step 1 (read-only): identity first, then the six planes (hard blockers), then the machine baseline.</summary>
-public sealed class PreflightStep(Site site, IMaas maas)
+/// <summary>Runbook Step 1 (read-only): identity first, then the six planes (hard blockers), the machine and OSD disk baselines.</summary>
+public sealed class PreflightStep(Site site, IMaas maas, IHypervisor hypervisor)
 {
     public async Task<PreflightReport> RunAsync(CancellationToken ct)
     {
@@ -20,7 +21,35 @@ public sealed class PreflightStep(Site site, IMaas maas)
         foreach (var row in baseline.Where(r => r.Role == MachineRole.Protected && r.SystemId is null))
             findings.Add(new Finding(Severity.Warning, "protected-absent", row.Hostname,
                 "protected machine is not in MAAS; check the site file's protected list"));
-        return new PreflightReport(maasName, planes, baseline, findings);
+        var disks = await OsdBaselineAsync(findings, ct).ConfigureAwait(false);
+        return new PreflightReport(maasName, planes, baseline, disks, findings);
+    }
+
+    private async Task<IReadOnlyList<OsdDiskBaseline>> OsdBaselineAsync(List<Finding> findings, CancellationToken ct)
+    {
+        IReadOnlyList<HypervisorDomain> domains;
+        try
+        {
+            domains = await hypervisor.ListDomainsAsync(ct).ConfigureAwait(false);
+        }
+        catch (HypervisorException e)
+        {
+            findings.Add(new Finding(Severity.Fatal, "hypervisor-unreachable", site.Libvirt.Uri, e.Message));
+            return [];
+        }
+        var rows = new List<OsdDiskBaseline>();
+        foreach (var host in site.Hosts)
+        {
+            var path = site.Osd.FileFor(host, site.Libvirt.ImagesDir);
+            var state = domains.FirstOrDefault(d => d.Name == host.Name)?.State;
+            var volume = await hypervisor.FindVolumeAsync(path, ct).ConfigureAwait(false);
+            if (state is null)
+                findings.Add(new Finding(Severity.Fatal, "domain-missing", host.Name, "the hypervisor has no domain of this name; re-enrolment needs it"));
+            rows.Add(new OsdDiskBaseline(host.Name, state is { } s ? DomainStates.Describe(s) : "absent", path,
+                volume is null ? null : $"{volume.Owner.User ?? volume.Owner.Uid.ToString(CultureInfo.InvariantCulture)}:{volume.Owner.Group ?? volume.Owner.Gid.ToString(CultureInfo.InvariantCulture)}",
+                volume is null ? null : Convert.ToString(volume.Mode, 8), volume?.AllocationBytes));
+        }
+        return rows;
     }
 
     private static PlaneCheck CheckPlane(Plane plane, IReadOnlyList<MaasSpace> spaces, List<Finding> findings)

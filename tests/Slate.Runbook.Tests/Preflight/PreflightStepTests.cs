@@ -1,5 +1,7 @@
+using Slate.Lab.Hypervisor;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
+using DomainState = Slate.Runbook.Ports.DomainState;
 using Slate.Runbook.Preflight;
 using Slate.Runbook.Sites;
 using Slate.Runbook.Tests.Sites;
@@ -21,7 +23,7 @@ public sealed class PreflightStepTests
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(),
             [Deployed("openstack0", "a1b2c3"), Deployed("capi-mgmt", "zz9999"), Deployed("juju", "jj0001"), Deployed("unrelated", "u00001")]);
 
-        var report = await new PreflightStep(Site, maas).RunAsync(CancellationToken.None);
+        var report = await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site)).RunAsync(CancellationToken.None);
 
         Assert.Equal(ExitCode.Ok, report.ExitCode);
         Assert.All(report.Planes, p => Assert.Equal(PlaneState.Ok, p.State));
@@ -37,7 +39,7 @@ public sealed class PreflightStepTests
     {
         var spaces = SixSpaces().Where(s => s.Name != "storage")
             .Select(s => s.Name == "metal-internal" ? s with { Cidrs = ["10.12.13.0/24"] } : s).ToList();
-        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", spaces, [])).RunAsync(CancellationToken.None);
+        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", spaces, []), LabHypervisor.FromSite(Site)).RunAsync(CancellationToken.None);
 
         Assert.Equal(ExitCode.GateRed, report.ExitCode);
         Assert.Equal(PlaneState.Missing, report.Planes.Single(p => p.Name == "storage").State);
@@ -50,10 +52,37 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("roosevelt", SixSpaces(), []);
 
-        var error = await Assert.ThrowsAsync<WrongCloudException>(() => new PreflightStep(Site, maas).RunAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<WrongCloudException>(() => new PreflightStep(Site, maas, LabHypervisor.FromSite(Site)).RunAsync(CancellationToken.None));
 
         Assert.Equal("roosevelt", error.Actual);
         Assert.Equal(["maas_name"], maas.Calls);
+    }
+
+    [Fact]
+    public async Task The_osd_baseline_shows_each_hosts_domain_and_vdb_file()
+    {
+        var hypervisor = LabHypervisor.FromSite(Site);
+        hypervisor.SetState("openstack2", DomainState.ShutOff);
+
+        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor).RunAsync(CancellationToken.None);
+
+        Assert.Equal(["openstack0", "openstack1", "openstack2", "openstack3"], report.OsdDisks.Select(d => d.Host));
+        var row = report.OsdDisks.Single(d => d.Host == "openstack2");
+        Assert.Equal(("shut off", "/var/lib/libvirt/images/openstack2-1.qcow2", "libvirt-qemu:kvm", "644"), (row.DomainState, row.Path, row.Owner, row.Mode));
+        Assert.Equal("running", report.OsdDisks.Single(d => d.Host == "openstack0").DomainState);
+    }
+
+    [Fact]
+    public async Task A_missing_domain_or_volume_is_reported()
+    {
+        var hypervisor = LabHypervisor.FromSite(Site);
+        await hypervisor.DeleteVolumeAsync(Site.Osd.FileFor(Site.Host("openstack1"), Site.Libvirt.ImagesDir), CancellationToken.None);
+
+        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor).RunAsync(CancellationToken.None);
+
+        var row = report.OsdDisks.Single(d => d.Host == "openstack1");
+        Assert.Null(row.Owner);
+        Assert.Null(row.Mode);
     }
 
     [Fact]
@@ -61,7 +90,7 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(), []);
 
-        await new PreflightStep(Site, maas).RunAsync(CancellationToken.None);
+        await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site)).RunAsync(CancellationToken.None);
 
         Assert.Equal(["maas_name", "spaces", "machines?openstack0,openstack1,openstack2,openstack3,capi-mgmt,juju,lxd,tailscale"], maas.Calls);
     }

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Slate.Lab.Hypervisor.Http;
+using Slate.Libvirt;
+using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
+
+namespace Slate.Cli;
+
+/// <summary>Opens the hypervisor port: --libvirt, else $SLATE_LIBVIRT_URI, else the site's libvirt.uri; lab+http:// reaches a served lab.</summary>
+internal static class HypervisorConnector
+{
+    public const string UriVariable = "SLATE_LIBVIRT_URI";
+    public const string TokenVariable = "SLATE_LAB_TOKEN";
+
+    public static IHypervisor Connect(ParseResult result, IReadOnlyDictionary<string, string?> env, Site site)
+    {
+        var uri = result.GetValue(GlobalOptions.Libvirt) ?? env.GetValueOrDefault(UriVariable) ?? site.Libvirt.Uri;
+        if (!LabHypervisorClient.IsLabUri(uri))
+            return LibvirtHypervisor.Open(uri);
+        var token = env.GetValueOrDefault(TokenVariable)
+            ?? throw new CliInputException($"{uri} is a lab hypervisor: export {TokenVariable} as `slate lab serve` printed it");
+        return new LabHypervisorClient(uri, token);
+    }
+}
