@@ -9,6 +9,32 @@ public sealed class RehearseCommandTests
 
         Assert.Equal(0, code);
         Assert.Contains("pre-flight   GATE green", io.Out);
-        Assert.Matches(@"^Rehearsal: 1 of 1 step\(s\) green; [1-9][0-9]* MAAS API calls; 0 protected-machine violation\(s\)$", io.Out[^1]);
+        Assert.Contains("bundle gate  GATE green", io.Out);
+        Assert.Contains(io.Out, l => l.StartsWith("PASS  chassis-macs   openstack3:", StringComparison.Ordinal));
+        Assert.Matches(@"^Rehearsal: 2 of 2 step\(s\) green; [1-9][0-9]* MAAS API calls; 0 protected-machine violation\(s\)$", io.Out[^1]);
+    }
+}
+
+public sealed class RehearseWithOwnSiteTests
+{
+    [Fact]
+    public async Task A_site_without_a_bundle_beside_it_skips_the_bundle_gate_and_is_not_green()
+    {
+        var dir = Directory.CreateTempSubdirectory("slate-own-site-");
+        try
+        {
+            var site = Path.Combine(dir.FullName, "mine.yaml");
+            File.Copy(CliHarness.SitePath, site);
+
+            var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--site", site);
+
+            Assert.Equal(3, code);
+            Assert.Contains("bundle gate  skipped", io.Out);
+            Assert.Contains("pre-flight   GATE green", io.Out);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }
