@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slate.Cli.Commands;
+using Slate.Lab.Juju;
 using Slate.Runbook.Core;
 
 namespace Slate.Cli;
@@ -23,6 +24,9 @@ internal static class SlateApp
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken ct)
     {
+        // `slate lab juju` speaks juju's own flag syntax and output: its arguments never go through System.CommandLine.
+        if (args is ["lab", "juju", .. var jujuArgs])
+            return await LabJujuCommand.RunAsync(jujuArgs, context.Environment, Console.Out, Console.Error, ct).ConfigureAwait(false);
         var result = BuildRoot(context).Parse(args);
         if (result.Errors.Count > 0)
         {
