@@ -66,12 +66,12 @@ public sealed class LabJujuController
     {
         lock (Cloud.SyncRoot)
         {
+            Cloud.Record("juju", $"destroy-model {model}{Describe(options)}");
             var target = Get(controller, model);
             if (target.IsController)
                 throw LabJujuException.Refused($"\"{target.Name}\" is a controller; use 'juju destroy-controller' to destroy it");
             var now = Cloud.Time.GetUtcNow();
             var due = now + (options is { Force: true, Timeout: { } timeout } && timeout < ModelRemoval ? timeout : ModelRemoval);
-            Cloud.Record("juju", $"destroy-model {target.Name}{Describe(options)}");
             if (target.Life == "alive")
             {
                 target.Life = "dying";
@@ -92,8 +92,8 @@ public sealed class LabJujuController
     {
         lock (Cloud.SyncRoot)
         {
+            Cloud.Record("juju", $"remove-machine -m {model} {machineId}{(options.KeepInstance ? " --keep-instance" : "")}{(options.Force ? " --force" : "")}");
             var target = Get(controller, model);
-            Cloud.Record("juju", $"remove-machine -m {target.Name} {machineId}{(options.KeepInstance ? " --keep-instance" : "")}{(options.Force ? " --force" : "")}");
             var machine = target.Machines.Find(m => m.Id == machineId)
                 ?? throw LabJujuException.Refused($"removing machine {machineId} failed: machine {machineId} not found");
             if (target.IsController)

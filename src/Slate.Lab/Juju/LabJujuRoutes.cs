@@ -26,10 +26,11 @@ public static class LabJujuRoutes
 
         Map("GET", "models", request =>
         {
-            juju.RequireController(Controller(request));
             juju.Cloud.Record("juju", "models");
+            juju.RequireController(Controller(request));
             return MaasResponse.Json(w => LabJujuJson.Models(w, juju));
         });
+        // destroy-model's wait: not a juju command of its own, so not recorded.
         Map("GET", "model", request =>
         {
             var model = juju.Get(Controller(request), Model(request));
@@ -37,14 +38,14 @@ public static class LabJujuRoutes
         });
         Map("GET", "status", request =>
         {
+            juju.Cloud.Record("juju", $"status -m {Model(request)}");
             var model = juju.Get(Controller(request), Model(request));
-            juju.Cloud.Record("juju", $"status -m {model.Name}");
             return MaasResponse.Json(w => LabJujuJson.Status(w, juju, model));
         });
         Map("GET", "export-bundle", request =>
         {
+            juju.Cloud.Record("juju", $"export-bundle -m {Model(request)}");
             var model = juju.Get(Controller(request), Model(request));
-            juju.Cloud.Record("juju", $"export-bundle -m {model.Name}");
             return MaasResponse.Text(200, LabJujuBundle.Export(model));
         });
         Map("POST", "destroy-model", request =>

@@ -130,16 +130,31 @@ public class LabJujuCommandTests
     [InlineData("remove-machine -m nope --no-prompt 3", "ERROR model caracal-maas:admin/nope not found")]
     [InlineData("models --format=json -c elsewhere", "ERROR controller elsewhere not found")]
     [InlineData("destroy-model --no-prompt controller", "ERROR \"controller\" is a controller; use 'juju destroy-controller' to destroy it")]
-    [InlineData("destroy-model --no-wait --no-prompt openstack", "ERROR --no-wait without --force not valid")]
-    [InlineData("destroy-model openstack", "ERROR model destruction: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)")]
-    public async Task Controller_side_errors_exit_1_with_an_error_line(string command, string error)
+    public async Task Controller_side_errors_exit_1_with_an_error_line_and_are_recorded(string command, string error)
     {
         await using var lab = await LabJujuHarness.StartAsync();
+        var before = lab.Cloud.Events.Count;
         var run = await lab.RunAsync(command.Split(' '));
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(error + "\n", run.Stderr);
         Assert.Equal("", run.Stdout);
         Assert.Contains(lab.Juju.Models, m => m.Name == "openstack" && m.Life == "alive");
+        Assert.Equal("juju", lab.Cloud.Events.Skip(before).Single().Source);
+    }
+
+    [Theory]
+    [InlineData("destroy-model --no-wait --no-prompt openstack", "ERROR --no-wait without --force not valid")]
+    [InlineData("destroy-model openstack", "ERROR model destruction: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)")]
+    [InlineData("remove-machine -m openstack 3", "ERROR machine removal: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)")]
+    public async Task Refusals_juju_makes_before_asking_the_controller_exit_1(string command, string error)
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var before = lab.Cloud.Events.Count;
+        var run = await lab.RunAsync(command.Split(' '));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(error + "\n", run.Stderr);
+        Assert.Equal(before, lab.Cloud.Events.Count);
+        Assert.Equal(4, lab.Juju.Get(null, "openstack").Machines.Count);
     }
 
     [Theory]
