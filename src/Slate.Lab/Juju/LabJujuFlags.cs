@@ -22,8 +22,8 @@ internal sealed class LabJujuFlags
     /// <exception cref="LabJujuError">An unknown flag, or a flag without its value (exit 2).</exception>
     public static LabJujuFlags Parse(IReadOnlyList<string> args, IReadOnlyList<LabJujuFlag> known)
     {
-        var flags = new LabJujuFlags([]);
-        var positionals = (List<string>)flags.Positionals;
+        var positionals = new List<string>();
+        var flags = new LabJujuFlags(positionals);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
