@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Slate.Cli.Rendering;
 using Slate.Cli.Commands;
+using Slate.Lab.Juju;
 using Slate.Runbook.Core;
 
 namespace Slate.Cli;
@@ -27,6 +28,9 @@ internal static class SlateApp
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken ct)
     {
+        // `slate lab juju` speaks juju's own flag syntax and output: its arguments never go through System.CommandLine.
+        if (args is ["lab", "juju", .. var jujuArgs])
+            return await LabJujuCommand.RunAsync(jujuArgs, context.Environment, Console.Out, Console.Error, ct).ConfigureAwait(false);
         var result = BuildRoot(context).Parse(args);
         if (result.Errors.Count > 0)
         {

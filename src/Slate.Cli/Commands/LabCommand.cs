@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Slate.Lab;
 using Slate.Lab.Cloud;
+using Slate.Lab.Juju;
 using Slate.Lab.Maas;
 
 namespace Slate.Cli.Commands;
@@ -33,10 +34,15 @@ internal static class LabCommand
         var cloud = new LabCloud(site, context.Time);
         await using var server = await LabMaasServer.StartAsync(cloud, port, ct).ConfigureAwait(false);
         var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : WriteSiteCopy(server.MaasUrl.Port);
+        var (slate, slateArguments) = SlateCommandLine();
+        var juju = LabJujuShim.Write(Path.Combine(LabDirectory(server.MaasUrl.Port), "bin"), slate, slateArguments);
         context.Io.Line($"# Slate lab '{site.Cloud.Name}' is serving. Paste these lines into another shell:");
         context.Io.Line($"export MAAS_URL={server.MaasUrl}");
         context.Io.Line($"export MAAS_API_KEY={server.ApiKey}");
         context.Io.Line($"export SLATE_SITE={sitePath}");
+        context.Io.Line($"export SLATE_LAB_URL={server.LabUrl}");
+        context.Io.Line($"export SLATE_LAB_TOKEN={server.LabToken}");
+        context.Io.Line($"export SLATE_JUJU={juju}");
         context.Io.Line("# Ctrl-C stops the lab (its state lives only in this process).");
         try
         {
@@ -49,9 +55,20 @@ internal static class LabCommand
         return 0;
     }
 
+    private static string LabDirectory(int port) => Path.Combine(Path.GetTempPath(), $"slate-lab-{port}");
+
+    // How this slate was started: the native binary itself, or `dotnet slate.dll` for a framework-dependent build.
+    private static (string Executable, string[] Arguments) SlateCommandLine()
+    {
+        var process = Environment.ProcessPath ?? "slate";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? (process, [Path.Combine(AppContext.BaseDirectory, "slate.dll")])
+            : (process, []);
+    }
+
     private static string WriteSiteCopy(int port)
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"slate-lab-{port}");
+        var dir = LabDirectory(port);
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, SampleSite.Name);
         File.WriteAllText(path, SampleSite.Text());

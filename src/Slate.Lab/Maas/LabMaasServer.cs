@@ -6,22 +6,32 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Slate.Lab.Cloud;
+using Slate.Lab.Juju;
 
 namespace Slate.Lab.Maas;
 
-/// <summary>The lab's MAAS: Kestrel on 127.0.0.1 serving <see cref="LabMaasRoutes.MapLabMaas"/> for one cloud.</summary>
+/// <summary>
+/// The lab's MAAS: Kestrel on 127.0.0.1 serving <see cref="LabMaasRoutes.MapLabMaas"/> for one cloud, and the lab
+/// juju's endpoints (<see cref="LabJujuRoutes.MapLabJuju"/>) that `slate lab juju` talks to.
+/// </summary>
 public sealed class LabMaasServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly LabMaasRecorder _recorder;
 
-    private LabMaasServer(WebApplication app, Uri maasUrl, string apiKey, LabMaasRecorder recorder)
+    private LabMaasServer(WebApplication app, Uri labUrl, string apiKey, string labToken, LabJujuController juju, LabMaasRecorder recorder)
     {
         _app = app;
-        MaasUrl = maasUrl;
+        LabUrl = labUrl;
+        MaasUrl = new Uri(labUrl, "MAAS/");
         ApiKey = apiKey;
+        LabToken = labToken;
+        Juju = juju;
         _recorder = recorder;
     }
+
+    /// <summary>The server root, http://127.0.0.1:P/ (the lab juju's SLATE_LAB_URL).</summary>
+    public Uri LabUrl { get; }
 
     /// <summary>The MAAS root, http://127.0.0.1:P/MAAS/ (clients append api/2.0/).</summary>
     public Uri MaasUrl { get; }
@@ -29,24 +39,36 @@ public sealed class LabMaasServer : IAsyncDisposable
     /// <summary>The consumer:token:secret key this server accepts.</summary>
     public string ApiKey { get; }
 
+    /// <summary>The bearer token the lab juju endpoints accept (SLATE_LAB_TOKEN).</summary>
+    public string LabToken { get; }
+
+    public LabJujuController Juju { get; }
+
     public IReadOnlyList<LabRequest> Requests => _recorder.Requests;
 
     public IReadOnlyList<string> Violations => _recorder.Violations;
 
     /// <summary>Starts on 127.0.0.1:<paramref name="port"/> (0 = any free port) with a freshly minted API key.</summary>
-    public static async Task<LabMaasServer> StartAsync(LabCloud cloud, int port, CancellationToken cancellationToken)
+    public static Task<LabMaasServer> StartAsync(LabCloud cloud, int port, CancellationToken cancellationToken) =>
+        StartAsync(cloud, new LabJujuController(cloud), port, cancellationToken);
+
+    /// <summary>Starts with a juju controller built by the caller (e.g. with its own model-removal delay).</summary>
+    public static async Task<LabMaasServer> StartAsync(LabCloud cloud, LabJujuController juju, int port, CancellationToken cancellationToken)
     {
+        if (juju.Cloud != cloud) throw new ArgumentException("the juju controller belongs to another lab cloud", nameof(juju));
         var apiKey = $"{cloud.NewSecret(18)}:{cloud.NewSecret(18)}:{cloud.NewSecret(32)}";
         var recorder = new LabMaasRecorder();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
+        var labToken = cloud.NewSecret(32);
         app.MapLabMaas(cloud, new LabMaasOptions(apiKey, recorder));
+        app.MapLabJuju(juju, labToken);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var bound = new Uri(address).Port;
-        return new LabMaasServer(app, new Uri($"http://127.0.0.1:{bound}/MAAS/"), apiKey, recorder);
+        return new LabMaasServer(app, new Uri($"http://127.0.0.1:{bound}/"), apiKey, labToken, juju, recorder);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,53 @@
+namespace Slate.Lab.Juju;
+
+/// <summary>One model of the lab controller. Mutated only by <see cref="LabJujuController"/>, under the cloud's lock.</summary>
+public sealed class LabJujuModel(string name, string uuid, bool isController, DateTimeOffset since)
+{
+    public string Name { get; } = name;
+    public string Owner => "admin";
+    public string QualifiedName => $"{Owner}/{Name}";
+    public string Uuid { get; } = uuid;
+    public bool IsController { get; } = isController;
+    public DateTimeOffset Since { get; set; } = since;
+
+    /// <summary><c>alive</c> or <c>dying</c>; a dead model is no longer listed.</summary>
+    public string Life { get; set; } = "alive";
+
+    /// <summary>When a dying model disappears from <c>juju models</c>.</summary>
+    public DateTimeOffset? RemovalDue { get; set; }
+
+    public List<LabJujuMachine> Machines { get; } = [];
+    public List<LabJujuApplication> Applications { get; } = [];
+    public List<LabJujuRelation> Relations { get; } = [];
+
+    public LabJujuApplication? Application(string name) => Applications.Find(a => a.Name == name);
+}
+
+/// <summary>A MAAS-provisioned machine of a model: its instance id is the MAAS system_id.</summary>
+public sealed class LabJujuMachine(string id, string instanceId, string hostname, string dnsName, IReadOnlyList<string> ipAddresses, DateTimeOffset since)
+{
+    public string Id { get; } = id;
+    public string InstanceId { get; } = instanceId;
+    public string Hostname { get; } = hostname;
+    public string DnsName { get; } = dnsName;
+    public IReadOnlyList<string> IpAddresses { get; } = ipAddresses;
+    public DateTimeOffset Since { get; } = since;
+    public string Life { get; set; } = "alive";
+}
+
+/// <summary>An application; a subordinate one names its principal in <see cref="SubordinateTo"/> and its units have no machine.</summary>
+public sealed class LabJujuApplication(string name, string charm, string channel, int revision, string? subordinateTo)
+{
+    public string Name { get; } = name;
+    public string Charm { get; } = charm;
+    public string Channel { get; } = channel;
+    public int Revision { get; } = revision;
+    public string? SubordinateTo { get; } = subordinateTo;
+    public List<LabJujuUnit> Units { get; } = [];
+}
+
+/// <summary>A unit: principal units sit on a machine, subordinate units on a principal unit.</summary>
+public sealed record LabJujuUnit(string Name, string? Machine, string? Principal, bool Leader);
+
+/// <summary>A relation between two endpoints; a peer relation names the same application on both sides.</summary>
+public sealed record LabJujuRelation(string Application1, string Endpoint1, string Application2, string Endpoint2);

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Slate.Lab.Maas;
+using Slate.Runbook.Ports;
+
+namespace Slate.Lab.Juju;
+
+/// <summary>
+/// The lab juju's HTTP side, one endpoint per juju command under /lab/juju/ (lab-only, not a Juju API). Arguments
+/// travel in the query string; answers are the JSON juju prints, or <c>{"error": "..."}</c> with a 4xx status.
+/// Every request must carry <c>Authorization: Bearer &lt;lab token&gt;</c>.
+/// </summary>
+public static class LabJujuRoutes
+{
+    public const string Prefix = "/lab/juju/";
+
+    public static IEndpointRouteBuilder MapLabJuju(this IEndpointRouteBuilder app, LabJujuController juju, string token)
+    {
+        var expected = Encoding.UTF8.GetBytes("Bearer " + token);
+        void Map(string method, string command, Func<HttpRequest, MaasResponse> handler) =>
+            app.MapMethods(Prefix + command, [method], context => Handle(context, juju, expected, handler));
+
+        Map("GET", "models", request =>
+        {
+            juju.Cloud.Record("juju", "models");
+            juju.RequireController(Controller(request));
+            return MaasResponse.Json(w => LabJujuJson.Models(w, juju));
+        });
+        // destroy-model's wait: not a juju command of its own, so not recorded.
+        Map("GET", "model", request =>
+        {
+            var model = juju.Get(Controller(request), Model(request));
+            return MaasResponse.Json(w => LabJujuJson.Progress(w, model));
+        });
+        Map("GET", "status", request =>
+        {
+            juju.Cloud.Record("juju", $"status -m {Model(request)}");
+            var model = juju.Get(Controller(request), Model(request));
+            return MaasResponse.Json(w => LabJujuJson.Status(w, juju, model));
+        });
+        Map("GET", "export-bundle", request =>
+        {
+            juju.Cloud.Record("juju", $"export-bundle -m {Model(request)}");
+            var model = juju.Get(Controller(request), Model(request));
+            return MaasResponse.Text(200, LabJujuBundle.Export(model));
+        });
+        Map("POST", "destroy-model", request =>
+        {
+            var timeout = request.Query["timeout-ms"].ToString() is { Length: > 0 } ms
+                ? TimeSpan.FromMilliseconds(long.Parse(ms, CultureInfo.InvariantCulture))
+                : (TimeSpan?)null;
+            var options = new DestroyOptions(Flag(request, "destroy-storage"), Flag(request, "force"), timeout, Flag(request, "no-wait"));
+            var model = juju.DestroyModel(Controller(request), Model(request), options);
+            return MaasResponse.Json(w => LabJujuJson.Progress(w, model));
+        });
+        Map("POST", "remove-machine", request =>
+        {
+            var options = new RemoveOptions(Flag(request, "keep-instance"), Flag(request, "force"), Flag(request, "no-wait"));
+            juju.RemoveMachine(Controller(request), Model(request), Required(request, "machine"), options);
+            return MaasResponse.NoContent;
+        });
+        return app;
+    }
+
+    private static async Task Handle(HttpContext context, LabJujuController juju, byte[] expected, Func<HttpRequest, MaasResponse> handler)
+    {
+        MaasResponse response;
+        var given = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
+        if (!CryptographicOperations.FixedTimeEquals(given, expected))
+        {
+            response = Error(401, "the lab refused the request: SLATE_LAB_TOKEN is missing or wrong");
+        }
+        else
+        {
+            try
+            {
+                lock (juju.Cloud.SyncRoot) response = handler(context.Request);
+            }
+            catch (LabJujuException e)
+            {
+                response = Error(e.StatusCode, e.Message);
+            }
+            catch (FormatException e)
+            {
+                response = Error(400, e.Message);
+            }
+        }
+        await response.WriteAsync(context.Response);
+    }
+
+    private static MaasResponse Error(int status, string message) =>
+        MaasResponse.Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("error", message);
+            w.WriteEndObject();
+        }) with { Status = status };
+
+    private static string? Controller(HttpRequest request) =>
+        request.Query["controller"].ToString() is { Length: > 0 } name ? name : null;
+
+    private static string Model(HttpRequest request) => Required(request, "model");
+
+    private static string Required(HttpRequest request, string name) =>
+        request.Query[name].ToString() is { Length: > 0 } value ? value : throw new FormatException($"the lab juju request lacks '{name}'");
+
+    private static bool Flag(HttpRequest request, string name) => request.Query[name].ToString() == "true";
+}

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using Slate.Lab.Cloud;
+
+namespace Slate.Lab.Juju;
+
+/// <summary>
+/// Builds the controller's models as they stand before phase 00: the <c>controller</c> model on the MAAS machine
+/// named juju (when the site has one) and the OpenStack model with one machine per site host. Units sit directly on
+/// the machines (no LXD containers): enough for the teardown, which sees machines, applications and relations.
+/// </summary>
+internal static class LabJujuSeeder
+{
+    private const string Channel = "2024.1/stable";
+
+    public static LabJujuModel Controller(LabCloud cloud, string controllerName, DateTimeOffset now)
+    {
+        var model = new LabJujuModel("controller", UuidOf(controllerName, "controller"), isController: true, now);
+        if (cloud.FindByHostname("juju") is { } host)
+            model.Machines.Add(new LabJujuMachine("0", host.SystemId, host.Hostname, AddressOf(host) ?? "", [], now));
+        return model;
+    }
+
+    public static LabJujuModel OpenStack(LabCloud cloud, string controllerName, DateTimeOffset now)
+    {
+        var site = cloud.Site;
+        var model = new LabJujuModel(site.Cloud.JujuModel, UuidOf(controllerName, site.Cloud.JujuModel), isController: false, now);
+        var publicPlane = site.Plane(site.Bundle.PublicPlane);
+        foreach (var (host, index) in site.Hosts.Select((h, i) => (h, i)))
+        {
+            var machine = cloud.FindByHostname(host.Name)
+                ?? throw new InvalidOperationException($"the lab MAAS has no machine {host.Name} to seed the juju model from");
+            var addresses = site.Planes.Select(p => p.AddressFor(host.Number).ToString()).ToList();
+            model.Machines.Add(new LabJujuMachine(
+                index.ToString(System.Globalization.CultureInfo.InvariantCulture), machine.SystemId, machine.Hostname,
+                publicPlane.AddressFor(host.Number).ToString(), addresses, now));
+        }
+        var all = model.Machines.Select(m => m.Id).ToList();
+        var three = all.Take(3).ToList();
+        Principal(model, "keystone", three);
+        Principal(model, "mysql-innodb-cluster", three);
+        Principal(model, "ceph-mon", three);
+        Principal(model, "ceph-osd", all);
+        Principal(model, "nova-compute", all);
+        Subordinate(model, "keystone-mysql-router", "mysql-router", "keystone");
+        Subordinate(model, "ovn-chassis", "ovn-chassis", "nova-compute");
+        model.Relations.AddRange(
+        [
+            new("keystone", "shared-db", "keystone-mysql-router", "shared-db"),
+            new("keystone-mysql-router", "db-router", "mysql-innodb-cluster", "db-router"),
+            new("mysql-innodb-cluster", "cluster", "mysql-innodb-cluster", "cluster"),
+            new("ceph-osd", "mon", "ceph-mon", "osd"),
+            new("nova-compute", "neutron-plugin", "ovn-chassis", "nova-compute"),
+        ]);
+        return model;
+    }
+
+    private static void Principal(LabJujuModel model, string name, IReadOnlyList<string> machines)
+    {
+        var application = new LabJujuApplication(name, name, Channel, 1, subordinateTo: null);
+        for (var i = 0; i < machines.Count; i++)
+            application.Units.Add(new LabJujuUnit($"{name}/{i}", machines[i], null, Leader: i == 0));
+        model.Applications.Add(application);
+    }
+
+    private static void Subordinate(LabJujuModel model, string name, string charm, string principal)
+    {
+        var application = new LabJujuApplication(name, charm, Channel, 1, principal);
+        var principals = model.Application(principal)!.Units;
+        for (var i = 0; i < principals.Count; i++)
+            application.Units.Add(new LabJujuUnit($"{name}/{i}", null, principals[i].Name, Leader: i == 0));
+        model.Applications.Add(application);
+    }
+
+    private static string? AddressOf(LabMachine machine) =>
+        machine.Interfaces.SelectMany(i => i.Links).Select(l => l.IpAddress).FirstOrDefault(a => a is not null)?.ToString();
+
+    // Stable per controller and model, so a lab restarted from the same site reports the same UUIDs.
+    private static string UuidOf(string controller, string model)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{controller}/{model}"))[..16];
+        bytes[6] = (byte)(bytes[6] & 0x0f | 0x40);
+        bytes[8] = (byte)(bytes[8] & 0x3f | 0x80);
+        return new Guid(bytes, bigEndian: true).ToString();
+    }
+}

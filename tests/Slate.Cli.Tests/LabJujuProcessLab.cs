@@ -1,0 +1,66 @@
+using Slate.Juju;
+using Slate.Lab;
+using Slate.Lab.Cloud;
+using Slate.Lab.Juju;
+using Slate.Lab.Maas;
+
+namespace Slate.Cli.Tests;
+
+/// <summary>
+/// A lab served in-process on real time with millisecond timings (the juju process cannot share a fake clock), and a
+/// juju shim that runs this build's slate.dll as a separate process, pinned to that lab.
+/// </summary>
+internal sealed class LabJujuProcessLab : IAsyncDisposable
+{
+    public static readonly LabTimings FastTimings = new(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50));
+
+    /// <summary>Longer than the release, so that a destroyed model outlives its machines and destroy-model really waits.</summary>
+    public static readonly TimeSpan ModelRemoval = TimeSpan.FromMilliseconds(400);
+
+    private LabJujuProcessLab(LabCloud cloud, LabMaasServer server, string directory, string shim)
+    {
+        Cloud = cloud;
+        Server = server;
+        Directory = directory;
+        Shim = shim;
+    }
+
+    public LabCloud Cloud { get; }
+    public LabMaasServer Server { get; }
+    public string Directory { get; }
+    public string Shim { get; }
+
+    public static string SlateDll
+    {
+        get
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "slate.dll");
+            return File.Exists(path) && File.Exists(Path.ChangeExtension(path, ".runtimeconfig.json"))
+                ? path
+                : throw new FileNotFoundException($"slate.dll and its runtimeconfig must be in the test output to run the lab juju as a process: {path}");
+        }
+    }
+
+    /// <summary>The dotnet host running these tests (set by the dotnet CLI), else dotnet from PATH.</summary>
+    public static string Dotnet =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
+        : "dotnet";
+
+    public static async Task<LabJujuProcessLab> StartAsync()
+    {
+        var cloud = new LabCloud(SampleSite.Load(), TimeProvider.System, FastTimings);
+        var server = await LabMaasServer.StartAsync(cloud, new LabJujuController(cloud, ModelRemoval), 0, CancellationToken.None);
+        var directory = System.IO.Directory.CreateTempSubdirectory("slate-labjuju-").FullName;
+        var shim = LabJujuShim.Write(directory, Dotnet, [SlateDll], (server.LabUrl, server.LabToken));
+        return new LabJujuProcessLab(cloud, server, directory, shim);
+    }
+
+    public JujuCli Cli() => new(Shim, Cloud.Site.Cloud.JujuController, TimeSpan.FromSeconds(60));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}

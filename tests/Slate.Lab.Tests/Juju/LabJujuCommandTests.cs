@@ -1,0 +1,237 @@
+using System.Text.Json.Nodes;
+using Slate.Lab.Cloud;
+
+namespace Slate.Lab.Tests.Juju;
+
+/// <summary>The lab juju command run in-process against a lab served over loopback: juju's output and exit codes.</summary>
+public class LabJujuCommandTests
+{
+    [Fact]
+    public async Task Models_lists_the_controller_and_openstack_models_in_juju_shape()
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var run = await lab.RunAsync("models", "--format=json", "-c", "caracal-maas");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var models = run.Json()["models"]!.AsArray();
+        Assert.Equal(["admin/controller", "admin/openstack"], models.Select(m => (string?)m!["name"]));
+        var openstack = models[1]!;
+        Assert.Equal("openstack", (string?)openstack["short-name"]);
+        Assert.Equal("alive", (string?)openstack["life"]);
+        Assert.Equal("available", (string?)openstack["status"]!["current"]);
+        Assert.False((bool)openstack["is-controller"]!);
+        Assert.True((bool)models[0]!["is-controller"]!);
+        Assert.Equal(lab.Juju.Get(null, "openstack").Uuid, (string?)openstack["model-uuid"]);
+        Assert.Equal("openstack", (string?)run.Json()["current-model"]);
+        Assert.Contains(lab.Cloud.Events, e => e.Source == "juju" && e.Message == "models");
+    }
+
+    [Fact]
+    public async Task Status_shows_the_machines_on_their_maas_instances_and_the_applications_with_relations()
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var run = await lab.RunAsync("status", "-m", "caracal-maas:openstack", "--format=json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var status = run.Json();
+        Assert.Equal("openstack", (string?)status["model"]!["name"]);
+        var machines = status["machines"]!.AsObject();
+        Assert.Equal(["0", "1", "2", "3"], machines.Select(m => m.Key));
+        var zero = machines["0"]!;
+        Assert.Equal(lab.Cloud.FindByHostname("openstack0")!.SystemId, (string?)zero["instance-id"]);
+        Assert.Equal("10.12.4.10", (string?)zero["dns-name"]);
+        Assert.Equal("started", (string?)zero["juju-status"]!["current"]);
+        Assert.Equal("Deployed", (string?)zero["machine-status"]!["message"]);
+        var keystone = status["applications"]!["keystone"]!;
+        Assert.Equal(["keystone-mysql-router"], keystone["relations"]!["shared-db"]!.AsArray().Select(a => (string?)a));
+        Assert.True((bool)keystone["units"]!["keystone/0"]!["leader"]!);
+        Assert.NotNull(keystone["units"]!["keystone/0"]!["subordinates"]!["keystone-mysql-router/0"]);
+        Assert.Equal(["nova-compute"], status["applications"]!["ovn-chassis"]!["subordinate-to"]!.AsArray().Select(a => (string?)a));
+    }
+
+    [Fact]
+    public async Task Export_bundle_prints_the_applications_placements_and_relations_as_yaml()
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var run = await lab.RunAsync("export-bundle", "-m", "openstack");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("  keystone:\n    charm: keystone\n    channel: 2024.1/stable\n    revision: 1\n    num_units: 3\n    to:\n    - \"0\"\n", run.Stdout);
+        Assert.Contains("- - keystone:shared-db\n  - keystone-mysql-router:shared-db\n", run.Stdout);
+        Assert.Contains("machines:\n  \"0\": {}\n", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Destroy_model_waits_until_the_model_is_gone_and_releases_its_maas_machines()
+    {
+        // A zero removal delay on the fake clock: the model is gone at the first poll, so nothing really waits.
+        await using var lab = await LabJujuHarness.StartAsync(modelRemoval: TimeSpan.Zero);
+        var hosts = lab.Cloud.Site.Hosts.Select(h => lab.Cloud.FindByHostname(h.Name)!.SystemId).ToList();
+
+        var run = await lab.RunAsync("destroy-model", "--no-prompt", "--destroy-storage", "caracal-maas:openstack");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("Destroying model\nModel destroyed.\n", run.Stderr);
+        Assert.Equal("", run.Stdout);
+        Assert.All(hosts, id => Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindBySystemId(id)!.Status));
+        lab.Time.Advance(lab.Cloud.Timings.Releasing);
+        Assert.All(hosts, id => Assert.Null(lab.Cloud.FindBySystemId(id)));
+
+        var models = await lab.RunAsync("models", "--format=json");
+        Assert.Equal(["controller"], models.Json()["models"]!.AsArray().Select(m => (string?)m!["short-name"]));
+        Assert.Null(models.Json()["current-model"]);
+        var again = await lab.RunAsync("destroy-model", "--no-prompt", "openstack");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal("ERROR model caracal-maas:admin/openstack not found\n", again.Stderr);
+    }
+
+    [Fact]
+    public async Task Destroy_model_with_force_and_a_zero_timeout_drops_the_model_before_maas_has_finished()
+    {
+        await using var lab = await LabJujuHarness.StartAsync(modelRemoval: TimeSpan.FromHours(1));
+        var run = await lab.RunAsync("destroy-model", "--no-prompt", "--force", "--no-wait", "--timeout", "0s", "openstack");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(lab.Juju.Models, m => m.Name == "openstack");
+        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindByHostname(h.Name)!.Status));
+        Assert.Contains(lab.Cloud.Events, e => e.Message == "destroy-model openstack --force --no-wait --timeout 0s");
+    }
+
+    [Fact]
+    public async Task Remove_machine_keep_instance_leaves_maas_deployed_and_without_it_releases()
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var kept = lab.Cloud.FindByHostname("openstack3")!.SystemId;
+        var released = lab.Cloud.FindByHostname("openstack2")!.SystemId;
+
+        var keep = await lab.RunAsync("remove-machine", "-m", "caracal-maas:openstack", "--no-prompt", "--keep-instance", "--force", "3");
+        var drop = await lab.RunAsync("remove-machine", "-m", "openstack", "--no-prompt", "--force", "2");
+
+        Assert.True(keep.ExitCode == 0, keep.ToString());
+        Assert.Equal("will remove machine 3 (but retaining cloud instance)\n", keep.Stderr);
+        Assert.True(drop.ExitCode == 0, drop.ToString());
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindBySystemId(kept)!.Status);
+        Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindBySystemId(released)!.Status);
+        var status = await lab.RunAsync("status", "-m", "openstack", "--format=json");
+        Assert.Equal(["0", "1"], status.Json()["machines"]!.AsObject().Select(m => m.Key));
+    }
+
+    [Fact]
+    public async Task Remove_machine_reports_each_failed_machine_and_exits_1_after_doing_the_others()
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var run = await lab.RunAsync("remove-machine", "-m", "openstack", "--no-prompt", "0", "9");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            "ERROR removing machine 0 failed: machine 0 has unit \"keystone/0\" assigned\nERROR removing machine 9 failed: machine 9 not found\n",
+            run.Stderr);
+        Assert.Equal(4, lab.Juju.Get(null, "openstack").Machines.Count);
+    }
+
+    [Theory]
+    [InlineData("status -m nope --format=json", "ERROR model caracal-maas:admin/nope not found")]
+    [InlineData("export-bundle -m caracal-maas:nope", "ERROR model caracal-maas:admin/nope not found")]
+    [InlineData("remove-machine -m nope --no-prompt 3", "ERROR model caracal-maas:admin/nope not found")]
+    [InlineData("models --format=json -c elsewhere", "ERROR controller elsewhere not found")]
+    [InlineData("destroy-model --no-prompt controller", "ERROR \"controller\" is a controller; use 'juju destroy-controller' to destroy it")]
+    public async Task Controller_side_errors_exit_1_with_an_error_line_and_are_recorded(string command, string error)
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var before = lab.Cloud.Events.Count;
+        var run = await lab.RunAsync(command.Split(' '));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(error + "\n", run.Stderr);
+        Assert.Equal("", run.Stdout);
+        Assert.Contains(lab.Juju.Models, m => m.Name == "openstack" && m.Life == "alive");
+        Assert.Equal("juju", lab.Cloud.Events.Skip(before).Single().Source);
+    }
+
+    [Theory]
+    [InlineData("destroy-model --no-wait --no-prompt openstack", "ERROR --no-wait without --force not valid")]
+    [InlineData("destroy-model openstack", "ERROR model destruction: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)")]
+    [InlineData("remove-machine -m openstack 3", "ERROR machine removal: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)")]
+    public async Task Refusals_juju_makes_before_asking_the_controller_exit_1(string command, string error)
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var before = lab.Cloud.Events.Count;
+        var run = await lab.RunAsync(command.Split(' '));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(error + "\n", run.Stderr);
+        Assert.Equal(before, lab.Cloud.Events.Count);
+        Assert.Equal(4, lab.Juju.Get(null, "openstack").Machines.Count);
+    }
+
+    [Theory]
+    [InlineData("", "ERROR no command specified. See 'juju --help'.")]
+    [InlineData("deploy bundle.yaml", "ERROR juju: \"deploy\" is not a juju command known to the Slate lab. See \"juju --help\".")]
+    [InlineData("models", "ERROR the Slate lab's juju prints JSON only: pass --format=json")]
+    [InlineData("status -m openstack --format=yaml", "ERROR the Slate lab's juju prints JSON only: pass --format=json")]
+    [InlineData("status --format=json", "ERROR no model specified: the Slate lab's juju has no current model, pass -m [<controller>:]<model>")]
+    [InlineData("models --format=json --all", "ERROR option provided but not defined: --all")]
+    [InlineData("status --format=json -m", "ERROR option needs an argument: -m")]
+    [InlineData("export-bundle -m openstack extra", "ERROR unrecognized args: [\"extra\"]")]
+    [InlineData("destroy-model --no-prompt", "ERROR no model specified")]
+    [InlineData("destroy-model --no-prompt a b", "ERROR unrecognized args: [\"b\"]")]
+    [InlineData("destroy-model --no-prompt --timeout 0s openstack", "ERROR --timeout can only be used with --force (dangerous)")]
+    [InlineData("destroy-model --no-prompt --force --timeout soon openstack", "ERROR invalid value \"soon\" for option --timeout: time: invalid duration \"soon\"")]
+    [InlineData("destroy-model --no-prompt --destroy-storage --release-storage openstack", "ERROR --destroy-storage and --release-storage cannot both be specified")]
+    [InlineData("destroy-model --no-prompt --force=maybe openstack", "ERROR invalid boolean value \"maybe\" for option --force")]
+    [InlineData("remove-machine -m openstack --no-prompt", "ERROR no machines specified")]
+    [InlineData("remove-machine -m openstack --no-prompt 3 x", "ERROR invalid machine id \"x\"")]
+    [InlineData("remove-machine -m openstack --no-prompt --no-wait 3", "ERROR --no-wait without --force not valid")]
+    public async Task Usage_errors_exit_2_before_the_lab_is_asked(string command, string error)
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var before = lab.Cloud.Events.Count;
+        var run = await lab.RunAsync(command.Length == 0 ? [] : command.Split(' '));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(error + "\n", run.Stderr);
+        Assert.Equal(before, lab.Cloud.Events.Count);
+    }
+
+    [Theory]
+    [InlineData("90s", 90)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("1.5m", 90)]
+    [InlineData("500ms", 0.5)]
+    [InlineData("0", 0)]
+    public async Task Go_durations_are_read_as_juju_reads_them(string timeout, double seconds)
+    {
+        await using var lab = await LabJujuHarness.StartAsync(modelRemoval: TimeSpan.Zero);
+        var run = await lab.RunAsync("destroy-model", "--no-prompt", "--force", $"--timeout={timeout}", "openstack");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(lab.Cloud.Events, e => e.Message == $"destroy-model openstack --force --timeout {seconds}s");
+    }
+
+    [Fact]
+    public async Task Without_a_lab_in_the_environment_it_says_to_run_slate_lab_serve()
+    {
+        var run = await LabJujuHarness.RunAsync(new Dictionary<string, string?>(), "models", "--format=json");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("ERROR no lab to answer: SLATE_LAB_URL is not set. Run 'slate lab serve' and paste the export lines it prints into this shell.\n", run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_refused_and_a_remote_lab_url_is_never_sent_the_token()
+    {
+        await using var lab = await LabJujuHarness.StartAsync();
+        var wrong = new Dictionary<string, string?>(lab.Environment) { ["SLATE_LAB_TOKEN"] = "not-the-token" };
+        var refused = await LabJujuHarness.RunAsync(wrong, "models", "--format=json");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal("ERROR the lab refused the request: SLATE_LAB_TOKEN is missing or wrong\n", refused.Stderr);
+
+        var remote = new Dictionary<string, string?>(lab.Environment) { ["SLATE_LAB_URL"] = "http://10.0.0.1:5240/" };
+        var run = await LabJujuHarness.RunAsync(remote, "models", "--format=json");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("ERROR SLATE_LAB_URL must point at the lab on this machine (127.0.0.1), not 10.0.0.1\n", run.Stderr);
+        Assert.DoesNotContain(lab.Server.LabToken, refused.Stderr + run.Stderr);
+    }
+
+    [Fact]
+    public async Task An_unreachable_lab_is_an_error_that_says_so()
+    {
+        LabJujuHarness lab = await LabJujuHarness.StartAsync();
+        var environment = lab.Environment;
+        await lab.DisposeAsync();
+        var run = await LabJujuHarness.RunAsync(environment, "models", "--format=json");
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"ERROR cannot reach the lab at {lab.Server.LabUrl}lab/juju/", run.Stderr);
+        Assert.Contains("Is 'slate lab serve' still running?", run.Stderr);
+    }
+}
