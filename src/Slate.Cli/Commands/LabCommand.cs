@@ -33,7 +33,7 @@ internal static class LabCommand
             throw new CliInputException($"--port {port}: not a TCP port");
         var cloud = new LabCloud(site, context.Time);
         await using var server = await LabMaasServer.StartAsync(cloud, port, ct).ConfigureAwait(false);
-        var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : WriteSiteCopy(server.MaasUrl.Port);
+        var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : SampleSite.WriteTo(LabDirectory(server.MaasUrl.Port));
         var (slate, slateArguments) = SlateCommandLine();
         var juju = LabJujuShim.Write(Path.Combine(LabDirectory(server.MaasUrl.Port), "bin"), slate, slateArguments);
         context.Io.Line($"# Slate lab '{site.Cloud.Name}' is serving. Paste these lines into another shell:");
@@ -43,6 +43,7 @@ internal static class LabCommand
         context.Io.Line($"export SLATE_LAB_URL={server.LabUrl}");
         context.Io.Line($"export SLATE_LAB_TOKEN={server.LabToken}");
         context.Io.Line($"export SLATE_JUJU={juju}");
+        context.Io.Line($"export {HypervisorConnector.UriVariable}={server.HypervisorUri}");
         context.Io.Line("# Ctrl-C stops the lab (its state lives only in this process).");
         try
         {
@@ -64,14 +65,5 @@ internal static class LabCommand
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
             ? (process, [Path.Combine(AppContext.BaseDirectory, "slate.dll")])
             : (process, []);
-    }
-
-    private static string WriteSiteCopy(int port)
-    {
-        var dir = LabDirectory(port);
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, SampleSite.Name);
-        File.WriteAllText(path, SampleSite.Text());
-        return path;
     }
 }

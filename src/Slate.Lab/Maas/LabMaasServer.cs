@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Slate.Lab.Cloud;
+using Slate.Lab.Hypervisor.Http;
 using Slate.Lab.Juju;
 
 namespace Slate.Lab.Maas;
@@ -42,6 +43,9 @@ public sealed class LabMaasServer : IAsyncDisposable
     /// <summary>The bearer token the lab juju endpoints accept (SLATE_LAB_TOKEN).</summary>
     public string LabToken { get; }
 
+    /// <summary>The served lab hypervisor, for --libvirt / SLATE_LIBVIRT_URI (the token is SLATE_LAB_TOKEN).</summary>
+    public string HypervisorUri => LabHypervisorClient.Scheme + LabUrl;
+
     public LabJujuController Juju { get; }
 
     public IReadOnlyList<LabRequest> Requests => _recorder.Requests;
@@ -65,6 +69,7 @@ public sealed class LabMaasServer : IAsyncDisposable
         var labToken = cloud.NewSecret(32);
         app.MapLabMaas(cloud, new LabMaasOptions(apiKey, recorder));
         app.MapLabJuju(juju, labToken);
+        app.MapLabHypervisor(cloud.Hypervisor, labToken);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var bound = new Uri(address).Port;

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+
+namespace Slate.Cli.Tests;
+
+/// <summary>
+/// The issue's operator flow with real processes: `slate lab serve` in one "terminal", its export lines pasted into
+/// another, where `slate preflight` runs against the served lab over loopback (MAAS API and lab+http hypervisor).
+/// </summary>
+public sealed class LabServeProcessTests : IAsyncLifetime
+{
+    private Process _serve = null!;
+    private Dictionary<string, string> _exports = null!;
+
+    public async Task InitializeAsync()
+    {
+        _serve = Start(new Dictionary<string, string>(), "lab", "serve", "--port", "0");
+        _exports = new Dictionary<string, string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!_exports.ContainsKey("SLATE_LIBVIRT_URI"))
+        {
+            var line = await _serve.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new InvalidOperationException("slate lab serve ended early: " + await _serve.StandardError.ReadToEndAsync());
+            if (line.StartsWith("export ", StringComparison.Ordinal))
+            {
+                var (name, value) = (line[7..line.IndexOf('=')], line[(line.IndexOf('=') + 1)..]);
+                _exports[name] = value;
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        _serve.Kill(entireProcessTree: true);
+        await _serve.WaitForExitAsync();
+        _serve.Dispose();
+    }
+
+    [Fact]
+    public async Task Preflight_in_another_process_prints_the_labs_baseline()
+    {
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+/MAAS/$", _exports["MAAS_URL"]);
+        Assert.Matches(@"^lab\+http://127\.0\.0\.1:\d+/$", _exports["SLATE_LIBVIRT_URI"]);
+
+        var (code, stdout, stderr) = await RunAsync(_exports, "preflight");
+
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("MAAS 'caracal-testcloud'", stdout);
+        Assert.Matches(@"openstack3\s+host\s+[a-z0-9]{6}\s+Deployed\s+on", stdout);
+        Assert.Matches(@"openstack1\s+running\s+/var/lib/libvirt/images/openstack1-1\.qcow2\s+libvirt-qemu:kvm\s+644", stdout);
+        Assert.DoesNotContain(_exports["MAAS_API_KEY"].Split(':')[2], stdout + stderr);
+    }
+
+    [Fact]
+    public async Task A_site_file_naming_another_maas_gets_exit_4()
+    {
+        var other = Path.Combine(Path.GetTempPath(), $"other-cloud-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(other, (await File.ReadAllTextAsync(_exports["SLATE_SITE"]))
+            .Replace("maas_name: caracal-testcloud", "maas_name: roosevelt", StringComparison.Ordinal));
+        try
+        {
+            var (code, stdout, stderr) = await RunAsync(_exports, "preflight", "--site", other);
+
+            Assert.Equal(4, code);
+            Assert.Equal("", stdout);
+            Assert.StartsWith("slate: refusing: this MAAS calls itself 'caracal-testcloud'", stderr);
+        }
+        finally
+        {
+            File.Delete(other);
+        }
+    }
+
+    /// <summary>Starts the framework-dependent slate with exactly <paramref name="env"/> of the slate variables set.</summary>
+    private static Process Start(IReadOnlyDictionary<string, string> env, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "slate.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("MAAS_", StringComparison.Ordinal) || k.StartsWith("SLATE_", StringComparison.Ordinal)).ToList())
+            info.Environment.Remove(name);
+        foreach (var (name, value) in env) info.Environment[name] = value;
+        return Process.Start(info)!;
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> env, params string[] args)
+    {
+        using var process = Start(env, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
