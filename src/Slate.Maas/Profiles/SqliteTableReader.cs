@@ -18,6 +18,7 @@ internal sealed class SqliteTableReader
     private readonly int _pageSize;
     private readonly int _usableSize;
     private readonly uint _pageCount;
+    private long _payloadBytesRead;
 
     private SqliteTableReader(byte[] file)
     {
@@ -138,8 +139,10 @@ internal sealed class SqliteTableReader
         var position = offset;
         var payloadSize = SqliteVarint.Read(usable, ref position);
         var rowId = (long)SqliteVarint.Read(usable, ref position);
-        if (payloadSize > (ulong)_pageCount * (ulong)_usableSize)
-            throw new SqliteFormatException($"a cell on page {pageNumber} claims a {payloadSize}-byte payload, larger than the file");
+        // Every payload byte is stored once in the file, so the payloads read so far can never add up to more.
+        if (payloadSize > (ulong)(_file.Length - _payloadBytesRead))
+            throw new SqliteFormatException($"a cell on page {pageNumber} claims a {payloadSize}-byte payload, more than the file holds");
+        _payloadBytesRead += (long)payloadSize;
         var payload = new byte[(int)payloadSize];
         var local = LocalPayloadSize(payload.Length);
         Within(usable, position, local, pageNumber).CopyTo(payload);
