@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Slate.Maas.Errors;
+using Slate.Maas.Profiles;
 
 namespace Slate.Maas;
 
@@ -40,6 +41,13 @@ public sealed partial record MaasCredentials
             throw new MaasConfigurationException($"MAAS_URL is not an absolute URL: '{url}'.");
         return new MaasCredentials(root, key.Trim());
     }
+
+    /// <summary>
+    /// The profile <c>maas login NAME URL KEY</c> saved as <paramref name="name"/> in the maas CLI's database
+    /// (default <c>$HOME/.maascli.db</c>), read without modifying it.
+    /// </summary>
+    public static MaasCredentials FromProfile(string name, string? databasePath = null) =>
+        MaasCliProfileDatabase.Read(databasePath ?? MaasCliProfileDatabase.DefaultPath(), name);
 
     public override string ToString() => $"MaasCredentials {{ ApiRoot = {ApiRoot}, ApiKey = *** }}";
 
