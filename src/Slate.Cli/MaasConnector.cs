@@ -17,7 +17,7 @@ internal static class MaasConnector
         try
         {
             var credentials = result.GetValue(GlobalOptions.MaasProfile) is { } profile
-                ? MaasCredentials.FromProfile(profile)
+                ? MaasCredentials.FromProfile(profile, ProfileDatabase(env))
                 : MaasCredentials.FromEnvironment(env);
             return new MaasPort(new MaasClient(credentials));
         }
@@ -26,4 +26,7 @@ internal static class MaasConnector
             throw new CliInputException(e.Message);
         }
     }
+
+    private static string? ProfileDatabase(IReadOnlyDictionary<string, string?> env) =>
+        env.GetValueOrDefault("HOME") is { Length: > 0 } home ? Path.Combine(home, ".maascli.db") : null;
 }

@@ -109,6 +109,21 @@ public sealed class PreflightCommandTests
     }
 
     [Fact]
+    public async Task A_maas_profile_is_read_from_the_maas_cli_database_under_home()
+    {
+        var home = Path.Combine(AppContext.BaseDirectory, "profiles");
+        var env = new Dictionary<string, string?> { ["HOME"] = home };
+
+        var (code, io) = await CliHarness.RunAsync(env, "preflight", "--site", CliHarness.SitePath, "--maas-profile", "staging");
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(io.Errors);
+        Assert.Contains("staging", line);
+        Assert.Contains("admin, ops", line);
+        Assert.Contains(Path.Combine(home, ".maascli.db"), line);
+    }
+
+    [Fact]
     public async Task An_unknown_flag_is_bad_input()
     {
         var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "preflight", "--aply");
