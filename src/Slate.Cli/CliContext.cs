@@ -11,4 +11,5 @@ internal sealed record CliContext(
     IReadOnlyDictionary<string, string?> Environment,
     Func<ParseResult, IReadOnlyDictionary<string, string?>, IMaas> ConnectMaas,
     Func<ParseResult, IReadOnlyDictionary<string, string?>, Site, IHypervisor> ConnectHypervisor,
+    Func<IReadOnlyDictionary<string, string?>, Site, IJuju> ConnectJuju,
     TimeProvider Time);

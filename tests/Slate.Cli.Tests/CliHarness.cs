@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Slate.Juju;
 using Slate.Lab.Cloud;
+using Slate.Lab.Juju;
 using Slate.Lab.Maas;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
@@ -38,18 +40,30 @@ internal sealed class CliHarness : IAsyncDisposable
     };
 
     public static Task<(int Code, RecordingInteraction Io)> RunAsync(IReadOnlyDictionary<string, string?> env, params string[] args) =>
-        RunAsync(env, HypervisorConnector.Connect, args);
+        RunAsync(env, HypervisorConnector.Connect, JujuConnector.Connect, args);
 
     private static async Task<(int Code, RecordingInteraction Io)> RunAsync(
-        IReadOnlyDictionary<string, string?> env, Func<ParseResult, IReadOnlyDictionary<string, string?>, Site, IHypervisor> hypervisor, string[] args)
+        IReadOnlyDictionary<string, string?> env,
+        Func<ParseResult, IReadOnlyDictionary<string, string?>, Site, IHypervisor> hypervisor,
+        Func<IReadOnlyDictionary<string, string?>, Site, IJuju> juju,
+        string[] args)
     {
         var io = new RecordingInteraction();
-        var context = new CliContext(io, env, MaasConnector.Connect, hypervisor, TimeProvider.System);
+        var context = new CliContext(io, env, MaasConnector.Connect, hypervisor, juju, TimeProvider.System);
         var code = await SlateApp.RunAsync(args, context, CancellationToken.None);
         return (code, io);
     }
 
-    public Task<(int Code, RecordingInteraction Io)> RunAsync(params string[] args) => RunAsync(LabEnvironment(), (_, _, _) => Cloud.Hypervisor, args);
+    /// <summary>Runs against this lab: MAAS over HTTP, its hypervisor twin in-process, and its juju as a real process.</summary>
+    public Task<(int Code, RecordingInteraction Io)> RunAsync(params string[] args) =>
+        RunAsync(LabEnvironment(), (_, _, _) => Cloud.Hypervisor, (_, site) => LabJuju(site), args);
+
+    private JujuCli LabJuju(Site site)
+    {
+        var (slate, arguments) = SlateExecutable.CommandLine();
+        var shim = LabJujuShim.Write(Path.Combine(Path.GetTempPath(), $"slate-cli-tests-{Server.LabUrl.Port}"), slate, arguments, (Server.LabUrl, Server.LabToken));
+        return new JujuCli(shim, site.Cloud.JujuController, TimeSpan.FromMinutes(1));
+    }
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -47,6 +47,7 @@ public sealed class LabServeProcessTests : IAsyncLifetime
         Assert.Contains("MAAS 'caracal-testcloud'", stdout);
         Assert.Matches(@"openstack3\s+host\s+[a-z0-9]{6}\s+Deployed\s+on", stdout);
         Assert.Matches(@"openstack1\s+running\s+/var/lib/libvirt/images/openstack1-1\.qcow2\s+libvirt-qemu:kvm\s+644", stdout);
+        Assert.Matches(@"\b2\s+[a-z0-9]{6}\s+openstack2\s+started", stdout);
         Assert.DoesNotContain(_exports["MAAS_API_KEY"].Split(':')[2], stdout + stderr);
     }
 

@@ -34,7 +34,7 @@ internal static class LabCommand
         var cloud = new LabCloud(site, context.Time);
         await using var server = await LabMaasServer.StartAsync(cloud, port, ct).ConfigureAwait(false);
         var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : SampleSite.WriteTo(LabDirectory(server.MaasUrl.Port));
-        var (slate, slateArguments) = SlateCommandLine();
+        var (slate, slateArguments) = SlateExecutable.CommandLine();
         var juju = LabJujuShim.Write(Path.Combine(LabDirectory(server.MaasUrl.Port), "bin"), slate, slateArguments);
         context.Io.Line($"# Slate lab '{site.Cloud.Name}' is serving. Paste these lines into another shell:");
         context.Io.Line($"export MAAS_URL={server.MaasUrl}");
@@ -42,7 +42,7 @@ internal static class LabCommand
         context.Io.Line($"export SLATE_SITE={sitePath}");
         context.Io.Line($"export SLATE_LAB_URL={server.LabUrl}");
         context.Io.Line($"export SLATE_LAB_TOKEN={server.LabToken}");
-        context.Io.Line($"export SLATE_JUJU={juju}");
+        context.Io.Line($"export {JujuConnector.ExecutableVariable}={juju}");
         context.Io.Line($"export {HypervisorConnector.UriVariable}={server.HypervisorUri}");
         context.Io.Line("# Ctrl-C stops the lab (its state lives only in this process).");
         try
@@ -57,13 +57,4 @@ internal static class LabCommand
     }
 
     private static string LabDirectory(int port) => Path.Combine(Path.GetTempPath(), $"slate-lab-{port}");
-
-    // How this slate was started: the native binary itself, or `dotnet slate.dll` for a framework-dependent build.
-    private static (string Executable, string[] Arguments) SlateCommandLine()
-    {
-        var process = Environment.ProcessPath ?? "slate";
-        return Path.GetFileNameWithoutExtension(process) == "dotnet"
-            ? (process, [Path.Combine(AppContext.BaseDirectory, "slate.dll")])
-            : (process, []);
-    }
 }

@@ -23,7 +23,8 @@ internal static class PreflightCommand
         var hypervisor = context.ConnectHypervisor(result, context.Environment, site);
         try
         {
-            var report = await new PreflightStep(site, maas, hypervisor).RunAsync(ct).ConfigureAwait(false);
+            var juju = context.ConnectJuju(context.Environment, site);
+            var report = await new PreflightStep(site, maas, hypervisor, juju).RunAsync(ct).ConfigureAwait(false);
             Render(context, result, site, report);
             return (int)report.ExitCode;
         }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Slate.Cli.Rendering;
 using Slate.Lab;
+using Slate.Juju;
 using Slate.Lab.Cloud;
+using Slate.Lab.Juju;
 using Slate.Lab.Maas;
 using Slate.Maas;
 using Slate.Maas.Ports;
@@ -44,7 +46,10 @@ internal static class RehearseCommand
             var gates = new List<(string Name, string Outcome, bool Green)>();
 
             Heading(context, "Step 1: pre-flight");
-            var preflight = await new PreflightStep(site, maas, cloud.Hypervisor).RunAsync(ct).ConfigureAwait(false);
+            var (slate, slateArguments) = SlateExecutable.CommandLine();
+            var juju = new JujuCli(LabJujuShim.Write(Path.Combine(workDir.FullName, "bin"), slate, slateArguments, (server.LabUrl, server.LabToken)),
+                site.Cloud.JujuController, TimeSpan.FromMinutes(2));
+            var preflight = await new PreflightStep(site, maas, cloud.Hypervisor, juju).RunAsync(ct).ConfigureAwait(false);
             PreflightView.Render(context.Io, site, preflight);
             gates.Add(("pre-flight", Outcome(preflight.ExitCode == ExitCode.Ok), preflight.ExitCode == ExitCode.Ok));
 

@@ -18,6 +18,9 @@ internal static class PreflightView
             report.Planes.Select(p => Row(p.Name, p.ExpectedCidr, p.ActualCidrs.Count == 0 ? "-" : string.Join(", ", p.ActualCidrs), PlaneWord(p.State))).ToList());
         io.Table("machines (baseline)", ["hostname", "role", "system_id", "status", "power"],
             report.Machines.Select(m => Row(m.Hostname, m.Role.ToString().ToLowerInvariant(), m.SystemId ?? "-", m.StatusName ?? "absent", m.PowerState ?? "-")).ToList());
+        if (report.Juju is { } model)
+            io.Table($"juju model {model.Model} (the teardown's targets)", ["machine", "instance-id", "MAAS hostname", "status"],
+                model.Machines.Select(m => Row(m.MachineId, m.InstanceId ?? "-", m.Hostname ?? "NOT A SITE MACHINE", m.Status ?? "-")).ToList());
         io.Table("OSD disks (baseline before the wipe: running, libvirt-qemu:kvm)", ["host", "domain", "file", "owner", "mode"],
             report.OsdDisks.Select(d => Row(d.Host, d.DomainState, d.Path, d.Owner ?? "absent", d.Mode ?? "-")).ToList());
         FindingsView.Render(io, report.Findings);

@@ -8,6 +8,7 @@ public sealed record PreflightReport(
     IReadOnlyList<PlaneCheck> Planes,
     IReadOnlyList<MachineBaseline> Machines,
     IReadOnlyList<OsdDiskBaseline> OsdDisks,
+    JujuBaseline? Juju,
     IReadOnlyList<Finding> Findings)
 {
     public bool HasFatal => Findings.Any(f => f.Severity == Severity.Fatal);

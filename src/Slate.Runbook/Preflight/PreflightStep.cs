@@ -5,8 +5,8 @@ using Slate.Runbook.Sites;
 
 namespace Slate.Runbook.Preflight;
 
-/// <summary>Runbook Step 1 (read-only): identity first, then the six planes (hard blockers), the machine and OSD disk baselines.</summary>
-public sealed class PreflightStep(Site site, IMaas maas, IHypervisor hypervisor)
+/// <summary>Runbook Step 1 (read-only): identity first, then the six planes (hard blockers), the machine, model and OSD disk baselines.</summary>
+public sealed class PreflightStep(Site site, IMaas maas, IHypervisor hypervisor, IJuju juju)
 {
     public async Task<PreflightReport> RunAsync(CancellationToken ct)
     {
@@ -21,8 +21,9 @@ public sealed class PreflightStep(Site site, IMaas maas, IHypervisor hypervisor)
         foreach (var row in baseline.Where(r => r.Role == MachineRole.Protected && r.SystemId is null))
             findings.Add(new Finding(Severity.Warning, "protected-absent", row.Hostname,
                 "protected machine is not in MAAS; check the site file's protected list"));
+        var model = await JujuBaselineReader.ReadAsync(site, juju, machines, findings, ct).ConfigureAwait(false);
         var disks = await OsdBaselineAsync(findings, ct).ConfigureAwait(false);
-        return new PreflightReport(maasName, planes, baseline, disks, findings);
+        return new PreflightReport(maasName, planes, baseline, disks, model, findings);
     }
 
     private async Task<IReadOnlyList<OsdDiskBaseline>> OsdBaselineAsync(List<Finding> findings, CancellationToken ct)

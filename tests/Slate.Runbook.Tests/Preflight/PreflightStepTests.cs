@@ -23,7 +23,7 @@ public sealed class PreflightStepTests
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(),
             [Deployed("openstack0", "a1b2c3"), Deployed("capi-mgmt", "zz9999"), Deployed("juju", "jj0001"), Deployed("unrelated", "u00001")]);
 
-        var report = await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site)).RunAsync(CancellationToken.None);
+        var report = await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
 
         Assert.Equal(ExitCode.Ok, report.ExitCode);
         Assert.All(report.Planes, p => Assert.Equal(PlaneState.Ok, p.State));
@@ -39,7 +39,7 @@ public sealed class PreflightStepTests
     {
         var spaces = SixSpaces().Where(s => s.Name != "storage")
             .Select(s => s.Name == "metal-internal" ? s with { Cidrs = ["10.12.13.0/24"] } : s).ToList();
-        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", spaces, []), LabHypervisor.FromSite(Site)).RunAsync(CancellationToken.None);
+        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", spaces, []), LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
 
         Assert.Equal(ExitCode.GateRed, report.ExitCode);
         Assert.Equal(PlaneState.Missing, report.Planes.Single(p => p.Name == "storage").State);
@@ -52,7 +52,7 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("roosevelt", SixSpaces(), []);
 
-        var error = await Assert.ThrowsAsync<WrongCloudException>(() => new PreflightStep(Site, maas, LabHypervisor.FromSite(Site)).RunAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<WrongCloudException>(() => new PreflightStep(Site, maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None));
 
         Assert.Equal("roosevelt", error.Actual);
         Assert.Equal(["maas_name"], maas.Calls);
@@ -64,7 +64,7 @@ public sealed class PreflightStepTests
         var hypervisor = LabHypervisor.FromSite(Site);
         hypervisor.SetState("openstack2", DomainState.ShutOff);
 
-        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor).RunAsync(CancellationToken.None);
+        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
 
         Assert.Equal(["openstack0", "openstack1", "openstack2", "openstack3"], report.OsdDisks.Select(d => d.Host));
         var row = report.OsdDisks.Single(d => d.Host == "openstack2");
@@ -78,11 +78,39 @@ public sealed class PreflightStepTests
         var hypervisor = LabHypervisor.FromSite(Site);
         await hypervisor.DeleteVolumeAsync(Site.Osd.FileFor(Site.Host("openstack1"), Site.Libvirt.ImagesDir), CancellationToken.None);
 
-        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor).RunAsync(CancellationToken.None);
+        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
 
         var row = report.OsdDisks.Single(d => d.Host == "openstack1");
         Assert.Null(row.Owner);
         Assert.Null(row.Mode);
+    }
+
+    private static JujuMachine ModelMachine(string id, string instance) => new(id, instance, null, null, null, new JujuStatusValue("started", null), null, []);
+
+    [Fact]
+    public async Task The_model_baseline_maps_instance_ids_to_maas_machines_and_flags_a_protected_one()
+    {
+        var maas = new RecordedMaas("caracal-testcloud", SixSpaces(), [Deployed("openstack0", "aaaaaa"), Deployed("juju", "jjjjjj")]);
+        var juju = new RecordedJuju(_ => new JujuModelStatus("openstack",
+            [ModelMachine("0", "aaaaaa"), ModelMachine("1", "jjjjjj"), ModelMachine("2", "zzzzzz")], [], [new JujuStatusError("unit x/0", "hook failed")]));
+
+        var report = await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site), juju).RunAsync(CancellationToken.None);
+
+        Assert.Equal(["openstack0", "juju", null], report.Juju!.Machines.Select(m => m.Hostname));
+        Assert.Equal(ExitCode.GateRed, report.ExitCode);
+        Assert.Equal("juju", Assert.Single(report.Findings, f => f.Code == "protected-in-model").Subject);
+        Assert.Equal("machine 2", Assert.Single(report.Findings, f => f.Code == "model-machine-unknown").Subject);
+        Assert.Single(report.Findings, f => f.Code == "juju-status-error" && f.Severity == Severity.Warning);
+    }
+
+    [Fact]
+    public async Task An_absent_model_is_information_not_a_blocker()
+    {
+        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), LabHypervisor.FromSite(Site),
+            RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+
+        Assert.Null(report.Juju);
+        Assert.Equal(Severity.Info, Assert.Single(report.Findings, f => f.Code == "model-absent").Severity);
     }
 
     [Fact]
@@ -90,7 +118,7 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(), []);
 
-        await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site)).RunAsync(CancellationToken.None);
+        await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
 
         Assert.Equal(["maas_name", "spaces", "machines?openstack0,openstack1,openstack2,openstack3,capi-mgmt,juju,lxd,tailscale"], maas.Calls);
     }

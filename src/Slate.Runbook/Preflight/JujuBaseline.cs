@@ -1,0 +1,6 @@
+namespace Slate.Runbook.Preflight;
+
+/// <summary>The model the teardown destroys, as Juju has it; Hostname is the MAAS machine its instance-id names.</summary>
+public sealed record JujuBaseline(string Model, IReadOnlyList<JujuMachineBaseline> Machines);
+
+public sealed record JujuMachineBaseline(string MachineId, string? InstanceId, string? Hostname, string? Status);
