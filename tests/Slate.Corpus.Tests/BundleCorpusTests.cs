@@ -18,32 +18,16 @@ public sealed class BundleCorpusTests
     private static readonly string[] ServicesOnly =
         ["openstack-bundles__development__openstack-ha__masakari-mosci.yaml", "maas-one__os__bundles__bundle1.yaml"];
 
-    private static readonly string RepoRoot = FindRepoRoot();
-    private static readonly string Fixtures = Path.Combine(RepoRoot, "..", "shared", "fixtures", "bundles");
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Slate.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"no Slate.slnx above {AppContext.BaseDirectory}");
-    }
-
     private static string Fixture(string name)
     {
-        Assert.True(Directory.Exists(Fixtures), $"the shared corpus is missing: expected {Path.GetFullPath(Fixtures)} (../shared next to the repository)");
-        var path = Path.Combine(Fixtures, name);
-        Assert.True(File.Exists(path), $"fixture missing: {path}");
-        return path;
+        return SharedCorpus.PathOf("fixtures", "bundles", name);
     }
 
     private static Bundle Load(string name, params string[] overlays) => BundleLoader.Load(Fixture(name), overlays.Select(Fixture).ToList());
 
     private static BundleCheckReport Check(string name, params string[] overlays)
     {
-        var site = SiteLoader.Load(Path.Combine(RepoRoot, "sites", "caracal-testcloud.yaml"));
+        var site = SiteLoader.Load(SharedCorpus.InRepository("sites", "caracal-testcloud.yaml"));
         var macs = site.Hosts.ToDictionary(h => h.Name, h => h.ProviderMac!);
         return BundleChecker.Check(new BundleCheckRequest(site, Fixture(name), overlays.Select(Fixture).ToList(), macs, null));
     }

@@ -5,7 +5,7 @@ namespace Slate.Corpus.Tests;
 /// <summary>The real <c>juju status --format=json</c> captures in ../shared/fixtures/juju parse with concrete values.</summary>
 public sealed class JujuFixtureCorpusTests
 {
-    private static string JujuFixtures => Path.Combine(SharedFolder(), "fixtures", "juju");
+    private static string JujuFixtures => SharedCorpus.PathOf("fixtures", "juju");
 
     [Fact]
     public void Every_status_capture_parses_without_status_errors()
@@ -36,20 +36,5 @@ public sealed class JujuFixtureCorpusTests
         var router = status.Applications.Single(a => a.Name == "keystone-mysql-router");
         Assert.Empty(router.Units);
         Assert.Equal(["keystone"], router.SubordinateTo);
-    }
-
-    private static string SharedFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Slate.slnx")))
-            {
-                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-                return Directory.Exists(shared)
-                    ? shared
-                    : throw new DirectoryNotFoundException($"corpus tests need the shared folder at {shared} (next to the repository)");
-            }
-        }
-        throw new DirectoryNotFoundException($"no Slate.slnx above {AppContext.BaseDirectory}; cannot locate ../shared");
     }
 }

@@ -10,25 +10,14 @@ namespace Slate.Corpus.Tests;
 /// <summary>Juju's own Go MAAS client (gomaasapi, ../shared/conformance/gomaasapi) run against the lab's MAAS.</summary>
 public class LabConformanceTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Slate.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"no Slate.slnx above {AppContext.BaseDirectory}");
-    }
-
     private static string ProbeScript()
     {
-        var script = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "conformance", "gomaasapi", "run.sh"));
-        Assert.True(File.Exists(script), $"the gomaasapi probe is missing: {script} (../shared must sit beside the repository)");
-        return script;
+        return SharedCorpus.PathOf("conformance", "gomaasapi", "run.sh");
     }
 
     private static LabCloud NewCloud() =>
         // Zero delays on the system clock: asynchronous transitions finish on the next request.
-        new(SiteLoader.Load(Path.Combine(RepositoryRoot(), "sites", "caracal-testcloud.yaml")), TimeProvider.System,
+        new(SiteLoader.Load(SharedCorpus.InRepository("sites", "caracal-testcloud.yaml")), TimeProvider.System,
             new LabTimings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
 
     private static async Task<(int ExitCode, string Output)> RunProbeAsync(LabMaasServer server, params (string Key, string Value)[] environment)

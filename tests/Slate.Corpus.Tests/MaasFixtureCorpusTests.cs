@@ -7,20 +7,7 @@ namespace Slate.Corpus.Tests;
 /// <summary>Every JSON file under ../shared/fixtures/maas parses with its Slate.Maas model, with concrete values checked.</summary>
 public sealed class MaasFixtureCorpusTests
 {
-    private static readonly string FixtureDirectory = LocateFixtures();
-
-    private static string LocateFixtures()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Slate.slnx"))) continue;
-            var fixtures = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures", "maas"));
-            return Directory.Exists(fixtures)
-                ? fixtures
-                : throw new DirectoryNotFoundException($"MAAS fixture corpus not found at {fixtures} (expected ../shared next to the repository).");
-        }
-        throw new DirectoryNotFoundException($"No Slate.slnx above {AppContext.BaseDirectory}; cannot locate ../shared.");
-    }
+    private static readonly string FixtureDirectory = SharedCorpus.PathOf("fixtures", "maas");
 
     private static T Parse<T>(string file, JsonTypeInfo<T> type) =>
         JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(FixtureDirectory, file)), type)
