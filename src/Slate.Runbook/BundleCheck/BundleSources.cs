@@ -1,4 +1,4 @@
-using YamlDotNet.Core;
+using Slate.Runbook.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Slate.Runbook.BundleCheck;
@@ -13,21 +13,7 @@ internal sealed class BundleSources
     {
         if (!File.Exists(path))
             throw new BundleFileException(path, 0, "bundle", "file not found");
-        var stream = new YamlStream();
-        var parser = new Parser(new StringReader(File.ReadAllText(path)));
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            throw new BundleFileException(path, e.Start.Line, "yaml", e.InnerException?.Message ?? e.Message);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this (no position) on some malformed input, e.g. an unclosed [ at the end of the file.
-            throw new BundleFileException(path, parser.Current?.End.Line ?? 1, "yaml", "malformed YAML after this line (an unclosed [ { or quote?)");
-        }
+        var stream = YamlText.Load(File.ReadAllText(path), (line, problem) => new BundleFileException(path, line, "yaml", problem));
         var documents = new List<YamlMappingNode>();
         foreach (var document in stream.Documents)
         {

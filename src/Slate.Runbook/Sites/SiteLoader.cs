@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
+using Slate.Runbook.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Slate.Runbook.Sites;
@@ -20,21 +20,7 @@ public static partial class SiteLoader
     public static Site Parse(string text, string path)
     {
         var y = new SiteYaml(path);
-        var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            throw new SiteFileException(path, e.Start.Line, "yaml", e.InnerException?.Message ?? e.Message);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this (not a YamlException) on some malformed flow collections.
-            throw new SiteFileException(path, parser.Current?.End.Line ?? 0, "yaml", "malformed YAML (unclosed [ or { ?)");
-        }
+        var stream = YamlText.Load(text, (line, problem) => new SiteFileException(path, line, "yaml", problem));
         if (stream.Documents.Count == 0)
             throw new SiteFileException(path, 1, "site", "the file is empty");
 
