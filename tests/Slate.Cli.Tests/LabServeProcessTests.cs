@@ -49,6 +49,18 @@ public sealed class LabServeProcessTests : IAsyncLifetime
         Assert.Matches(@"openstack1\s+running\s+/var/lib/libvirt/images/openstack1-1\.qcow2\s+libvirt-qemu:kvm\s+644", stdout);
         Assert.Matches(@"\b2\s+[a-z0-9]{6}\s+openstack2\s+started", stdout);
         Assert.DoesNotContain(_exports["MAAS_API_KEY"].Split(':')[2], stdout + stderr);
+        Assert.Matches(@"^# \d\d:\d\d:\d\d juju: status -m .*openstack$", await NextServeLineAsync(l => l.Contains("juju: status", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The serving terminal narrates what the lab does; waits for the first line that matches.</summary>
+    private async Task<string> NextServeLineAsync(Func<string, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var line = await _serve.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("slate lab serve ended");
+            if (match(line)) return line;
+        }
     }
 
     [Fact]

@@ -44,16 +44,30 @@ internal static class LabCommand
         context.Io.Line($"export SLATE_LAB_TOKEN={server.LabToken}");
         context.Io.Line($"export {JujuConnector.ExecutableVariable}={juju}");
         context.Io.Line($"export {HypervisorConnector.UriVariable}={server.HypervisorUri}");
-        context.Io.Line("# Ctrl-C stops the lab (its state lives only in this process).");
+        context.Io.Line("# Ctrl-C stops the lab (its state lives only in this process). What the lab does follows:");
         try
         {
-            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+            await FollowEventsAsync(context, cloud, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             context.Io.Line("# lab stopped");
         }
         return 0;
+    }
+
+    /// <summary>Prints every lab event (MAAS, juju, hypervisor) as it happens, as shell comments so the exports stay pasteable.</summary>
+    private static async Task FollowEventsAsync(CliContext context, LabCloud cloud, CancellationToken ct)
+    {
+        var printed = 0;
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(250), context.Time);
+        do
+        {
+            var events = cloud.Events;
+            for (; printed < events.Count; printed++)
+                context.Io.Line($"# {events[printed].At:HH:mm:ss} {events[printed].Source}: {events[printed].Message}");
+        }
+        while (await tick.WaitForNextTickAsync(ct).ConfigureAwait(false));
     }
 
     private static string LabDirectory(int port) => Path.Combine(Path.GetTempPath(), $"slate-lab-{port}");
