@@ -27,9 +27,9 @@ internal sealed class CliHarness : IAsyncDisposable
 
     public static string BundlePath => Path.Combine(SitesDir, "caracal-testcloud.bundle.yaml");
 
-    public static async Task<CliHarness> StartAsync()
+    public static async Task<CliHarness> StartAsync(string? sitePath = null)
     {
-        var cloud = new LabCloud(SiteLoader.Load(SitePath), TimeProvider.System, new LabTimings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
+        var cloud = new LabCloud(SiteLoader.Load(sitePath ?? SitePath), TimeProvider.System, new LabTimings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
         return new CliHarness(cloud, await LabMaasServer.StartAsync(cloud, 0, CancellationToken.None));
     }
 

@@ -1,0 +1,41 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Slate.Cli.Tests;
+
+/// <summary>MAAS API calls per step do not grow with the cloud: one filtered machine read, never a read per host.</summary>
+public sealed class ApiEconomyTests
+{
+    [Theory]
+    [InlineData(4)]
+    [InlineData(60)]
+    public async Task Preflight_makes_three_maas_calls_whatever_the_number_of_hosts(int hostCount)
+    {
+        var site = Path.Combine(Path.GetTempPath(), $"scale-{hostCount}-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(site, WithHosts(await File.ReadAllTextAsync(CliHarness.SitePath), hostCount));
+        try
+        {
+            await using var lab = await CliHarness.StartAsync(site);
+
+            var (code, io) = await lab.RunAsync("preflight", "--site", site, "--json");
+
+            Assert.Equal(0, code);
+            Assert.Equal(hostCount, Regex.Matches(io.OutText, "\"role\": \"Host\"").Count);
+            Assert.Equal(["GET maas/ get_config", "GET spaces/ ", "GET machines/ "],
+                lab.Server.Requests.Select(r => $"{r.Method} {r.Path[(r.Path.IndexOf("2.0/", StringComparison.Ordinal) + 4)..]} {r.Op}"));
+        }
+        finally
+        {
+            File.Delete(site);
+        }
+    }
+
+    /// <summary>The caracal site with its four hosts replaced by <paramref name="count"/> hosts openstack0..N-1.</summary>
+    private static string WithHosts(string caracal, int count)
+    {
+        var hosts = new StringBuilder("hosts:\n");
+        for (var i = 0; i < count; i++)
+            hosts.Append($"  - {{ name: openstack{i}, n: {10 + i} }}\n");
+        return Regex.Replace(caracal, @"^hosts:\n(  - .*\n)+", hosts.ToString(), RegexOptions.Multiline);
+    }
+}
