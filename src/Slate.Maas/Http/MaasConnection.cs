@@ -175,6 +175,6 @@ internal sealed class MaasConnection : IDisposable
         };
 
     internal static bool IsRetryableRead(HttpResponseMessage response, TimeProvider time) =>
-        response.StatusCode == HttpStatusCode.ServiceUnavailable ||
+        response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout ||
         (response.StatusCode == HttpStatusCode.Conflict && RetryAfter(response, time) is not null);
 }
