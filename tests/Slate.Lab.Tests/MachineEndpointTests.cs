@@ -206,4 +206,13 @@ public sealed class MachineEndpointTests : IAsyncLifetime
 
         Assert.Equal(Slate.Runbook.Ports.DomainState.ShutOff, _lab.Cloud.Hypervisor.StateOf("openstack0"));
     }
+
+    [Fact]
+    public async Task Query_power_state_answers_the_live_state_as_maas_does()
+    {
+        var id = _lab.IdOf("openstack1");
+        Assert.Equal("on", (string?)(await _lab.GetJsonAsync($"machines/{id}/?op=query_power_state"))["state"]);
+        await _lab.PostJsonAsync($"machines/{id}/?op=power_off");
+        Assert.Equal("off", (string?)(await _lab.GetJsonAsync($"machines/{id}/?op=query_power_state"))["state"]);
+    }
 }
