@@ -7,7 +7,7 @@ public sealed record MaasClientOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>How many times a read (GET) is retried after 503, 409 with Retry-After, or a transport error.</summary>
+    /// <summary>How many times a read (GET) is retried after 503, 504, 409 with Retry-After, or a transport error.</summary>
     public int ReadRetryBudget { get; init; } = 4;
 
     /// <summary>Longest single wait between read retries, whatever Retry-After says.</summary>

@@ -54,8 +54,13 @@ public sealed partial record MaasCredentials
     // Same rule as gomaasapi: an URL ending in api/<x.y>/ must be 2.0, anything else is the MAAS root.
     private static Uri NormaliseApiBase(Uri root)
     {
+        // Neither message echoes the URL: it may carry a password.
         if (!root.IsAbsoluteUri || (root.Scheme != Uri.UriSchemeHttp && root.Scheme != Uri.UriSchemeHttps))
-            throw new MaasConfigurationException($"MAAS URL must be an absolute http(s) URL: '{root}'.");
+            throw new MaasConfigurationException(
+                $"MAAS URL must be an absolute http(s) URL, not {(root.IsAbsoluteUri ? $"'{root.Scheme}:'" : "a relative one")}.");
+        if (root.UserInfo.Length > 0)
+            throw new MaasConfigurationException(
+                "MAAS URL must not carry a user or password: MAAS authenticates with the API key alone.");
         var builder = new UriBuilder(root) { Query = "", Fragment = "" };
         var match = ApiVersionSuffix().Match(builder.Path);
         if (match.Success)

@@ -118,4 +118,19 @@ public sealed class InterfaceEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("already in use", (string?)JsonNode.Parse(body)!["mac_address"]![0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_second_dhcp_link_is_refused_with_the_maas_text()
+    {
+        var id = await _lab.CreateReadyMachineAsync("dhcp1", "52:54:00:ee:01:01");
+        var boot = (await _lab.GetJsonAsync($"nodes/{id}/interfaces/")).AsArray()[0]!;
+        var subnet = (string)boot["links"]![0]!["subnet"]!["name"]!;
+        await _lab.PostJsonAsync($"nodes/{id}/interfaces/{boot["id"]}/?op=link_subnet", ("mode", "DHCP"), ("subnet", subnet));
+
+        var (status, body) = await _lab.SendAsync(HttpMethod.Post, $"nodes/{id}/interfaces/{boot["id"]}/?op=link_subnet",
+            ("mode", "dhcp"), ("subnet", subnet));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal($"Interface is already set to DHCP from '{subnet}'.", (string?)JsonNode.Parse(body)!["mode"]![0]);
+    }
 }

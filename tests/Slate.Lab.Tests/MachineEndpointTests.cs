@@ -155,11 +155,64 @@ public sealed class MachineEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Abort_commissioning_returns_to_new_and_power_ops_answer_machine_json()
     {
-        var created = await _lab.PostJsonAsync("machines/", ("architecture", "amd64"), ("mac_addresses", "52:54:00:ee:00:06"));
+        var created = await _lab.PostJsonAsync("machines/", ("architecture", "amd64"), ("power_type", "virsh"),
+            ("mac_addresses", "52:54:00:ee:00:06"));
         var id = (string)created["system_id"]!;
         Assert.Equal("New", (string?)(await _lab.PostJsonAsync($"machines/{id}/?op=abort"))["status_name"]);
         Assert.Equal("off", (string?)(await _lab.PostJsonAsync($"machines/{id}/?op=power_off"))["power_state"]);
         Assert.Equal((HttpStatusCode.Conflict, "Can't start node: it hasn't been allocated."),
             await _lab.SendAsync(HttpMethod.Post, $"machines/{id}/?op=power_on"));
+    }
+
+    [Fact]
+    public async Task A_manual_power_machine_releases_to_ready_at_once_and_its_power_stays_unknown()
+    {
+        // MAAS cannot query a manual BMC, so release finalises in the same response (reference §3.5).
+        var created = await _lab.PostJsonAsync("machines/", ("hostname", "bare1"), ("architecture", "amd64"),
+            ("power_type", "manual"), ("mac_addresses", "52:54:00:ee:00:07"));
+        Assert.Equal("unknown", (string?)created["power_state"]);
+        _lab.Time.Advance(_lab.Cloud.Timings.Commissioning);
+        var id = (string)created["system_id"]!;
+        await _lab.PostJsonAsync("machines/?op=allocate", ("system_id", id));
+
+        var released = await _lab.PostJsonAsync($"machines/{id}/?op=release");
+
+        Assert.Equal("Ready", (string?)released["status_name"]);
+        Assert.Null(released["owner"]);
+        Assert.Equal("unknown", (string?)released["power_state"]);
+    }
+
+    [Fact]
+    public async Task Recommissioning_names_the_state_it_came_from()
+    {
+        var id = await _lab.CreateReadyMachineAsync("vm5", "52:54:00:ee:00:08");
+        var machine = _lab.Cloud.GetMachine(id);
+        lock (_lab.Cloud.SyncRoot) machine.Status = Slate.Lab.Cloud.NodeStatus.Broken;
+
+        var commissioning = await _lab.PostJsonAsync($"machines/{id}/?op=commission");
+
+        Assert.Equal("From 'Broken' to 'Commissioning'", (string?)commissioning["status_message"]);
+    }
+
+    [Fact]
+    public async Task Virsh_power_drives_the_domain_named_by_power_id_not_the_hostname()
+    {
+        var created = await _lab.PostJsonAsync("machines/", ("hostname", "os0-alias"), ("architecture", "amd64"),
+            ("power_type", "virsh"), ("power_parameters_power_address", _lab.Cloud.Pod.PowerAddress),
+            ("power_parameters_power_id", "openstack0"), ("mac_addresses", "52:54:00:ee:00:09"), ("commission", "false"));
+        Assert.Equal(Slate.Runbook.Ports.DomainState.Running, _lab.Cloud.Hypervisor.StateOf("openstack0"));
+
+        await _lab.PostJsonAsync($"machines/{(string)created["system_id"]!}/?op=power_off");
+
+        Assert.Equal(Slate.Runbook.Ports.DomainState.ShutOff, _lab.Cloud.Hypervisor.StateOf("openstack0"));
+    }
+
+    [Fact]
+    public async Task Query_power_state_answers_the_live_state_as_maas_does()
+    {
+        var id = _lab.IdOf("openstack1");
+        Assert.Equal("on", (string?)(await _lab.GetJsonAsync($"machines/{id}/?op=query_power_state"))["state"]);
+        await _lab.PostJsonAsync($"machines/{id}/?op=power_off");
+        Assert.Equal("off", (string?)(await _lab.GetJsonAsync($"machines/{id}/?op=query_power_state"))["state"]);
     }
 }

@@ -17,6 +17,16 @@ public sealed class MaasCredentialsTests
         Assert.Equal("http://10.0.0.2:5240/MAAS/api/2.0/", credentials.ApiBase.ToString());
     }
 
+    [Theory]
+    [InlineData("http://maas:pa55w0rd@10.0.0.2:5240/MAAS/")]
+    [InlineData("ftp://maas:pa55w0rd@10.0.0.2/MAAS/")]
+    public void A_url_carrying_a_password_is_refused_without_echoing_it(string url)
+    {
+        // MAAS authenticates with the API key only; a user:password in the URL would be printed by ToString and errors.
+        var error = Assert.Throws<MaasConfigurationException>(() => new MaasCredentials(new Uri(url), Key));
+        Assert.DoesNotContain("pa55w0rd", error.Message);
+    }
+
     [Fact]
     public void Another_api_version_is_refused()
     {

@@ -79,4 +79,41 @@ public sealed class ReadRetryTests
         Assert.Equal(3, client.RequestCount);
         Assert.Equal(3, server.Requests.Count);
     }
+
+    [Fact]
+    public async Task A_get_answered_504_is_retried_and_never_called_an_unknown_outcome()
+    {
+        // 504 is MAAS's RPC timeout: harmless to repeat for a read, and a read has no "outcome" to re-check.
+        await using var server = await FakeMaasServer.StartAsync((_, index) => index == 0
+            ? new CannedResponse(504, "Timed out", "text/plain")
+            : CannedResponse.Json("[]"));
+        var time = new FakeTimeProvider();
+        using var client = TestClients.For(server, time);
+
+        Assert.Empty(await TestClients.DriveAsync(client.Spaces.ListAsync(), time, TimeSpan.FromSeconds(1)));
+        Assert.Equal(2, client.RequestCount);
+
+        server.Responder = (_, _) => new CannedResponse(504, "Timed out", "text/plain");
+        using var once = TestClients.For(server, retryBudget: 0);
+        var error = await Assert.ThrowsAnyAsync<MaasApiException>(() => once.Spaces.ListAsync());
+        Assert.IsNotType<MaasOutcomeUnknownException>(error);
+        Assert.Equal(System.Net.HttpStatusCode.GatewayTimeout, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Retry_After_given_as_an_http_date_is_waited_for_on_the_injected_clock()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var until = time.GetUtcNow().AddSeconds(25).ToString("R");
+        await using var server = await FakeMaasServer.StartAsync((_, index) => index == 0
+            ? new CannedResponse(503, "busy", "text/plain", RetryAfterDate: until)
+            : CannedResponse.Json("[]"));
+        using var client = TestClients.For(server, time);
+
+        await TestClients.DriveAsync(client.Spaces.ListAsync(), time, TimeSpan.FromSeconds(1));
+
+        var first = long.Parse(OAuthHeader.Parse(server.Requests[0].Authorization)["oauth_timestamp"]);
+        var second = long.Parse(OAuthHeader.Parse(server.Requests[1].Authorization)["oauth_timestamp"]);
+        Assert.InRange(second - first, 25, 40);
+    }
 }

@@ -185,4 +185,18 @@ public sealed class RequestShapeTests
         Assert.Equal(("/MAAS/api/2.0/vm-hosts/3/", "compose"), (request.Path, request.Query["op"][0]));
         Assert.Equal(["4096"], request.Form["memory"]);
     }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task A_dot_segment_id_is_refused_before_it_can_address_another_resource(string id)
+    {
+        // machines/../ would resolve to the API root, nodes/../interfaces/3/ to another path: never send those.
+        await using var server = await FakeMaasServer.StartAsync("{}");
+        using var client = TestClients.For(server);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Machines.DeleteAsync(id));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Interfaces.DeleteAsync(id, 3));
+        Assert.Empty(server.Requests);
+    }
 }

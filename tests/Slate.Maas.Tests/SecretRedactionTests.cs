@@ -56,4 +56,27 @@ public sealed class SecretRedactionTests
             Assert.DoesNotContain("private-host", text);
         }
     }
+
+    [Theory]
+    [InlineData("machine")]
+    [InlineData("machines")]
+    [InlineData("vm-host")]
+    public async Task A_power_parameters_answer_that_does_not_parse_keeps_the_password_out_of_the_error(string which)
+    {
+        // power_id as an object fails to bind; the body still holds the cleartext password.
+        const string body = """{"power_pass": "hunter2-libvirt", "power_id": {"x": 1}}""";
+        await using var server = await FakeMaasServer.StartAsync(which == "machines" ? $$"""{"abc": {{body}}}""" : body);
+        using var client = TestClients.For(server);
+
+        var error = await Assert.ThrowsAsync<MaasApiException>(() => which switch
+        {
+            "machine" => client.Machines.GetPowerParametersAsync("abc"),
+            "machines" => client.Machines.ListPowerParametersAsync(["abc"]),
+            _ => client.VmHosts.GetParametersAsync(1),
+        });
+
+        foreach (var text in new[] { error.Message, error.ToString(), error.Body })
+            Assert.DoesNotContain("hunter2", text);
+        Assert.Contains("withheld", error.Body);
+    }
 }

@@ -107,6 +107,8 @@ public sealed partial class LabCloud
             {
                 throw LabApiException.Invalid("subnet", "This field is required.");
             }
+            if (linkMode == LinkMode.Dhcp && nic.Links.Find(l => l.Mode == LinkMode.Dhcp) is { } dhcp)
+                throw LabApiException.Invalid("mode", $"Interface is already set to DHCP from '{dhcp.Subnet?.Name}'.");
             if (linkMode == LinkMode.LinkUp && !force && nic.Links.Any(l => l.Mode != LinkMode.LinkUp))
             {
                 throw LabApiException.Invalid("mode",

@@ -89,7 +89,8 @@ public sealed partial class LabCloud
             machine.ConstraintsByType = false;
             foreach (var link in machine.Interfaces.SelectMany(i => i.Links).Where(l => l.Mode == LinkMode.Auto)) link.IpAddress = null;
             Record("maas", $"release {machine.Hostname} ({machine.SystemId})");
-            if (machine.PowerState == "off") Finish(machine, TransitionKind.FinishReleasing);
+            // MAAS finalises at once when the machine is off or its power cannot be queried (manual).
+            if (machine.PowerState != "on") Finish(machine, TransitionKind.FinishReleasing);
             else machine.Pending = new PendingTransition(TransitionKind.FinishReleasing, Time.GetUtcNow() + Timings.Releasing);
             return machine;
         }
@@ -196,8 +197,8 @@ public sealed partial class LabCloud
     private void StartCommissioning(LabMachine machine)
     {
         foreach (var nic in machine.Interfaces) nic.Links.Clear();
+        machine.StatusMessage = $"From '{machine.Status.Label()}' to 'Commissioning'";
         machine.Status = NodeStatus.Commissioning;
-        machine.StatusMessage = $"From '{(machine.Commissioned ? "Ready" : "New")}' to 'Commissioning'";
         machine.Owner = AdminUser;
         SetPower(machine, "on");
         machine.Pending = new PendingTransition(TransitionKind.FinishCommissioning, Time.GetUtcNow() + Timings.Commissioning);
@@ -245,12 +246,17 @@ public sealed partial class LabCloud
         }
     }
 
-    /// <summary>MAAS's power state and the pod VM's domain state move together, as the virsh power driver makes them.</summary>
+    /// <summary>
+    /// MAAS's power state and the pod VM's domain state move together, as the virsh power driver makes them: the
+    /// domain is the one named by power_id. A manual BMC cannot be driven or queried, so its state stays "unknown".
+    /// </summary>
     private void SetPower(LabMachine machine, string state)
     {
+        if (machine.PowerType == "manual") return;
         machine.PowerState = state;
-        if (machine.Pod is not null && Hypervisor.HasDomain(machine.Hostname))
-            Hypervisor.SetState(machine.Hostname, state == "on" ? DomainState.Running : DomainState.ShutOff);
+        var domain = machine.PowerParameters.GetValueOrDefault("power_id") ?? machine.Hostname;
+        if (machine.Pod is not null && Hypervisor.HasDomain(domain))
+            Hypervisor.SetState(domain, state == "on" ? DomainState.Running : DomainState.ShutOff);
     }
 
     private void Remove(LabMachine machine)

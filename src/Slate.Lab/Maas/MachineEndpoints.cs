@@ -31,6 +31,13 @@ internal static class MachineEndpoints
             case ("GET", null): return Machine(machine);
             case ("GET", "power_parameters"):
                 return MaasResponse.Json(w => PowerParametersOf(w, machine));
+            case ("GET", "query_power_state"):
+                return MaasResponse.Json(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("state", machine.PowerState);
+                    w.WriteEndObject();
+                });
             case ("DELETE", null):
                 cloud.DeleteMachine(id);
                 return MaasResponse.NoContent;

@@ -13,6 +13,8 @@ namespace Slate.Maas.Http;
 /// </summary>
 internal sealed class MaasConnection : IDisposable
 {
+    private const string WithheldBody = "(body withheld: it may hold power secrets)";
+
     private readonly HttpClient _http;
     private readonly Uri _apiBase;
     private readonly TimeProvider _time;
@@ -39,8 +41,17 @@ internal sealed class MaasConnection : IDisposable
 
     public int RequestCount => Volatile.Read(ref _requestCount);
 
-    public async Task<T> GetAsync<T>(
-        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    public Task<T> GetAsync<T>(
+        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        GetAsync(path, op, query, type, bodyHoldsSecrets: false, cancellationToken);
+
+    /// <summary>A GET whose 2xx answer holds secrets (power parameters): a body that fails to parse is not kept in the error.</summary>
+    public Task<T> GetSecretsAsync<T>(
+        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        GetAsync(path, op, query, type, bodyHoldsSecrets: true, cancellationToken);
+
+    private async Task<T> GetAsync<T>(
+        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, bool bodyHoldsSecrets, CancellationToken cancellationToken)
     {
         var uri = BuildUri(path, op, query);
         var shown = Shown(uri, op);
@@ -56,7 +67,7 @@ internal sealed class MaasConnection : IDisposable
             throw new MaasUnreachableException("GET", shown, _apiBase, e.Message, e);
         }
         using (response)
-            return await ReadAsync(response, "GET", shown, type, cancellationToken);
+            return await ReadAsync(response, "GET", shown, type, bodyHoldsSecrets, cancellationToken);
     }
 
     public async Task<T> PostAsync<T>(
@@ -65,7 +76,7 @@ internal sealed class MaasConnection : IDisposable
         var uri = BuildUri(path, op, null);
         using var response = await SendWriteAsync(
             new HttpRequestMessage(HttpMethod.Post, uri) { Content = form.ToContent() }, Shown(uri, op), cancellationToken);
-        return await ReadAsync(response, "POST", Shown(uri, op), type, cancellationToken);
+        return await ReadAsync(response, "POST", Shown(uri, op), type, bodyHoldsSecrets: false, cancellationToken);
     }
 
     public async Task DeleteAsync(string path, CancellationToken cancellationToken)
@@ -115,7 +126,8 @@ internal sealed class MaasConnection : IDisposable
     }
 
     private async Task<T> ReadAsync<T>(
-        HttpResponseMessage response, string method, string shown, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        HttpResponseMessage response, string method, string shown, JsonTypeInfo<T> type, bool bodyHoldsSecrets,
+        CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
             throw await MaasErrorMapper.ToExceptionAsync(response, method, shown, _time, cancellationToken);
@@ -129,7 +141,7 @@ internal sealed class MaasConnection : IDisposable
         {
             throw new MaasApiException(
                 $"MAAS answered {method} {shown} with a body that is not a valid {typeof(T).Name}: {e.Message}",
-                method, shown, response.StatusCode, body, e);
+                method, shown, response.StatusCode, bodyHoldsSecrets ? WithheldBody : body, e);
         }
     }
 
@@ -163,6 +175,6 @@ internal sealed class MaasConnection : IDisposable
         };
 
     internal static bool IsRetryableRead(HttpResponseMessage response, TimeProvider time) =>
-        response.StatusCode == HttpStatusCode.ServiceUnavailable ||
+        response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout ||
         (response.StatusCode == HttpStatusCode.Conflict && RetryAfter(response, time) is not null);
 }

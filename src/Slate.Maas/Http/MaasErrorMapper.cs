@@ -19,7 +19,9 @@ internal static class MaasErrorMapper
             HttpStatusCode.NotFound => new MaasNotFoundException(method, path, body),
             HttpStatusCode.Conflict => new MaasConflictException(method, path, body, retryAfter),
             HttpStatusCode.ServiceUnavailable => new MaasUnavailableException(method, path, body, retryAfter),
-            HttpStatusCode.GatewayTimeout => new MaasOutcomeUnknownException(method, path, response.StatusCode, body),
+            // A write's 504 may have happened; a read's 504 (MAAS's RPC timeout) is just a failed read.
+            HttpStatusCode.GatewayTimeout when method != "GET" =>
+                new MaasOutcomeUnknownException(method, path, response.StatusCode, body),
             var status => new MaasApiException(MaasApiException.Describe(method, path, status, body), method, path, status, body),
         };
     }

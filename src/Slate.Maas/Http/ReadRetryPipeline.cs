@@ -3,7 +3,7 @@ using Polly.Retry;
 
 namespace Slate.Maas.Http;
 
-/// <summary>Retries GETs on 503, 409 with Retry-After and transport errors, waiting Retry-After when given.</summary>
+/// <summary>Retries GETs on 503, 504, 409 with Retry-After and transport errors, waiting Retry-After when given.</summary>
 internal static class ReadRetryPipeline
 {
     public static ResiliencePipeline<HttpResponseMessage> Build(MaasClientOptions options)

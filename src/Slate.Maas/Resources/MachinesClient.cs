@@ -61,7 +61,7 @@ public sealed class MachinesClient
 
     /// <summary>The machine's power parameters, password included (as a <see cref="MaasSecret"/>). Admin only.</summary>
     public Task<PowerParameters> GetPowerParametersAsync(string systemId, CancellationToken cancellationToken = default) =>
-        _connection.GetAsync(ResourcePaths.Machine(systemId), "power_parameters", null,
+        _connection.GetSecretsAsync(ResourcePaths.Machine(systemId), "power_parameters", null,
             MaasJsonContext.Default.PowerParameters, cancellationToken);
 
     /// <summary>Power parameters of several machines in one call, keyed by system id. An empty list is refused:
@@ -71,7 +71,7 @@ public sealed class MachinesClient
     {
         if (systemIds.Count == 0)
             throw new ArgumentException("At least one system id is required.", nameof(systemIds));
-        return _connection.GetAsync("machines/", "power_parameters", new MaasForm().AddEach("id", systemIds),
+        return _connection.GetSecretsAsync("machines/", "power_parameters", new MaasForm().AddEach("id", systemIds),
             MaasJsonContext.Default.IReadOnlyDictionaryStringPowerParameters, cancellationToken);
     }
 

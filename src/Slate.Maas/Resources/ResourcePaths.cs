@@ -11,8 +11,9 @@ internal static class ResourcePaths
 
     public static string Vlans(int fabricId) => $"fabrics/{fabricId}/vlans/";
 
+    /// <summary>"." and ".." are refused: escaping keeps them, and as path segments they would address another resource.</summary>
     public static string Id(string id) =>
-        string.IsNullOrWhiteSpace(id)
-            ? throw new ArgumentException("A MAAS id must not be empty.", nameof(id))
+        string.IsNullOrWhiteSpace(id) || id is "." or ".."
+            ? throw new ArgumentException($"'{id}' is not a MAAS id.", nameof(id))
             : Uri.EscapeDataString(id);
 }

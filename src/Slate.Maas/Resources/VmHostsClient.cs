@@ -15,7 +15,7 @@ public sealed class VmHostsClient
 
     /// <summary>The VM host's power parameters (<c>op=parameters</c>), password kept as a <see cref="MaasSecret"/>.</summary>
     public Task<PowerParameters> GetParametersAsync(int vmHostId, CancellationToken cancellationToken = default) =>
-        _connection.GetAsync($"vm-hosts/{vmHostId}/", "parameters", null, MaasJsonContext.Default.PowerParameters,
+        _connection.GetSecretsAsync($"vm-hosts/{vmHostId}/", "parameters", null, MaasJsonContext.Default.PowerParameters,
             cancellationToken);
 
     /// <summary>Composes a VM on the host (<c>op=compose</c>); the machine then commissions to Ready.</summary>

@@ -14,7 +14,7 @@ public sealed record RecordedRequest(
 /// <summary>What the fake answers. <see cref="Abort"/> drops the connection; <see cref="Hang"/> never answers.</summary>
 public sealed record CannedResponse(
     int Status, string Body = "", string ContentType = "application/json", int? RetryAfterSeconds = null,
-    bool Abort = false, bool Hang = false)
+    bool Abort = false, bool Hang = false, string? RetryAfterDate = null)
 {
     public static CannedResponse Json(string body) => new(200, body);
 }
@@ -77,6 +77,7 @@ public sealed class FakeMaasServer : IAsyncDisposable
         }
         context.Response.StatusCode = answer.Status;
         if (answer.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString();
+        if (answer.RetryAfterDate is { } date) context.Response.Headers.RetryAfter = date;
         if (answer.Body.Length > 0)
         {
             context.Response.ContentType = answer.ContentType;
