@@ -12,7 +12,8 @@ return args.FirstOrDefault() switch
 
 static int RunMicro(string[] args)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(ParsingBenchmarks).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
+    // Without a filter BenchmarkDotNet asks on stdin which benchmark to run.
+    BenchmarkSwitcher.FromAssembly(typeof(ParsingBenchmarks).Assembly).Run(args.Contains("--filter") ? args : [.. args, "--filter", "*"]);
     return 0;
 }
 
