@@ -35,4 +35,20 @@ public sealed class RealLibvirtContractTests() : HypervisorContract(new RealLibv
         Assert.Null(await Hypervisor.FindVolumeAsync(removed, Ct));
         Assert.Equal(2L << 30, (await Hypervisor.FindVolumeAsync(added, Ct))?.CapacityBytes);
     }
+
+    [Fact]
+    public async Task Creating_over_a_file_made_outside_libvirt_fails_and_keeps_the_file()
+    {
+        var path = Path.Combine(World.ImagesDir, "made-by-hand.qcow2");
+        var (code, _, stderr) = Virsh.RunProcess("qemu-img", "create", "-q", "-f", "qcow2", path, "2G");
+        Assert.True(code == 0, stderr);
+
+        var error = await Assert.ThrowsAsync<HypervisorException>(() =>
+            Hypervisor.CreateVolumeAsync(new VolumeSpec(path, 512L << 30, "qcow2", "root", "root", Convert.ToInt32("600", 8)), Ct));
+
+        Assert.Equal(HypervisorErrorCode.Other, error.Code);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        var (_, info, _) = Virsh.RunProcess("qemu-img", "info", "-U", path);
+        Assert.Contains("virtual size: 2 GiB", info, StringComparison.Ordinal);
+    }
 }
