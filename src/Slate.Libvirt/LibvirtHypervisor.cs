@@ -8,7 +8,8 @@ namespace Slate.Libvirt;
 
 /// <summary>
 /// IHypervisor over libvirt.so.0. Each operation runs synchronously on one pool thread, so libvirt's thread-local
-/// last error is read on the thread that failed.
+/// last error is read on the thread that failed. Safe for concurrent tasks: the connection is thread-safe in libvirt
+/// and volume calls are serialized (see <see cref="volumeCalls"/>).
 /// </summary>
 public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
 {
@@ -16,6 +17,10 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
     private static bool initialized;
 
     private readonly ConnectionHandle connection;
+
+    // libvirt refuses to refresh a pool while a volume of it is being built ("pool has asynchronous jobs running"),
+    // and every volume call refreshes or builds: one volume call at a time per hypervisor.
+    private readonly Lock volumeCalls = new();
     private readonly UnixAccounts accounts = UnixAccounts.Local;
 
     private LibvirtHypervisor(string uri, ConnectionHandle connection)
@@ -84,10 +89,10 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
             cancellationToken);
 
     public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) =>
-        Run(conn => FindVolume(conn, path), cancellationToken);
+        RunVolumeCall(conn => FindVolume(conn, path), cancellationToken);
 
     public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) =>
-        Run(conn =>
+        RunVolumeCall(conn =>
         {
             RefreshPoolOf(conn, path);
             var vol = virStorageVolLookupByPath(conn, path);
@@ -100,11 +105,17 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!Path.IsPathFullyQualified(spec.Path)) throw new ArgumentException($"volume path '{spec.Path}' is not absolute", nameof(spec));
-        return Run(conn => CreateVolume(conn, spec), cancellationToken);
+        return RunVolumeCall(conn => CreateVolume(conn, spec), cancellationToken);
     }
 
     private Task<T> Run<T>(Func<nint, T> work, CancellationToken cancellationToken) =>
         Task.Run(() => connection.Use(work), cancellationToken);
+
+    private Task<T> RunVolumeCall<T>(Func<nint, T> work, CancellationToken cancellationToken) =>
+        Run(conn =>
+        {
+            lock (volumeCalls) return work(conn);
+        }, cancellationToken);
 
     private static void Initialize()
     {

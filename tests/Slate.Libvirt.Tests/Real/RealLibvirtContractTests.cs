@@ -51,4 +51,19 @@ public sealed class RealLibvirtContractTests() : HypervisorContract(new RealLibv
         var (_, info, _) = Virsh.RunProcess("qemu-img", "info", "-U", path);
         Assert.Contains("virtual size: 2 GiB", info, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Volume_reads_running_alongside_creations_in_the_same_pool_succeed()
+    {
+        var os = World.OsDisk(World.Domains[0]);
+        var specs = Enumerable.Range(0, 4).Select(i =>
+            new VolumeSpec(Path.Combine(World.ImagesDir, $"concurrent-{i}.qcow2"), 512L << 30, "qcow2", "root", "root", 384)).ToList();
+
+        var creations = specs.Select(s => Hypervisor.CreateVolumeAsync(s, Ct)).ToList();
+        var reads = Enumerable.Range(0, 16).Select(_ => Hypervisor.FindVolumeAsync(os, Ct)).ToList();
+        await Task.WhenAll(creations.Cast<Task>().Concat(reads));
+
+        Assert.All(reads, r => Assert.NotNull(r.Result));
+        Assert.Equal(specs.Select(s => s.Path), creations.Select(c => c.Result.Path));
+    }
 }
