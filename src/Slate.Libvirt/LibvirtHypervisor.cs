@@ -29,6 +29,7 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
         this.connection = connection;
     }
 
+    /// <summary>The URI connected to, with any password masked: safe to show.</summary>
     public string Uri { get; }
 
     /// <summary>Connects to a libvirt URI (qemu:///system, qemu+ssh://user@host/system, test:///default, ...).</summary>
@@ -45,7 +46,7 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
                 var (_, message) = LibvirtErrors.Take();
                 throw new HypervisorException(HypervisorErrorCode.Unreachable, $"cannot connect to libvirt at {Redacted(uri)}: {message}");
             }
-            return new LibvirtHypervisor(uri, new ConnectionHandle(conn));
+            return new LibvirtHypervisor(Redacted(uri), new ConnectionHandle(conn));
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
