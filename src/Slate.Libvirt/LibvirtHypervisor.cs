@@ -8,7 +8,8 @@ namespace Slate.Libvirt;
 
 /// <summary>
 /// IHypervisor over libvirt.so.0. Each operation runs synchronously on one pool thread, so libvirt's thread-local
-/// last error is read on the thread that failed.
+/// last error is read on the thread that failed. Safe for concurrent tasks: the connection is thread-safe in libvirt
+/// and volume calls are serialized (see <see cref="volumeCalls"/>).
 /// </summary>
 public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
 {
@@ -16,6 +17,10 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
     private static bool initialized;
 
     private readonly ConnectionHandle connection;
+
+    // libvirt refuses to refresh a pool while a volume of it is being built ("pool has asynchronous jobs running"),
+    // and every volume call refreshes or builds: one volume call at a time per hypervisor.
+    private readonly Lock volumeCalls = new();
     private readonly UnixAccounts accounts = UnixAccounts.Local;
 
     private LibvirtHypervisor(string uri, ConnectionHandle connection)
@@ -24,6 +29,7 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
         this.connection = connection;
     }
 
+    /// <summary>The URI connected to, with any password masked: safe to show.</summary>
     public string Uri { get; }
 
     /// <summary>Connects to a libvirt URI (qemu:///system, qemu+ssh://user@host/system, test:///default, ...).</summary>
@@ -40,7 +46,7 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
                 var (_, message) = LibvirtErrors.Take();
                 throw new HypervisorException(HypervisorErrorCode.Unreachable, $"cannot connect to libvirt at {Redacted(uri)}: {message}");
             }
-            return new LibvirtHypervisor(uri, new ConnectionHandle(conn));
+            return new LibvirtHypervisor(Redacted(uri), new ConnectionHandle(conn));
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -84,10 +90,10 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
             cancellationToken);
 
     public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) =>
-        Run(conn => FindVolume(conn, path), cancellationToken);
+        RunVolumeCall(conn => FindVolume(conn, path), cancellationToken);
 
     public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) =>
-        Run(conn =>
+        RunVolumeCall(conn =>
         {
             RefreshPoolOf(conn, path);
             var vol = virStorageVolLookupByPath(conn, path);
@@ -100,11 +106,17 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!Path.IsPathFullyQualified(spec.Path)) throw new ArgumentException($"volume path '{spec.Path}' is not absolute", nameof(spec));
-        return Run(conn => CreateVolume(conn, spec), cancellationToken);
+        return RunVolumeCall(conn => CreateVolume(conn, spec), cancellationToken);
     }
 
     private Task<T> Run<T>(Func<nint, T> work, CancellationToken cancellationToken) =>
         Task.Run(() => connection.Use(work), cancellationToken);
+
+    private Task<T> RunVolumeCall<T>(Func<nint, T> work, CancellationToken cancellationToken) =>
+        Run(conn =>
+        {
+            lock (volumeCalls) return work(conn);
+        }, cancellationToken);
 
     private static void Initialize()
     {

@@ -35,6 +35,9 @@ internal sealed class DummyJuju : IDisposable
     public IReadOnlyList<string> Argv =>
         Ran ? File.ReadAllText(ArgvFile).Split('\0')[..^1] : throw new InvalidOperationException("the dummy juju never ran");
 
+    /// <summary>The process id of a hanging run.</summary>
+    public int HangingPid => int.Parse(File.ReadAllText(Path.Combine(Dir, "pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
     private string ArgvFile => Path.Combine(Dir, "argv");
 
     public DummyJuju Answers(string stdout = "", string stderr = "", int exitCode = 0)

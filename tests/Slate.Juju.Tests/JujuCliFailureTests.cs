@@ -91,6 +91,7 @@ public sealed class JujuCliFailureTests : IDisposable
 
         Assert.Contains("no answer within", e.Message);
         Assert.Null(e.ExitCode);
+        Assert.False(Directory.Exists($"/proc/{_juju.HangingPid}"), "the hanging juju is still running");
     }
 
     [Fact]

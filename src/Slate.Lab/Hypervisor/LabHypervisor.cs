@@ -66,7 +66,7 @@ public sealed class LabHypervisor : IHypervisor
     public Task DestroyNetworkAsync(string name, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
     {
         var n = Network(name);
-        if (!n.Active) throw new HypervisorException(HypervisorErrorCode.Other, $"destroying network '{name}': Requested operation is not valid: network is not active");
+        if (!n.Active) throw new HypervisorException(HypervisorErrorCode.Other, $"destroying network '{name}': Requested operation is not valid: network '{name}' is not active");
         n.Active = false;
         if (!n.Persistent) state.Networks.Remove(name);
         return true;
@@ -99,7 +99,7 @@ public sealed class LabHypervisor : IHypervisor
                     $"finding the storage pool for directory {directory}: Storage pool not found: no storage pool with matching target path '{directory}'");
             if (state.Volumes.ContainsKey(spec.Path))
                 throw new HypervisorException(HypervisorErrorCode.Other,
-                    $"creating volume {spec.Path}: storage volume name '{Path.GetFileName(spec.Path)}' already in use.");
+                    $"creating volume {spec.Path}: storage volume '{Path.GetFileName(spec.Path)}' exists already");
             var qcow2 = spec.Format == "qcow2";
             var volume = new StorageVolume(spec.Path, spec.CapacityBytes, qcow2 ? FreshQcow2Bytes : 0, spec.Format,
                 qcow2 ? spec.Compat : null, LabAccounts.Owner(spec.Owner, spec.Group), spec.Mode);

@@ -64,9 +64,10 @@ public static partial class LabJujuCommand
         };
     }
 
+    // juju's -o is --output (a file to write to), not --format: the lab refuses it rather than misread it.
     private static Run Models(List<string> args)
     {
-        var flags = LabJujuFlags.Parse(args, [new("format", 'o'), new("controller", 'c')]);
+        var flags = LabJujuFlags.Parse(args, [new("format"), new("controller", 'c')]);
         RequireJson(flags);
         NoPositionals(flags);
         var controller = flags.Value("controller");
@@ -79,7 +80,7 @@ public static partial class LabJujuCommand
 
     private static Run Status(List<string> args)
     {
-        var flags = LabJujuFlags.Parse(args, [new("model", 'm'), new("format", 'o')]);
+        var flags = LabJujuFlags.Parse(args, [new("model", 'm'), new("format")]);
         RequireJson(flags);
         if (flags.Positionals.Count > 0) throw LabJujuError.Usage("the Slate lab's juju status takes no filter arguments");
         var (controller, model) = Target(flags.Value("model"));

@@ -29,12 +29,23 @@ public static class LabJujuShim
 
         var path = Path.Combine(directory, "juju");
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, script.ToString());
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // A fresh file, owner-only from its first byte (it may hold the token): a leftover or planted juju.tmp,
+        // symlink included, is removed rather than written through.
+        File.Delete(temporary);
+        using (var file = new FileStream(temporary, CreateNew()))
+        using (var writer = new StreamWriter(file))
+            writer.Write(script.ToString());
         // Renamed into place so that a shell never runs a half-written script.
         File.Move(temporary, path, overwrite: true);
         return path;
+    }
+
+    private static FileStreamOptions CreateNew()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        return options;
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

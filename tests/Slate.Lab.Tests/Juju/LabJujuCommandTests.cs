@@ -164,6 +164,8 @@ public class LabJujuCommandTests
     [InlineData("status -m openstack --format=yaml", "ERROR the Slate lab's juju prints JSON only: pass --format=json")]
     [InlineData("status --format=json", "ERROR no model specified: the Slate lab's juju has no current model, pass -m [<controller>:]<model>")]
     [InlineData("models --format=json --all", "ERROR option provided but not defined: --all")]
+    [InlineData("models -o json", "ERROR option provided but not defined: -o")]
+    [InlineData("status -m openstack -o json", "ERROR option provided but not defined: -o")]
     [InlineData("status --format=json -m", "ERROR option needs an argument: -m")]
     [InlineData("export-bundle -m openstack extra", "ERROR unrecognized args: [\"extra\"]")]
     [InlineData("destroy-model --no-prompt", "ERROR no model specified")]

@@ -120,6 +120,18 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
     }
 
     [Fact]
+    public async Task Destroying_an_inactive_network_is_an_error_that_names_it()
+    {
+        await Hypervisor.DestroyNetworkAsync(World.Network, Ct);
+
+        var error = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.DestroyNetworkAsync(World.Network, Ct));
+
+        Assert.Equal(HypervisorErrorCode.Other, error.Code);
+        Assert.EndsWith($"Requested operation is not valid: network '{World.Network}' is not active", error.Message, StringComparison.Ordinal);
+        Assert.False((await Hypervisor.FindNetworkAsync(World.Network, Ct))?.Active);
+    }
+
+    [Fact]
     public async Task Undefining_an_active_network_keeps_it_running_until_destroyed()
     {
         await Hypervisor.UndefineNetworkAsync(World.Network, Ct);
@@ -201,6 +213,7 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
             Hypervisor.CreateVolumeAsync(new VolumeSpec(path, GiB, "qcow2", "root", "root", 384), Ct));
 
         Assert.Equal(HypervisorErrorCode.Other, error.Code);
+        Assert.EndsWith($"storage volume '{Path.GetFileName(path)}' exists already", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await Hypervisor.FindVolumeAsync(path, Ct));
     }
 

@@ -24,8 +24,10 @@ public sealed class ServedLabWorld : IHypervisorWorld
         app = builder.Build();
         app.MapLabHypervisor(inner.Hypervisor, token);
         app.StartAsync().GetAwaiter().GetResult();
-        client = new LabHypervisorClient($"lab+{app.Urls.First()}/", token);
+        client = ClientWithToken(token);
     }
+
+    public LabHypervisorClient ClientWithToken(string token) => new($"lab+{app.Urls.First()}/", token);
 
     public IHypervisor Hypervisor => client;
 

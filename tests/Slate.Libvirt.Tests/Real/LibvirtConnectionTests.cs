@@ -65,4 +65,12 @@ public sealed class LibvirtConnectionTests
         Assert.DoesNotContain("s3cret-pw", error.Message, StringComparison.Ordinal);
         Assert.Contains("qemu+tcp://jessea123:***@127.0.0.1:1/system", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_uri_it_shows_has_the_password_masked()
+    {
+        using var hypervisor = LibvirtHypervisor.Open("test://operator:s3cret-pw@/default");
+
+        Assert.Equal("test://operator:***@/default", hypervisor.Uri);
+    }
 }

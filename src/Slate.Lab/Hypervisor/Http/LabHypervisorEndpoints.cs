@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
@@ -14,9 +16,10 @@ public static class LabHypervisorEndpoints
 
     public static IEndpointRouteBuilder MapLabHypervisor(this IEndpointRouteBuilder app, IHypervisor hypervisor, string token)
     {
+        var expected = Encoding.UTF8.GetBytes($"Bearer {token}");
         app.MapPost(Prefix + "{op}", async context =>
         {
-            if (context.Request.Headers.Authorization.ToString() != $"Bearer {token}")
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString()), expected))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
