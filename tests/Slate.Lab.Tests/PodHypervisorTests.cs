@@ -48,4 +48,18 @@ public sealed class PodHypervisorTests
         _cloud.PowerOn(id);
         Assert.Equal(DomainState.Running, _cloud.Hypervisor.StateOf("openstack3"));
     }
+
+    [Fact]
+    public async Task Deleting_a_pod_machine_destroys_its_domain_and_disks_as_maas_decomposes_it()
+    {
+        var id = _cloud.FindByHostname("openstack2")!.SystemId;
+        var vdb = _cloud.Site.Osd.FileFor(_cloud.Site.Host("openstack2"), _cloud.Site.Libvirt.ImagesDir);
+
+        _cloud.DeleteMachine(id);
+
+        Assert.False(_cloud.Hypervisor.HasDomain("openstack2"));
+        Assert.Null(await _cloud.Hypervisor.FindVolumeAsync(vdb, CancellationToken.None));
+        Assert.True(_cloud.Hypervisor.HasDomain("openstack1"));
+        Assert.Contains(_cloud.Events, e => e.Message.Contains("decomposed VM openstack2", StringComparison.Ordinal));
+    }
 }

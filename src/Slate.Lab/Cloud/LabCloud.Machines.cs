@@ -103,6 +103,15 @@ public sealed partial class LabCloud
         {
             var machine = GetMachine(systemId);
             Remove(machine);
+            if (machine.Pod is null)
+            {
+                Record("maas", $"deleted {machine.Hostname} ({machine.SystemId})");
+                return;
+            }
+            var twin = Hypervisor.HasDomain(DomainOf(machine));
+            if (twin) Hypervisor.Decompose(DomainOf(machine));
+            Record("maas", $"deleted {machine.Hostname} ({machine.SystemId}); decomposed VM {DomainOf(machine)} in pod {machine.Pod.Name}" +
+                (twin ? ": domain and its disks destroyed" : " (a VM the lab hypervisor does not model)"));
         }
     }
 
@@ -222,8 +231,11 @@ public sealed partial class LabCloud
                 machine.StatusMessage = "Deployed";
                 break;
             case TransitionKind.FinishReleasing when machine.Dynamic:
+                // The reference has MAAS decompose a released dynamic VM; on the runbook's virsh pod the domain was
+                // observed to survive, shut off (runbook Step 2, "observed 3x"), and the lab follows the observation.
                 SetPower(machine, "off");
                 Remove(machine);
+                Record("maas", $"released {machine.Hostname} ({machine.SystemId}): a dynamic pod machine, gone from MAAS; domain {DomainOf(machine)} kept, shut off");
                 return;
             case TransitionKind.FinishReleasing:
                 machine.Status = machine.Commissioned ? NodeStatus.Ready : NodeStatus.New;
@@ -254,18 +266,17 @@ public sealed partial class LabCloud
     {
         if (machine.PowerType == "manual") return;
         machine.PowerState = state;
-        var domain = machine.PowerParameters.GetValueOrDefault("power_id") ?? machine.Hostname;
+        var domain = DomainOf(machine);
         if (machine.Pod is not null && Hypervisor.HasDomain(domain))
             Hypervisor.SetState(domain, state == "on" ? DomainState.Running : DomainState.ShutOff);
     }
+
+    private static string DomainOf(LabMachine machine) => machine.PowerParameters.GetValueOrDefault("power_id") ?? machine.Hostname;
 
     private void Remove(LabMachine machine)
     {
         _machines.Remove(machine);
         machine.Pending = null;
-        Record("maas", machine.Pod is null
-            ? $"deleted {machine.Hostname} ({machine.SystemId})"
-            : $"deleted {machine.Hostname} ({machine.SystemId}); decomposed its VM {machine.PowerParameters.GetValueOrDefault("power_id")} in pod {machine.Pod.Name}");
     }
 
     private static bool IsMac(string value) =>

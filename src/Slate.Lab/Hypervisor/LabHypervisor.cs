@@ -26,6 +26,20 @@ public sealed class LabHypervisor : IHypervisor
         lock (gate) Domain(domain).State = newState;
     }
 
+    /// <summary>
+    /// What MAAS does to a pod VM when its machine is deleted: `virsh destroy` then `virsh undefine --remove-all-storage`
+    /// (reference §3.6) — the domain and every volume of its disks are gone.
+    /// </summary>
+    public void Decompose(string domain)
+    {
+        lock (gate)
+        {
+            foreach (var disk in Domain(domain).Disks.Where(d => d.SourcePath is not null))
+                state.Volumes.Remove(disk.SourcePath!);
+            state.Domains.Remove(domain);
+        }
+    }
+
     public bool HasDomain(string domain)
     {
         lock (gate) return state.Domains.ContainsKey(domain);

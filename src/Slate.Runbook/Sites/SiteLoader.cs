@@ -197,6 +197,12 @@ public static partial class SiteLoader
                 networks.Add(new StaleNetwork(Name(y, net, "name", field), Name(y, net, "bridge", field)));
             }
         }
+        foreach (var key in new[] { "uri", "power_address" })
+        {
+            if (UserPassword().IsMatch(y.Str(map, key, "libvirt")))
+                throw y.Error(y.At(map, key), $"libvirt.{key}",
+                    "holds a password (user:password@); a site file never does: Slate reads it from the terminal or --password-file");
+        }
         var images = y.Str(map, "images", "libvirt");
         if (!images.StartsWith('/'))
             throw y.Error(y.At(map, "images"), "libvirt.images", $"'{images}' is not an absolute path");
@@ -270,6 +276,9 @@ public static partial class SiteLoader
 
     [GeneratedRegex("^[0-9a-f]{2}(:[0-9a-f]{2}){5}$")]
     private static partial Regex MacPattern();
+
+    [GeneratedRegex("://[^/@]*:[^/@]*@")]
+    private static partial Regex UserPassword();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex NamePattern();

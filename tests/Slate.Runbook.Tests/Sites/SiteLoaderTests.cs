@@ -79,6 +79,8 @@ public sealed class SiteLoaderTests
     [InlineData("mode: \"600\"", "mode: \"rw\"", "osd.mode", "not an octal file mode")]
     [InlineData("public_plane: provider-public", "public_plane: public", "bundle.public_plane", "not a plane of this site")]
     [InlineData("  juju:\n", "  jujuu:\n", "cloud.jujuu", "unknown key")]
+    [InlineData("qemu+ssh://jessea123@10.12.8.1/system", "qemu+ssh://jessea123:hunter2@10.12.8.1/system", "libvirt.power_address", "holds a password")]
+    [InlineData("uri: qemu:///system", "uri: qemu+ssh://root:pw@hv/system", "libvirt.uri", "holds a password")]
     public void A_bad_site_file_names_the_line_and_the_field(string find, string replace, string field, string problem)
     {
         var text = SiteFiles.CaracalWith(find, replace);
