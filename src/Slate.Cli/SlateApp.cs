@@ -13,12 +13,14 @@ internal static class SlateApp
     public static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand(
-            "Slate returns a MAAS + Juju + libvirt OpenStack cloud to a clean, deploy-ready slate, one gated runbook step at a time. " +
-            "Every command is read-only or a dry run unless given --apply.");
-        root.Options.Add(GlobalOptions.Site);
-        root.Options.Add(GlobalOptions.Json);
-        root.Options.Add(GlobalOptions.MaasProfile);
-        root.Options.Add(GlobalOptions.Libvirt);
+            """
+            Slate returns a MAAS + Juju + libvirt OpenStack cloud to a clean, deploy-ready slate, one gated runbook step at a time.
+            Every command is read-only or a dry run unless given --apply. Try it safely: `slate rehearse`.
+
+            Connections: MAAS_URL + MAAS_API_KEY (or --maas-profile NAME); SLATE_LIBVIRT_URI (or --libvirt, else the site's
+            libvirt.uri); SLATE_JUJU (else juju on PATH); SLATE_SITE (or --site, else ./slate.yaml).
+            Exit codes: 0 ok / gate green, 1 error, 2 bad input, 3 gate red or fatal finding, 4 refused (wrong cloud, precondition).
+            """);
         root.Subcommands.Add(PreflightCommand.Create(context));
         root.Subcommands.Add(BundleCommand.Create(context));
         root.Subcommands.Add(LabCommand.Create(context));
@@ -46,7 +48,7 @@ internal static class SlateApp
         catch (Exception e) when (ErrorTable.Classify(e) is var (code, message))
         {
             context.Io.Error($"slate: {message}");
-            if (result.GetValue(GlobalOptions.Json))
+            if (result.GetResult(GlobalOptions.Json) is not null && result.GetValue(GlobalOptions.Json))
                 context.Io.Json(JsonSerializer.Serialize(new ErrorDocument(message, (int)code), CliJson.Default.ErrorDocument));
             return (int)code;
         }

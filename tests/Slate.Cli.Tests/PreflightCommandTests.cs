@@ -126,6 +126,21 @@ public sealed class PreflightCommandTests
     }
 
     [Fact]
+    public async Task An_unreachable_maas_is_exit_1_naming_the_url()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var env = new Dictionary<string, string?> { ["MAAS_URL"] = $"http://127.0.0.1:{port}/MAAS/", ["MAAS_API_KEY"] = "a:b:c" };
+
+        var (code, io) = await CliHarness.RunAsync(env, "preflight", "--site", CliHarness.SitePath);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"127.0.0.1:{port}", Assert.Single(io.Errors));
+    }
+
+    [Fact]
     public async Task An_unknown_flag_is_bad_input()
     {
         var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "preflight", "--aply");

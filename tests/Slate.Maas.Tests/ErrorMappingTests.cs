@@ -128,6 +128,22 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
+    public async Task A_refused_read_is_not_retried_even_with_a_retry_budget()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var client = new MaasClient(
+            new MaasCredentials(new Uri($"http://127.0.0.1:{port}/MAAS/"), TestClients.ApiKey),
+            new MaasClientOptions { ReadRetryBudget = 4, MaxRetryDelay = TimeSpan.FromMilliseconds(1) });
+
+        await Assert.ThrowsAsync<MaasUnreachableException>(() => client.Spaces.ListAsync());
+
+        Assert.Equal(1, client.RequestCount);
+    }
+
+    [Fact]
     public async Task A_2xx_body_that_is_not_the_expected_json_is_a_clear_error()
     {
         await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(200, "<html>login</html>", "text/html"));

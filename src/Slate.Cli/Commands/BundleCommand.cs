@@ -25,10 +25,14 @@ internal static class BundleCommand
     {
         var check = new Command("check",
             "Check a bundle (+ overlays) against the site's invariants: relations, placements, bindings, public bindings of the API " +
-            "charms, VIP triples, ovn-chassis MACs, unit counts, keystone policyd, forbidden overlays. Exit 0 all PASS, 3 any FAIL.");
+            "charms, VIP triples, ovn-chassis MACs, unit counts, keystone policyd, forbidden overlays. Exit 0 all PASS, 3 any FAIL, " +
+            "2 for a bundle that cannot be read.");
         check.Arguments.Add(BundlePath);
         check.Options.Add(Overlays);
         check.Options.Add(Live);
+        check.Options.Add(GlobalOptions.Site);
+        check.Options.Add(GlobalOptions.Json);
+        check.Options.Add(GlobalOptions.MaasProfile);
         check.SetAction((result, ct) => CheckAsync(context, result, ct));
         var bundle = new Command("bundle", "Juju bundle gate (runbook Step 7b).");
         bundle.Subcommands.Add(check);

@@ -17,8 +17,11 @@ internal static class LabCommand
 
     public static Command Create(CliContext context)
     {
-        var serve = new Command("serve", "Serve the lab (MAAS API on 127.0.0.1) until Ctrl-C; prints the export lines that point slate at it.");
+        var serve = new Command("serve", "Serve the lab on 127.0.0.1 (MAAS API, juju, hypervisor) until Ctrl-C. It first prints export lines: paste them into " +
+            "another shell and every slate command runs against the lab exactly as against a real cloud. Without --site it serves " +
+            "the built-in runbook cloud.");
         serve.Options.Add(Port);
+        serve.Options.Add(GlobalOptions.Site);
         serve.SetAction((result, ct) => ServeAsync(context, result, ct));
         var lab = new Command("lab", "The simulated cloud (MAAS + Juju + hypervisor) that ships with Slate, for rehearsals.");
         lab.Subcommands.Add(serve);

@@ -11,7 +11,12 @@ internal static class PreflightCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("preflight", "Runbook Step 1 (read-only): check the cloud's identity and the six planes, and print the machine baseline.");
+        var command = new Command("preflight",
+            "Runbook Step 1 (read-only): the cloud's identity, the six planes (hard blockers) and the baseline of machines, model and OSD disks.");
+        command.Options.Add(GlobalOptions.Site);
+        command.Options.Add(GlobalOptions.Json);
+        command.Options.Add(GlobalOptions.MaasProfile);
+        command.Options.Add(GlobalOptions.Libvirt);
         command.SetAction((result, ct) => RunAsync(context, result, ct));
         return command;
     }

@@ -28,6 +28,7 @@ internal static class RehearseCommand
             "Rehearse the whole phase on the embedded lab (no real cloud is touched): every step, its gate, and a summary. " +
             "Without --site it uses the built-in runbook cloud.");
         command.Options.Add(Bundle);
+        command.Options.Add(GlobalOptions.Site);
         command.SetAction((result, ct) => RunAsync(context, result, ct));
         return command;
     }

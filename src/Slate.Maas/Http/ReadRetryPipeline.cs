@@ -3,7 +3,11 @@ using Polly.Retry;
 
 namespace Slate.Maas.Http;
 
-/// <summary>Retries GETs on 503, 504, 409 with Retry-After and transport errors, waiting Retry-After when given.</summary>
+/// <summary>
+/// Retries GETs on 503, 504, 409 with Retry-After and transport errors, waiting Retry-After when given. A refused
+/// connection or an unknown host is not retried: a MAAS that is down or misnamed will not answer in seconds, and the
+/// operator should hear so at once.
+/// </summary>
 internal static class ReadRetryPipeline
 {
     public static ResiliencePipeline<HttpResponseMessage> Build(MaasClientOptions options)
@@ -19,6 +23,7 @@ internal static class ReadRetryPipeline
             UseJitter = false,
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
+                { Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } } => false,
                 { Exception: HttpRequestException or TimeoutException or IOException } => true,
                 { Result: { } response } => MaasConnection.IsRetryableRead(response, time),
                 _ => false,
