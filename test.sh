@@ -9,6 +9,11 @@ rm -rf "$results"; mkdir -p "$results"
 
 if [ "$(id -u)" = 0 ]; then
   bash scripts/start-libvirtd.sh || { echo "test.sh: libvirtd could not be started"; echo "tests: 0 passed, 1 failed"; exit 1; }
+  # the Native AOT publish test needs the native toolchain
+  if ! ls /usr/bin/clang* >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang zlib1g-dev >/dev/null \
+      || { echo "test.sh: could not install clang zlib1g-dev"; echo "tests: 0 passed, 1 failed"; exit 1; }
+  fi
 else
   echo "test.sh: not root; the libvirt suite needs a running libvirtd (run scripts/start-libvirtd.sh as root)"
 fi
