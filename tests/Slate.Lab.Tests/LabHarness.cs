@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Slate.Lab.Cloud;
+using Slate.Lab.Faults;
 using Slate.Lab.Maas;
 using Slate.Runbook.Sites;
 
@@ -26,10 +27,14 @@ public sealed class LabHarness : IAsyncDisposable
 
     public static Site LoadSite() => SiteLoader.Load(Path.Combine(AppContext.BaseDirectory, "Sites", "caracal-testcloud.yaml"));
 
-    public static async Task<LabHarness> StartAsync()
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Starts a lab on a fresh fake clock, injecting the given fault specs (<see cref="LabFaults.Parse"/>).</summary>
+    public static Task<LabHarness> StartAsync(params string[] faults) => StartAsync(NewClock(), faults);
+
+    public static async Task<LabHarness> StartAsync(FakeTimeProvider time, params string[] faults)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var cloud = new LabCloud(LoadSite(), time);
+        var cloud = new LabCloud(LoadSite(), time) { Faults = LabFaults.Parse(faults) };
         var server = await LabMaasServer.StartAsync(cloud, 0, CancellationToken.None);
         return new LabHarness(time, cloud, server);
     }

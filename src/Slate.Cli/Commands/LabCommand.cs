@@ -22,6 +22,7 @@ internal static class LabCommand
             "the built-in runbook cloud.");
         serve.Options.Add(Port);
         serve.Options.Add(GlobalOptions.Site);
+        serve.Options.Add(LabFaultOption.Fault);
         serve.SetAction((result, ct) => ServeAsync(context, result, ct));
         var lab = new Command("lab", "The simulated cloud (MAAS + Juju + hypervisor) that ships with Slate, for rehearsals.");
         lab.Subcommands.Add(serve);
@@ -34,7 +35,7 @@ internal static class LabCommand
         var port = result.GetValue(Port);
         if (port is < 0 or > 65535)
             throw new CliInputException($"--port {port}: not a TCP port");
-        var cloud = new LabCloud(site, context.Time);
+        var cloud = new LabCloud(site, context.Time) { Faults = LabFaultOption.Read(result) };
         await using var server = await LabMaasServer.StartAsync(cloud, port, ct).ConfigureAwait(false);
         var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : SampleSite.WriteTo(LabDirectory(server.MaasUrl.Port));
         var (slate, slateArguments) = SlateExecutable.CommandLine();
@@ -47,7 +48,8 @@ internal static class LabCommand
         context.Io.Line($"export SLATE_LAB_TOKEN={server.LabToken}");
         context.Io.Line($"export {JujuConnector.ExecutableVariable}={juju}");
         context.Io.Line($"export {HypervisorConnector.UriVariable}={server.HypervisorUri}");
-        context.Io.Line("# Ctrl-C stops the lab (its state lives only in this process). What the lab does follows:");
+        if (!cloud.Faults.IsEmpty) context.Io.Line($"# Injecting MAAS faults: {cloud.Faults}");
+        context.Io.Line("# Ctrl-C stops the lab (its state lives only in this process). What the lab does (and every injected fault) follows:");
         try
         {
             await FollowEventsAsync(context, cloud, ct).ConfigureAwait(false);

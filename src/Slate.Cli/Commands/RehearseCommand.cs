@@ -3,6 +3,7 @@ using Slate.Cli.Rendering;
 using Slate.Lab;
 using Slate.Juju;
 using Slate.Lab.Cloud;
+using Slate.Lab.Faults;
 using Slate.Lab.Juju;
 using Slate.Lab.Maas;
 using Slate.Maas;
@@ -29,21 +30,24 @@ internal static class RehearseCommand
             "Without --site it uses the built-in runbook cloud.");
         command.Options.Add(Bundle);
         command.Options.Add(GlobalOptions.Site);
+        command.Options.Add(LabFaultOption.Fault);
         command.SetAction((result, ct) => RunAsync(context, result, ct));
         return command;
     }
 
     private static async Task<int> RunAsync(CliContext context, ParseResult result, CancellationToken ct)
     {
+        var faults = LabFaultOption.Read(result);
         var workDir = Directory.CreateTempSubdirectory("slate-rehearse-");
         try
         {
             var (site, bundlePath) = ResolveInputs(context, result, workDir.FullName);
-            var cloud = new LabCloud(site, context.Time);
+            var cloud = new LabCloud(site, context.Time) { Faults = faults };
             await using var server = await LabMaasServer.StartAsync(cloud, 0, ct).ConfigureAwait(false);
             using var client = new MaasClient(new MaasCredentials(server.MaasUrl, server.ApiKey));
             var maas = new MaasPort(client);
             context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {server.MaasUrl})");
+            if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
             var gates = new List<(string Name, string Outcome, bool Green)>();
 
             Heading(context, "Step 1: pre-flight");
@@ -73,6 +77,8 @@ internal static class RehearseCommand
             foreach (var (name, outcome, _) in gates)
                 context.Io.Line($"{name,-12} {outcome}");
             var green = gates.Count(g => g.Green);
+            if (!faults.IsEmpty)
+                context.Io.Line($"Injected faults: {cloud.Events.Count(e => e.Source == LabFaults.EventSource)} ({faults})");
             context.Io.Line($"Rehearsal: {green} of {gates.Count} step(s) green; {client.RequestCount} MAAS API calls; " +
                             $"{server.Violations.Count} protected-machine violation(s)");
             return green == gates.Count && server.Violations.Count == 0 ? 0 : (int)ExitCode.GateRed;

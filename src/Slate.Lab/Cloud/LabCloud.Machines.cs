@@ -1,3 +1,4 @@
+using Slate.Lab.Faults;
 using Slate.Runbook.Ports;
 namespace Slate.Lab.Cloud;
 
@@ -218,6 +219,12 @@ public sealed partial class LabCloud
     {
         switch (kind)
         {
+            case TransitionKind.FinishCommissioning when Faults.FailCommissioning.Contains(machine.Hostname):
+                // Links stay cleared: MAAS resets networking only after commissioning succeeds.
+                machine.Status = NodeStatus.FailedCommissioning;
+                machine.StatusMessage = "Failed commissioning";
+                Record(LabFaults.EventSource, $"commissioning of {machine.Hostname} ({machine.SystemId}) failed");
+                break;
             case TransitionKind.FinishCommissioning:
                 machine.Status = NodeStatus.Ready;
                 machine.StatusMessage = "Ready";

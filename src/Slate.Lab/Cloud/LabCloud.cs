@@ -1,4 +1,5 @@
 using System.Net;
+using Slate.Lab.Faults;
 using Slate.Lab.Hypervisor;
 using Slate.Runbook.Sites;
 
@@ -36,6 +37,10 @@ public sealed partial class LabCloud
     public LabHypervisor Hypervisor { get; }
     public TimeProvider Time { get; }
     public LabTimings Timings { get; }
+
+    /// <summary>The injected faults: the MAAS server applies the request faults, this state the stuck and failing machines.</summary>
+    public LabFaults Faults { get; init; } = LabFaults.None;
+
     public string MaasName => Site.Cloud.MaasName;
     public string AdminUser => "admin";
 
@@ -104,7 +109,9 @@ public sealed partial class LabCloud
                 if (machine.Pending is { } pending && pending.Due <= now)
                 {
                     machine.Pending = null;
-                    Finish(machine, pending.Kind);
+                    if (!Faults.Stuck.Contains(machine.Hostname)) Finish(machine, pending.Kind);
+                    else Record(LabFaults.EventSource,
+                        $"{machine.Hostname} ({machine.SystemId}) is stuck in {machine.Status.Label()}: its transition never completes");
                 }
             }
         }
@@ -119,6 +126,12 @@ public sealed partial class LabCloud
             var id = new string(Enumerable.Range(0, 6).Select(_ => SystemIdAlphabet[_random.Next(SystemIdAlphabet.Length)]).ToArray());
             if (_issuedSystemIds.Add(id)) return id;
         }
+    }
+
+    /// <summary>A new Random seeded from the lab's, so a lab built with a seeded Random draws its faults reproducibly.</summary>
+    internal Random ForkRandom()
+    {
+        lock (SyncRoot) return new Random(_random.Next());
     }
 
     /// <summary>A random token from the system-id alphabet (API keys, the lab's power password).</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Slate.Lab.Cloud;
+using Slate.Lab.Faults;
 
 namespace Slate.Lab.Maas;
 
@@ -21,11 +22,15 @@ public static class LabMaasRoutes
     }
 }
 
-/// <summary>Wraps a handler with what every MAAS endpoint does: record, authenticate, settle the clock, lock, render.</summary>
+/// <summary>
+/// Wraps a handler with what every MAAS endpoint does: record, authenticate, meet the injected faults (authenticated
+/// calls only), settle the clock, lock, render.
+/// </summary>
 internal sealed class MaasEndpointFactory(LabCloud cloud, LabMaasOptions options)
 {
     private static readonly string ApiHash = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes("slate-lab-maas-3.7")));
     private readonly OAuthVerifier _oauth = new(options.ApiKey);
+    private readonly MaasFaultInjector _faults = new(cloud);
 
     public void Map(IEndpointRouteBuilder app, string path, Func<MaasCall, MaasResponse> handler, bool anonymous = false) =>
         app.Map(MaasJson.Prefix + path, Create(handler, anonymous));
@@ -34,25 +39,36 @@ internal sealed class MaasEndpointFactory(LabCloud cloud, LabMaasOptions options
     {
         context.Response.Headers["X-MAAS-API-Hash"] = ApiHash;
         IFormCollection? form = null;
-        MaasResponse response;
         try
         {
             if (context.Request.HasFormContentType) form = await context.Request.ReadFormAsync(context.RequestAborted);
-            response = Handle(context, form, handler, anonymous);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
             options.Recorder.Request(new LabRequest(context.Request.Method, context.Request.Path.Value ?? "", null));
-            response = MaasResponse.Text(400, "Bad Request: the request body could not be read as a form.");
+            await MaasResponse.Text(400, "Bad Request: the request body could not be read as a form.").WriteAsync(context.Response);
+            return;
         }
-        await response.WriteAsync(context.Response);
-    };
-
-    private MaasResponse Handle(HttpContext context, IFormCollection? form, Func<MaasCall, MaasResponse> handler, bool anonymous)
-    {
         var call = new MaasCall(context, form, cloud, options.Recorder);
         options.Recorder.Request(new LabRequest(call.Method, call.Path, call.Op));
-        if (!anonymous && _oauth.Reject(context.Request, call) is { } refusal) return MaasResponse.Text(401, refusal);
+        var response = anonymous ? Run(handler, call)
+            : _oauth.Reject(context.Request, call) is { } refusal ? MaasResponse.Text(401, refusal)
+            : await RunWithFaultsAsync(handler, call, context.RequestAborted);
+        if (response is null) context.Abort();
+        else await response.WriteAsync(context.Response);
+    };
+
+    /// <summary>Latency first; then a 503/409 instead of the handler, or the handler's response lost (null) after it ran.</summary>
+    private async Task<MaasResponse?> RunWithFaultsAsync(Func<MaasCall, MaasResponse> handler, MaasCall call, CancellationToken cancellationToken)
+    {
+        await _faults.DelayAsync(cancellationToken);
+        if (_faults.Refusal(call) is { } refusal) return refusal;
+        var response = Run(handler, call);
+        return _faults.LosesResponse(call) ? null : response;
+    }
+
+    private MaasResponse Run(Func<MaasCall, MaasResponse> handler, MaasCall call)
+    {
         try
         {
             lock (cloud.SyncRoot)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +10,9 @@ namespace Slate.Lab.Maas;
 /// <summary>A fully rendered answer, built under the cloud lock and written after it is released.</summary>
 internal sealed record MaasResponse(int Status, string ContentType, byte[] Body)
 {
+    /// <summary>Sent as Retry-After when set (MAAS's 409 on exhausted DB retries, 503 on unreachable services).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static MaasResponse Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -37,6 +41,7 @@ internal sealed record MaasResponse(int Status, string ContentType, byte[] Body)
     public async Task WriteAsync(HttpResponse response)
     {
         response.StatusCode = Status;
+        if (RetryAfterSeconds is { } seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         if (Status == 204) return;
         response.ContentType = ContentType;
         response.ContentLength = Body.Length;

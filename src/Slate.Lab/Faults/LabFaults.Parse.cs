@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Slate.Lab.Faults;
+
+public sealed partial class LabFaults
+{
+    /// <summary>The spec forms <see cref="Parse"/> accepts, for help texts and error messages.</summary>
+    public const string Forms =
+        "latency=200ms|2s, 503=RATE[:SECONDS] (Retry-After, default 10), 409=RATE[:SECONDS] (default 5), lost=RATE, " +
+        "stuck=HOST[,HOST], fail-commissioning=HOST[,HOST], seed=N; RATE is from 0 to 1";
+
+    public const int DefaultUnavailableRetryAfter = 10;
+    public const int DefaultConflictRetryAfter = 5;
+    private const int MaxRetryAfterSeconds = 3600;
+    private static readonly TimeSpan MaxLatency = TimeSpan.FromMinutes(10);
+
+    /// <summary>Parses one spec per element (see <see cref="Forms"/>); stuck and fail-commissioning may repeat, the others not.</summary>
+    /// <exception cref="LabFaultSpecException">a spec that does not parse.</exception>
+    public static LabFaults Parse(IEnumerable<string> specs)
+    {
+        var faults = None;
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            var equals = spec.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0) throw new LabFaultSpecException(spec, "expected KIND=VALUE, one of: " + Forms);
+            var kind = spec[..equals].Trim().ToLowerInvariant();
+            var value = spec[(equals + 1)..].Trim();
+            if (kind is not ("stuck" or "fail-commissioning") && !given.Add(kind))
+                throw new LabFaultSpecException(spec, $"{kind} is given twice");
+            faults = kind switch
+            {
+                "latency" => faults.With(latency: Duration(spec, value)),
+                "503" => faults.With(unavailable: Retryable(spec, value, DefaultUnavailableRetryAfter)),
+                "409" => faults.With(conflict: Retryable(spec, value, DefaultConflictRetryAfter)),
+                "lost" => faults.With(lost: Rate(spec, value)),
+                "stuck" => faults.With(stuck: [.. faults.Stuck, .. Hosts(spec, value)]),
+                "fail-commissioning" => faults.With(failCommissioning: [.. faults.FailCommissioning, .. Hosts(spec, value)]),
+                "seed" => faults.With(seed: int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
+                    ? seed : throw new LabFaultSpecException(spec, "the seed must be a whole number")),
+                _ => throw new LabFaultSpecException(spec, $"unknown fault '{kind}'; the forms are: {Forms}"),
+            };
+        }
+        return faults;
+    }
+
+    private LabFaults With(
+        TimeSpan? latency = null, RetryableFault? unavailable = null, RetryableFault? conflict = null, double? lost = null,
+        IEnumerable<string>? stuck = null, IEnumerable<string>? failCommissioning = null, int? seed = null) => new()
+    {
+        Latency = latency ?? Latency,
+        Unavailable = unavailable ?? Unavailable,
+        Conflict = conflict ?? Conflict,
+        Lost = lost ?? Lost,
+        Stuck = stuck is null ? Stuck : new HashSet<string>(stuck, StringComparer.OrdinalIgnoreCase),
+        FailCommissioning = failCommissioning is null ? FailCommissioning : new HashSet<string>(failCommissioning, StringComparer.OrdinalIgnoreCase),
+        Seed = seed ?? Seed,
+    };
+
+    private static double Rate(string spec, string value) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) && rate is >= 0 and <= 1
+            ? rate
+            : throw new LabFaultSpecException(spec, $"the rate '{value}' is not a number from 0 to 1");
+
+    private static RetryableFault Retryable(string spec, string value, int defaultRetryAfter)
+    {
+        var parts = value.Split(':');
+        if (parts.Length > 2) throw new LabFaultSpecException(spec, "expected RATE[:SECONDS]");
+        if (parts.Length == 1) return new RetryableFault(Rate(spec, parts[0]), defaultRetryAfter);
+        return int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxRetryAfterSeconds
+            ? new RetryableFault(Rate(spec, parts[0]), seconds)
+            : throw new LabFaultSpecException(spec, $"Retry-After '{parts[1]}' is not whole seconds from 0 to {MaxRetryAfterSeconds}");
+    }
+
+    private static TimeSpan Duration(string spec, string value)
+    {
+        var (number, unit) = value.EndsWith("ms", StringComparison.Ordinal) ? (value[..^2], 1.0)
+            : value.EndsWith('s') ? (value[..^1], 1000.0)
+            : throw new LabFaultSpecException(spec, "the latency needs a unit: ms or s (e.g. latency=200ms)");
+        return double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+               && TimeSpan.FromMilliseconds(amount * unit) is var latency && latency <= MaxLatency
+            ? latency
+            : throw new LabFaultSpecException(spec, $"the latency '{value}' is not a duration up to {MaxLatency.TotalMinutes:0} minutes");
+    }
+
+    private static IEnumerable<string> Hosts(string spec, string value)
+    {
+        var hosts = value.Split(',', StringSplitOptions.TrimEntries);
+        return hosts.All(h => h.Length > 0 && !h.Any(char.IsWhiteSpace))
+            ? hosts
+            : throw new LabFaultSpecException(spec, "expected one or more hostnames separated by commas");
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Slate.Lab.Faults;
+
+/// <summary>
+/// What a sick MAAS does, so operators can rehearse it: slow answers, 503 and 409 with Retry-After, responses lost
+/// after the request was applied, machines whose timed transitions never complete, and commissioning that fails.
+/// The request faults hit every authenticated MAAS call and never the anonymous version/, so clients can still probe.
+/// Built by <see cref="Parse"/>; per-request decisions draw from a Random seeded by <see cref="Seed"/> (else from the lab's).
+/// </summary>
+public sealed partial class LabFaults
+{
+    /// <summary>The <see cref="Cloud.LabEvent.Source"/> of every injected fault in the lab's event log.</summary>
+    public const string EventSource = "fault";
+
+    public static LabFaults None { get; } = new();
+
+    /// <summary>Added to every authenticated call, measured on the lab clock.</summary>
+    public TimeSpan Latency { get; private init; }
+
+    /// <summary>503 + Retry-After: what MAAS answers when a rack controller or BMC is unreachable (reference §7).</summary>
+    public RetryableFault Unavailable { get; private init; } = new(0, DefaultUnavailableRetryAfter);
+
+    /// <summary>409 + Retry-After: what MAAS answers when its DB transaction retries are exhausted (reference §2).</summary>
+    public RetryableFault Conflict { get; private init; } = new(0, DefaultConflictRetryAfter);
+
+    /// <summary>Rate of calls that are handled (a write is applied) and then lose their response: the connection drops.</summary>
+    public double Lost { get; private init; }
+
+    /// <summary>Hostnames whose timed transitions (commissioning, deploying, releasing) never complete.</summary>
+    public IReadOnlySet<string> Stuck { get; private init; } = new HashSet<string>();
+
+    /// <summary>Hostnames whose commissioning ends in 2 Failed commissioning.</summary>
+    public IReadOnlySet<string> FailCommissioning { get; private init; } = new HashSet<string>();
+
+    public int? Seed { get; private init; }
+
+    /// <summary>Whether any fault draws from the Random on each call (503, 409, lost).</summary>
+    public bool DrawsPerCall => Unavailable.Rate > 0 || Conflict.Rate > 0 || Lost > 0;
+
+    /// <summary>No fault at all (a seed alone injects nothing).</summary>
+    public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && Stuck.Count == 0 && FailCommissioning.Count == 0;
+
+    /// <summary>The faults as specs that parse back to the same set, e.g. "latency=200ms 503=0.2:10 seed=7".</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (Latency > TimeSpan.Zero) parts.Add(FormattableString.Invariant($"latency={Latency.TotalMilliseconds}ms"));
+        if (Unavailable.Rate > 0) parts.Add("503=" + Unavailable);
+        if (Conflict.Rate > 0) parts.Add("409=" + Conflict);
+        if (Lost > 0) parts.Add("lost=" + Lost.ToString(CultureInfo.InvariantCulture));
+        if (Stuck.Count > 0) parts.Add("stuck=" + string.Join(',', Stuck.Order(StringComparer.Ordinal)));
+        if (FailCommissioning.Count > 0) parts.Add("fail-commissioning=" + string.Join(',', FailCommissioning.Order(StringComparer.Ordinal)));
+        if (Seed is { } seed) parts.Add(FormattableString.Invariant($"seed={seed}"));
+        return string.Join(' ', parts);
+    }
+}
+
+/// <summary>A rate in [0, 1] of calls answered with an error that carries Retry-After (whole seconds).</summary>
+public readonly record struct RetryableFault(double Rate, int RetryAfterSeconds)
+{
+    public override string ToString() => FormattableString.Invariant($"{Rate}:{RetryAfterSeconds}");
+}

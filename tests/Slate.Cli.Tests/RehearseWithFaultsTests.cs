@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace Slate.Cli.Tests;
+
+public sealed partial class RehearseWithFaultsTests
+{
+    [Fact]
+    public async Task Transient_read_faults_stay_green_and_cost_one_more_call_per_injected_fault()
+    {
+        var (_, healthy) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse");
+        var (code, sick) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--fault", "503=0.3:0", "--fault", "seed=7");
+
+        Assert.True(code == 0, string.Join('\n', sick.Out.Concat(sick.Errors)));
+        Assert.Contains("Injecting MAAS faults: 503=0.3:0 seed=7", sick.Out);
+        Assert.Contains("pre-flight   GATE green", sick.Out);
+        Assert.Contains("bundle gate  GATE green", sick.Out);
+        var injected = int.Parse(InjectedLine().Match(sick.Out[^2]).Groups[1].Value);
+        Assert.True(injected > 0, sick.Out[^2]);
+        Assert.Equal(Calls(healthy.Out[^1]) + injected, Calls(sick.Out[^1]));
+    }
+
+    [Theory]
+    [InlineData("rehearse", "503=2", "--fault 503=2: the rate '2' is not a number from 0 to 1")]
+    [InlineData("rehearse", "slow", "--fault slow: expected KIND=VALUE")]
+    [InlineData("serve", "latency=fast", "--fault latency=fast: the latency needs a unit")]
+    public async Task A_bad_fault_spec_is_exit_2_with_one_line_naming_it(string command, string spec, string message)
+    {
+        string[] args = command == "serve" ? ["lab", "serve", "--port", "0", "--fault", spec] : ["rehearse", "--fault", spec];
+
+        var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), args);
+
+        Assert.Equal(2, code);
+        Assert.Empty(io.Out);
+        Assert.StartsWith("slate: " + message, Assert.Single(io.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Both_lab_commands_offer_fault_whose_help_lists_the_spec_forms_and_spares_version()
+    {
+        var root = SlateApp.BuildRoot(new CliContext(new RecordingInteraction(), new Dictionary<string, string?>(),
+            MaasConnector.Connect, HypervisorConnector.Connect, JujuConnector.Connect, TimeProvider.System));
+        var serve = root.Subcommands.Single(c => c.Name == "lab").Subcommands.Single(c => c.Name == "serve");
+        var rehearse = root.Subcommands.Single(c => c.Name == "rehearse");
+
+        foreach (var command in new[] { serve, rehearse })
+        {
+            var help = command.Options.Single(o => o.Name == "--fault").Description;
+            Assert.Contains("latency=200ms", help);
+            Assert.Contains("503=RATE[:SECONDS]", help);
+            Assert.Contains("fail-commissioning=HOST", help);
+            Assert.Contains("never the anonymous version/", help);
+        }
+    }
+
+    private static int Calls(string summary) => int.Parse(CallsInSummary().Match(summary).Groups[1].Value);
+
+    [GeneratedRegex(@"; (\d+) MAAS API calls;")]
+    private static partial Regex CallsInSummary();
+
+    [GeneratedRegex(@"^Injected faults: (\d+) \(")]
+    private static partial Regex InjectedLine();
+}
