@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Slate.Lab.Faults;
+using Slate.Runbook.Sites;
 
 namespace Slate.Cli;
 
@@ -15,16 +16,24 @@ internal static class LabFaultOption
         AllowMultipleArgumentsPerToken = false,
     };
 
-    /// <summary>The parsed specs; a bad one is a one-line input error (exit 2) naming it.</summary>
-    public static LabFaults Read(ParseResult result)
+    /// <summary>The parsed specs; a bad one, or one naming a machine the site does not have, is a one-line input error (exit 2).</summary>
+    public static LabFaults Read(ParseResult result, Site site)
     {
+        LabFaults faults;
         try
         {
-            return LabFaults.Parse(result.GetValue(Fault) ?? []);
+            faults = LabFaults.Parse(result.GetValue(Fault) ?? []);
         }
         catch (LabFaultSpecException e)
         {
             throw new CliInputException($"--fault {e.Spec}: {e.Reason}");
         }
+        var known = site.Hosts.Select(h => h.Name).Concat(site.Orphans).Concat(site.Protected).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (kind, hosts) in new[] { ("stuck", faults.Stuck), ("fail-commissioning", faults.FailCommissioning) })
+        {
+            if (hosts.FirstOrDefault(h => !known.Contains(h)) is { } unknown)
+                throw new CliInputException($"--fault {kind}={unknown}: the site has no machine {unknown}");
+        }
+        return faults;
     }
 }

@@ -30,7 +30,7 @@ public sealed class LabServeProcessTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _serve.Kill(entireProcessTree: true);
+        if (!_serve.HasExited) _serve.Kill(entireProcessTree: true);
         await _serve.WaitForExitAsync();
         _serve.Dispose();
     }
@@ -50,6 +50,19 @@ public sealed class LabServeProcessTests : IAsyncLifetime
         Assert.Matches(@"\b2\s+[a-z0-9]{6}\s+openstack2\s+started", stdout);
         Assert.DoesNotContain(_exports["MAAS_API_KEY"].Split(':')[2], stdout + stderr);
         Assert.Matches(@"^# \d\d:\d\d:\d\d juju: status -m .*openstack$", await NextServeLineAsync(l => l.Contains("juju: status", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Sigterm_stops_the_lab_cleanly()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _serve.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        await _serve.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(0, _serve.ExitCode);
+        Assert.Equal("# lab stopped", await NextServeLineAsync(l => l.StartsWith("# lab", StringComparison.Ordinal)));
     }
 
     /// <summary>The serving terminal narrates what the lab does; waits for the first line that matches.</summary>

@@ -23,6 +23,8 @@ public sealed partial class RehearseWithFaultsTests
     [InlineData("rehearse", "503=2", "--fault 503=2: the rate '2' is not a number from 0 to 1")]
     [InlineData("rehearse", "slow", "--fault slow: expected KIND=VALUE")]
     [InlineData("serve", "latency=fast", "--fault latency=fast: the latency needs a unit")]
+    [InlineData("rehearse", "stuck=opnstack2", "--fault stuck=opnstack2: the site has no machine opnstack2")]
+    [InlineData("serve", "fail-commissioning=capi", "--fault fail-commissioning=capi: the site has no machine capi")]
     public async Task A_bad_fault_spec_is_exit_2_with_one_line_naming_it(string command, string spec, string message)
     {
         string[] args = command == "serve" ? ["lab", "serve", "--port", "0", "--fault", spec] : ["rehearse", "--fault", spec];

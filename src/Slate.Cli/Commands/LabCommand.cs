@@ -35,7 +35,7 @@ internal static class LabCommand
         var port = result.GetValue(Port);
         if (port is < 0 or > 65535)
             throw new CliInputException($"--port {port}: not a TCP port");
-        var cloud = new LabCloud(site, context.Time) { Faults = LabFaultOption.Read(result) };
+        var cloud = new LabCloud(site, context.Time) { Faults = LabFaultOption.Read(result, site) };
         await using var server = await LabMaasServer.StartAsync(cloud, port, ct).ConfigureAwait(false);
         var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : SampleSite.WriteTo(LabDirectory(server.MaasUrl.Port));
         var (slate, slateArguments) = SlateExecutable.CommandLine();

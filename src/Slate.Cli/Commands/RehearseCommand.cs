@@ -37,11 +37,11 @@ internal static class RehearseCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult result, CancellationToken ct)
     {
-        var faults = LabFaultOption.Read(result);
         var workDir = Directory.CreateTempSubdirectory("slate-rehearse-");
         try
         {
             var (site, bundlePath) = ResolveInputs(context, result, workDir.FullName);
+            var faults = LabFaultOption.Read(result, site);
             var cloud = new LabCloud(site, context.Time) { Faults = faults };
             await using var server = await LabMaasServer.StartAsync(cloud, 0, ct).ConfigureAwait(false);
             using var client = new MaasClient(new MaasCredentials(server.MaasUrl, server.ApiKey));
