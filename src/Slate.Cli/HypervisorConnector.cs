@@ -16,7 +16,7 @@ internal static class HypervisorConnector
     {
         var uri = result.GetValue(GlobalOptions.Libvirt) ?? env.GetValueOrDefault(UriVariable) ?? site.Libvirt.Uri;
         if (!LabHypervisorClient.IsLabUri(uri))
-            return LibvirtHypervisor.Open(uri);
+            return new DeferredHypervisor(() => LibvirtHypervisor.Open(uri));
         var token = env.GetValueOrDefault(TokenVariable)
             ?? throw new CliInputException($"{uri} is a lab hypervisor: export {TokenVariable} as `slate lab serve` printed it");
         return new LabHypervisorClient(uri, token);

@@ -141,6 +141,23 @@ public sealed class PreflightCommandTests
     }
 
     [Fact]
+    public async Task An_unreachable_hypervisor_and_juju_are_findings_beside_the_maas_baseline()
+    {
+        await using var lab = await CliHarness.StartAsync();
+        var env = lab.LabEnvironment();
+        env["SLATE_JUJU"] = "/nonexistent/juju";
+
+        var (code, io) = await CliHarness.RunAsync(env, "preflight", "--site", CliHarness.SitePath,
+            "--libvirt", "qemu+unix:///system?socket=/nonexistent/libvirt-sock");
+
+        Assert.Equal(3, code);
+        Assert.Contains("provider-public | 10.12.4.0/22 | 10.12.4.0/22 | ok", io.Out);
+        Assert.Contains(io.Out, l => l.StartsWith("FATAL   hypervisor: cannot connect to libvirt at qemu+unix:///system", StringComparison.Ordinal));
+        Assert.Contains(io.Out, l => l.StartsWith("WARNING openstack: ", StringComparison.Ordinal) && l.Contains("/nonexistent/juju", StringComparison.Ordinal));
+        Assert.Empty(io.Errors);
+    }
+
+    [Fact]
     public async Task An_unknown_flag_is_bad_input()
     {
         var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "preflight", "--aply");

@@ -35,7 +35,7 @@ public sealed class PreflightStep(Site site, IMaas maas, IHypervisor hypervisor,
         }
         catch (HypervisorException e)
         {
-            findings.Add(new Finding(Severity.Fatal, "hypervisor-unreachable", site.Libvirt.Uri, e.Message));
+            findings.Add(new Finding(Severity.Fatal, "hypervisor-unreachable", "hypervisor", e.Message));
             return [];
         }
         var rows = new List<OsdDiskBaseline>();
