@@ -1,13 +1,8 @@
 using System.CommandLine;
+using Slate.Cli.Rehearsal;
 using Slate.Cli.Rendering;
 using Slate.Lab;
-using Slate.Juju;
-using Slate.Lab.Cloud;
 using Slate.Lab.Faults;
-using Slate.Lab.Juju;
-using Slate.Lab.Maas;
-using Slate.Maas;
-using Slate.Maas.Ports;
 using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Core;
 using Slate.Runbook.Preflight;
@@ -42,51 +37,53 @@ internal static class RehearseCommand
         {
             var (site, bundlePath) = ResolveInputs(context, result, workDir.FullName);
             var faults = LabFaultOption.Read(result, site);
-            var cloud = new LabCloud(site, context.Time) { Faults = faults };
-            await using var server = await LabMaasServer.StartAsync(cloud, 0, ct).ConfigureAwait(false);
-            using var client = new MaasClient(new MaasCredentials(server.MaasUrl, server.ApiKey));
-            var maas = new MaasPort(client);
-            context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {server.MaasUrl})");
+            await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.FullName, ct).ConfigureAwait(false);
+            context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {lab.Server.MaasUrl})");
             if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
-            var gates = new List<(string Name, string Outcome, bool Green)>();
 
-            Heading(context, "Step 1: pre-flight");
-            var (slate, slateArguments) = SlateExecutable.CommandLine();
-            var juju = new JujuCli(LabJujuShim.Write(Path.Combine(workDir.FullName, "bin"), slate, slateArguments, (server.LabUrl, server.LabToken)),
-                site.Cloud.JujuController, TimeSpan.FromMinutes(2));
-            var preflight = await new PreflightStep(site, maas, cloud.Hypervisor, juju).RunAsync(ct).ConfigureAwait(false);
-            PreflightView.Render(context.Io, site, preflight);
-            gates.Add(("pre-flight", Outcome(preflight.ExitCode == ExitCode.Ok), preflight.ExitCode == ExitCode.Ok));
-
-            Heading(context, "Step 7b: bundle gate");
-            if (bundlePath is null)
-            {
-                context.Io.Line("no bundle: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
-                gates.Add(("bundle gate", "skipped", false));
-            }
-            else
-            {
-                var facts = await LiveBundleFacts.FromMaasAsync(site, maas, ct).ConfigureAwait(false);
-                var request = new BundleCheckRequest(site, bundlePath, [], facts.HostProviderMacs, facts.Spaces);
-                var report = BundleChecker.Check(request);
-                BundleView.Render(context.Io, request, report);
-                gates.Add(("bundle gate", Outcome(report.AllPassed), report.AllPassed));
-            }
+            RehearsalGate[] gates =
+            [
+                await PreflightAsync(context, site, lab, ct).ConfigureAwait(false),
+                await BundleGateAsync(context, site, lab, bundlePath, ct).ConfigureAwait(false),
+            ];
 
             Heading(context, "Summary");
-            foreach (var (name, outcome, _) in gates)
-                context.Io.Line($"{name,-12} {outcome}");
-            var green = gates.Count(g => g.Green);
+            foreach (var gate in gates)
+                context.Io.Line($"{gate.Step,-12} {gate.Outcome}");
             if (!faults.IsEmpty)
-                context.Io.Line($"Injected faults: {cloud.Events.Count(e => e.Source == LabFaults.EventSource)} ({faults})");
-            context.Io.Line($"Rehearsal: {green} of {gates.Count} step(s) green; {client.RequestCount} MAAS API calls; " +
-                            $"{server.Violations.Count} protected-machine violation(s)");
-            return green == gates.Count && server.Violations.Count == 0 ? 0 : (int)ExitCode.GateRed;
+                context.Io.Line($"Injected faults: {lab.Cloud.Events.Count(e => e.Source == LabFaults.EventSource)} ({faults})");
+            var green = gates.Count(g => g.Green);
+            context.Io.Line($"Rehearsal: {green} of {gates.Length} step(s) green; {lab.Client.RequestCount} MAAS API calls; " +
+                            $"{lab.Server.Violations.Count} protected-machine violation(s)");
+            return green == gates.Length && lab.Server.Violations.Count == 0 ? 0 : (int)ExitCode.GateRed;
         }
         finally
         {
             workDir.Delete(recursive: true);
         }
+    }
+
+    private static async Task<RehearsalGate> PreflightAsync(CliContext context, Site site, RehearsalLab lab, CancellationToken ct)
+    {
+        Heading(context, "Step 1: pre-flight");
+        var report = await new PreflightStep(site, lab.Maas, lab.Hypervisor, lab.Juju).RunAsync(ct).ConfigureAwait(false);
+        PreflightView.Render(context.Io, site, report);
+        return RehearsalGate.Of("pre-flight", report.ExitCode == ExitCode.Ok);
+    }
+
+    private static async Task<RehearsalGate> BundleGateAsync(CliContext context, Site site, RehearsalLab lab, string? bundlePath, CancellationToken ct)
+    {
+        Heading(context, "Step 7b: bundle gate");
+        if (bundlePath is null)
+        {
+            context.Io.Line("no bundle: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
+            return RehearsalGate.Skipped("bundle gate");
+        }
+        var facts = await LiveBundleFacts.FromMaasAsync(site, lab.Maas, ct).ConfigureAwait(false);
+        var request = new BundleCheckRequest(site, bundlePath, [], facts.HostProviderMacs, facts.Spaces);
+        var report = BundleChecker.Check(request);
+        BundleView.Render(context.Io, request, report);
+        return RehearsalGate.Of("bundle gate", report.AllPassed);
     }
 
     private static (Site Site, string? BundlePath) ResolveInputs(CliContext context, ParseResult result, string workDir)
@@ -106,6 +103,4 @@ internal static class RehearseCommand
         context.Io.Line("");
         context.Io.Line($"== {title} ==");
     }
-
-    private static string Outcome(bool green) => green ? "GATE green" : "GATE red";
 }
