@@ -97,8 +97,8 @@ internal static class BundleReader
         foreach (var (id, keyNode, body) in y.Entries(node, "machines"))
         {
             var field = $"machines.{id}";
-            if (id.Length == 0 || !id.All(char.IsAsciiDigit))
-                throw y.Error(keyNode, field, "a machine id must be a whole number of zero or more");
+            if (!Rules.Placement.IsMachineId(id))
+                throw y.Error(keyNode, field, "a machine id must be a whole number of zero or more, without leading zeros");
             if (BundleYaml.IsNull(body))
             {
                 machines[id] = new BundleMachine(id, null, null, null);

@@ -61,6 +61,7 @@ public sealed class BundleLoaderTests : IDisposable
     [InlineData("applications:\n  keystone:\n    charm: keystone\n    num_units: three\n", "applications.keystone.num_units", 4, "'three' is not a whole number")]
     [InlineData("applications:\n  keystone:\n    num_units: 3\n", "applications.keystone.charm", 3, "is required")]
     [InlineData("applications:\n  keystone:\n    charm: keystone\nmachines:\n  node-a:\n", "machines.node-a", 5, "whole number")]
+    [InlineData("applications:\n  keystone:\n    charm: keystone\nmachines:\n  \"01\":\n", "machines.01", 5, "without leading zeros")]
     [InlineData("applications:\n  keystone:\n    charm: keystone\nrelations:\n  - [keystone:a, glance:b, heat:c]\n", "relations[0]", 5, "pair of endpoints")]
     [InlineData("applications:\n  keystone:\n    charm: keystone\n    to: lxd:0\n", "applications.keystone.to", 4, "expected a list")]
     [InlineData("machines:\n  \"0\":\n", "applications", 1, "at least one application")]

@@ -21,6 +21,8 @@ public sealed class BundleNamesTests
     [InlineData("lxd:new", "lxd", null, null, null)]
     [InlineData("mysql", null, null, "mysql", null)]
     [InlineData("kvm:ceph-mon/2", "kvm", null, "ceph-mon", 2)]
+    [InlineData("lxd:ceph-mon/0", "lxd", null, "ceph-mon", 0)]
+    [InlineData("1234567890", null, "1234567890", null, null)]
     public void Placements_parse(string text, string? container, string? machine, string? app, int? unit) =>
         Assert.Equal(new Placement(container, machine, app, unit), Placement.Parse(text));
 
@@ -29,5 +31,10 @@ public sealed class BundleNamesTests
     [InlineData("lxd:")]
     [InlineData("mysql/x")]
     [InlineData("/0")]
+    [InlineData("01")]
+    [InlineData("lxd:0:1")]
+    [InlineData("new/0")]
+    [InlineData("mysql/99999999999")]
+    [InlineData("Keystone")]
     public void Bad_placements_do_not_parse(string text) => Assert.Null(Placement.Parse(text));
 }

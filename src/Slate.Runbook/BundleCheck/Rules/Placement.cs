@@ -1,25 +1,34 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Slate.Runbook.BundleCheck.Rules;
 
-/// <summary>A <c>to:</c> directive: <c>[lxd:|kvm:](new | machine | app | app/unit)</c>.</summary>
-internal sealed record Placement(string? Container, string? Machine, string? Application, int? Unit)
+/// <summary>
+/// A <c>to:</c> directive in Juju's grammar (juju/charm ParsePlacement): <c>[lxd:|kvm:](new | machine | app[/unit])</c>,
+/// where a machine or unit number is 0 or has no leading zero, and has any number of digits.
+/// </summary>
+internal sealed partial record Placement(string? Container, string? Machine, string? Application, int? Unit)
 {
     public static Placement? Parse(string text)
     {
-        string? container = null;
-        var target = text;
-        if (text.IndexOf(':') is var colon and >= 0)
-        {
-            container = text[..colon];
-            target = text[(colon + 1)..];
-            if (container is not ("lxd" or "kvm")) return null;
-        }
-        if (target == "new") return new(container, null, null, null);
-        if (IsNumber(target)) return new(container, target, null, null);
-        var slash = target.IndexOf('/');
-        if (slash < 0) return target.Length > 0 ? new(container, null, target, null) : null;
-        var unit = target[(slash + 1)..];
-        return slash > 0 && IsNumber(unit) ? new(container, null, target[..slash], int.Parse(unit, System.Globalization.CultureInfo.InvariantCulture)) : null;
+        var m = Grammar().Match(text);
+        if (!m.Success) return null;
+        var container = m.Groups["container"].Success ? m.Groups["container"].Value : null;
+        if (m.Groups["machine"].Success) return new(container, m.Groups["machine"].Value, null, null);
+        var application = m.Groups["app"].Value;
+        if (!m.Groups["unit"].Success)
+            return application == "new" ? new(container, null, null, null) : new(container, null, application, null);
+        return application != "new" && int.TryParse(m.Groups["unit"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var unit)
+            ? new(container, null, application, unit)
+            : null;
     }
 
-    private static bool IsNumber(string text) => text.Length is > 0 and < 9 && text.All(char.IsAsciiDigit);
+    /// <summary>A bundle machine id: Juju's number (0, or digits without a leading zero).</summary>
+    public static bool IsMachineId(string text) => MachineId().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:(?<container>lxd|kvm):)?(?:(?<app>[a-z][a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)*)(?:/(?<unit>0|[1-9][0-9]*))?|(?<machine>0|[1-9][0-9]*))$")]
+    private static partial Regex Grammar();
+
+    [GeneratedRegex("^(?:0|[1-9][0-9]*)$")]
+    private static partial Regex MachineId();
 }
