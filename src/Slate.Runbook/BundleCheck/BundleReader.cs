@@ -1,3 +1,4 @@
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Slate.Runbook.BundleCheck;
@@ -82,10 +83,12 @@ internal static class BundleReader
         if (y.Get(map, "resources") is not { } node) return resources;
         foreach (var (name, _, value) in y.Entries(node, $"{field}.resources"))
         {
-            var text = BundleYaml.IsNull(value)
-                ? throw y.Error(value, $"{field}.resources.{name}", "names no revision or file")
-                : y.Scalar(value, $"{field}.resources.{name}");
-            resources[name] = new BundleResource(text, text.All(char.IsAsciiDigit), y.FileOf(value));
+            var text = BundleYaml.IsNull(value) ? "" : y.Scalar(value, $"{field}.resources.{name}");
+            if (text.Length == 0)
+                throw y.Error(value, $"{field}.resources.{name}", "names no revision or file");
+            // Juju reads a plain integer as a revision and any string, even a quoted '3', as a file path.
+            var isRevision = value is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } && text.All(char.IsAsciiDigit);
+            resources[name] = new BundleResource(text, isRevision, y.FileOf(value));
         }
         return resources;
     }

@@ -164,6 +164,17 @@ public sealed class BundleLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_quoted_number_resource_is_a_file_path_as_in_juju_and_an_empty_one_is_refused()
+    {
+        var bundle = Load("applications:\n  keystone:\n    charm: keystone\n    resources: {policyd-override: '3', other: 4}\n");
+
+        Assert.False(bundle.Applications["keystone"].Resources["policyd-override"].IsRevision);
+        Assert.True(bundle.Applications["keystone"].Resources["other"].IsRevision);
+        var error = LoadFails("applications:\n  keystone:\n    charm: keystone\n    resources: {policyd-override: ''}\n");
+        Assert.Equal(("applications.keystone.resources.policyd-override", 4L), (error.Key, error.Line));
+    }
+
+    [Fact]
     public void Bare_application_relation_endpoints_are_kept_without_an_endpoint()
     {
         var bundle = Load("applications:\n  a:\n    charm: x\n  b:\n    charm: y\nrelations:\n  - - a\n    - b:db\n");
