@@ -23,6 +23,8 @@ public static partial class SiteLoader
         var stream = YamlText.Load(text, (line, problem) => new SiteFileException(path, line, "yaml", problem));
         if (stream.Documents.Count == 0)
             throw new SiteFileException(path, 1, "site", "the file is empty");
+        if (stream.Documents.Count > 1)
+            throw y.Error(stream.Documents[1].RootNode, "site", "a second YAML document (---): a site file is one document, the rest would be ignored");
 
         var root = y.Map(stream.Documents[0].RootNode, "site");
         y.AllowOnly(root, "", "cloud", "planes", "hosts", "interfaces", "protected", "orphans", "libvirt", "osd", "bundle");
@@ -34,7 +36,7 @@ public static partial class SiteLoader
         var orphans = y.StrList(root, "orphans", "", required: false);
         CheckMachineLists(y, root, hosts, protectedNames, orphans);
         return new Site(path, cloud, planes, hosts, interfaces, protectedNames, orphans,
-            ReadLibvirt(y, root), ReadOsd(y, root), ReadBundleRules(y, root, planes));
+            ReadLibvirt(y, root), ReadOsd(y, root), ReadBundleRules(y, root, planes, interfaces));
     }
 
     private static CloudIdentity ReadCloud(SiteYaml y, YamlMappingNode root)
@@ -102,6 +104,8 @@ public static partial class SiteLoader
                 throw y.Error(y.At(map, "name"), $"{field}.name", $"'{name}' is already a host");
             if (hosts.FirstOrDefault(h => h.Number == n) is { } twin)
                 throw y.Error(y.At(map, "n"), $"{field}.n", $"{n} is already the number of {twin.Name}");
+            if (mac is not null && hosts.FirstOrDefault(h => h.ProviderMac == mac) is { } sameMac)
+                throw y.Error(y.At(map, "provider_mac"), $"{field}.provider_mac", $"{mac} is already the provider MAC of {sameMac.Name}");
             hosts.Add(new Host(name, n, mac));
         }
         if (hosts.Count == 0)
@@ -232,14 +236,19 @@ public static partial class SiteLoader
             Convert.ToInt32(modeText, 8), never);
     }
 
-    private static BundleRules ReadBundleRules(SiteYaml y, YamlMappingNode root, List<Plane> planes)
+    private static BundleRules ReadBundleRules(SiteYaml y, YamlMappingNode root, List<Plane> planes, List<InterfaceTemplate> interfaces)
     {
         var map = y.Map(y.Required(root, "bundle", ""), "bundle");
         y.AllowOnly(map, "bundle", "api_charms", "public_endpoint", "public_plane", "vip_planes", "chassis", "units", "policyd", "forbidden_overlays");
         string PlaneName(string key, YamlNode at, string name) =>
             planes.Any(p => p.Name == name) ? name : throw y.Error(at, $"bundle.{key}", $"'{name}' is not a plane of this site");
         var publicPlane = PlaneName("public_plane", y.At(map, "public_plane"), y.Str(map, "public_plane", "bundle"));
+        if (interfaces.All(i => i.Plane != publicPlane))
+            throw y.Error(y.At(map, "public_plane"), "bundle.public_plane",
+                $"'{publicPlane}' is carried by no interface of the template (its physical NIC's MAC is what the chassis maps)");
         var vipPlanes = y.StrList(map, "vip_planes", "bundle").Select(p => PlaneName("vip_planes", y.At(map, "vip_planes"), p)).ToList();
+        if (vipPlanes.Count == 0 || vipPlanes.Distinct().Count() != vipPlanes.Count)
+            throw y.Error(y.At(map, "vip_planes"), "bundle.vip_planes", "must list one or more planes, each once (a VIP has one address per plane)");
         var chassisMap = y.Map(y.Required(map, "chassis", "bundle"), "bundle.chassis");
         y.AllowOnly(chassisMap, "bundle.chassis", "application", "option", "bridge");
         var chassis = new ChassisRule(y.Str(chassisMap, "application", "bundle.chassis"), y.Str(chassisMap, "option", "bundle.chassis"),
@@ -251,7 +260,8 @@ public static partial class SiteLoader
             foreach (var (key, _) in unitsMap.Children)
             {
                 var app = y.Scalar(key, "bundle.units");
-                units[app] = y.Int(unitsMap, app, "bundle.units");
+                var count = y.Int(unitsMap, app, "bundle.units");
+                units[app] = count >= 1 ? count : throw y.Error(y.At(unitsMap, app), $"bundle.units.{app}", $"{count} units: expected 1 or more");
             }
         }
         return new BundleRules(y.StrList(map, "api_charms", "bundle"), y.Str(map, "public_endpoint", "bundle"), publicPlane, vipPlanes,

@@ -79,6 +79,10 @@ public sealed class SiteLoaderTests
     [InlineData("mode: \"600\"", "mode: \"rw\"", "osd.mode", "not an octal file mode")]
     [InlineData("public_plane: provider-public", "public_plane: public", "bundle.public_plane", "not a plane of this site")]
     [InlineData("  juju:\n", "  jujuu:\n", "cloud.jujuu", "unknown key")]
+    [InlineData("\"52:54:00:0c:04:0d\"", "\"52:54:00:0C:04:0C\"", "hosts[3].provider_mac", "already the provider MAC of openstack2")]
+    [InlineData("vip_planes: [provider-public, metal-admin, metal-internal]", "vip_planes: [provider-public, metal-admin, metal-admin]", "bundle.vip_planes", "each once")]
+    [InlineData("vip_planes: [provider-public, metal-admin, metal-internal]", "vip_planes: []", "bundle.vip_planes", "one or more")]
+    [InlineData("units: { mysql-innodb-cluster: 3 }", "units: { mysql-innodb-cluster: 0 }", "bundle.units.mysql-innodb-cluster", "expected 1 or more")]
     [InlineData("qemu+ssh://jessea123@10.12.8.1/system", "qemu+ssh://jessea123:hunter2@10.12.8.1/system", "libvirt.power_address", "holds a password")]
     [InlineData("uri: qemu:///system", "uri: qemu+ssh://root:pw@hv/system", "libvirt.uri", "holds a password")]
     public void A_bad_site_file_names_the_line_and_the_field(string find, string replace, string field, string problem)
@@ -113,6 +117,28 @@ public sealed class SiteLoaderTests
         Assert.Equal("yaml", error.Field);
         Assert.StartsWith("bad.yaml:", error.Message);
         Assert.True(error.Line >= 2);
+    }
+
+    [Fact]
+    public void The_public_plane_must_be_carried_by_an_interface()
+    {
+        var text = SiteFiles.CaracalWith("parent: enp1s0, plane: provider-public }", "parent: enp1s0 }");
+
+        var error = Assert.Throws<SiteFileException>(() => SiteLoader.Parse(text, "site.yaml"));
+
+        Assert.Equal(("bundle.public_plane", SiteFiles.CaracalLineOf("public_plane: provider-public")), (error.Field, error.Line));
+        Assert.Contains("carried by no interface", error.Problem);
+    }
+
+    [Fact]
+    public void A_second_yaml_document_is_refused_not_ignored()
+    {
+        var text = SiteFiles.CaracalText + "---\nhosts: []\n";
+
+        var error = Assert.Throws<SiteFileException>(() => SiteLoader.Parse(text, "site.yaml"));
+
+        Assert.Equal(("site", SiteFiles.CaracalText.Count(c => c == '\n') + 2L), (error.Field, error.Line));
+        Assert.Contains("second YAML document", error.Problem);
     }
 
     [Fact]
