@@ -25,6 +25,11 @@ internal static class GlobalOptions
         Description = "libvirt URI of the hypervisor (default: $SLATE_LIBVIRT_URI, else the site's libvirt.uri); lab+http://… for a served lab",
     };
 
-    public static string SitePath(ParseResult result, IReadOnlyDictionary<string, string?> env) =>
-        result.GetValue(Site) ?? env.GetValueOrDefault("SLATE_SITE") ?? "slate.yaml";
+    public const string SiteVariable = "SLATE_SITE";
+
+    public static string SitePath(ParseResult result, IReadOnlyDictionary<string, string?> env) => GivenSitePath(result, env) ?? "slate.yaml";
+
+    /// <summary>--site, else $SLATE_SITE; null when neither names a file (an empty variable counts as unset).</summary>
+    public static string? GivenSitePath(ParseResult result, IReadOnlyDictionary<string, string?> env) =>
+        result.GetValue(Site) ?? (env.GetValueOrDefault(SiteVariable) is { Length: > 0 } path ? path : null);
 }

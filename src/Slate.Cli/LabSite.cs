@@ -8,7 +8,7 @@ namespace Slate.Cli;
 internal static class LabSite
 {
     public static Site Resolve(ParseResult result, IReadOnlyDictionary<string, string?> env) =>
-        (result.GetValue(GlobalOptions.Site) ?? env.GetValueOrDefault("SLATE_SITE")) is { } path
+        GlobalOptions.GivenSitePath(result, env) is { } path
             ? SiteLoader.Load(path)
             : SampleSite.Load();
 }

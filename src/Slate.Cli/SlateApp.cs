@@ -36,10 +36,10 @@ internal static class SlateApp
         var result = BuildRoot(context).Parse(args);
         if (result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors)
-                context.Io.Error($"slate: {error.Message}");
+            var message = string.Join("; ", result.Errors.Select(e => e.Message));
+            context.Io.Error($"slate: {OneLine(message)}");
             context.Io.Error("Run 'slate --help' for usage.");
-            return (int)ExitCode.BadInput;
+            return Fail(context, args, ExitCode.BadInput, message);
         }
         try
         {
@@ -47,10 +47,20 @@ internal static class SlateApp
         }
         catch (Exception e) when (ErrorTable.Classify(e) is var (code, message))
         {
-            context.Io.Error($"slate: {message}");
-            if (result.GetResult(GlobalOptions.Json) is not null && result.GetValue(GlobalOptions.Json))
-                context.Io.Json(JsonSerializer.Serialize(new ErrorDocument(message, (int)code), CliJson.Default.ErrorDocument));
-            return (int)code;
+            context.Io.Error($"slate: {OneLine(message)}");
+            return Fail(context, args, code, message);
         }
     }
+
+    /// <summary>With --json, stdout still carries one JSON document: the error and its exit code.</summary>
+    private static int Fail(CliContext context, string[] args, ExitCode code, string message)
+    {
+        if (args.TakeWhile(a => a != "--").Contains(GlobalOptions.Json.Name))
+            context.Io.Json(JsonSerializer.Serialize(new ErrorDocument(OneLine(message), (int)code), CliJson.Default.ErrorDocument));
+        return (int)code;
+    }
+
+    /// <summary>Every failure is one line, whatever an exception's message (an adapter's stderr tail, say) holds.</summary>
+    private static string OneLine(string message) =>
+        string.Join(" | ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -18,15 +18,16 @@ internal static class BundleCommand
 
     private static readonly Option<bool> Live = new("--live")
     {
-        Description = "Take spaces and the hosts' provider NIC MACs from live MAAS (MAAS_URL/MAAS_API_KEY) instead of the site file",
+        Description = "Take spaces and the hosts' provider NIC MACs from live MAAS (MAAS_URL + MAAS_API_KEY, or --maas-profile) instead of the site file",
     };
 
     public static Command Create(CliContext context)
     {
         var check = new Command("check",
             "Check a bundle (+ overlays) against the site's invariants: relations, placements, bindings, public bindings of the API " +
-            "charms, VIP triples, ovn-chassis MACs, unit counts, keystone policyd, forbidden overlays. Exit 0 all PASS, 3 any FAIL, " +
-            "2 for a bundle that cannot be read.");
+            "charms, VIP triples, the chassis MAC mapping, unit counts, policyd overrides, forbidden overlays (all from the site's bundle: " +
+            "section). Exit 0 all PASS, 3 any FAIL, 2 for a bundle or site file that cannot be read; with --live, 1 when MAAS cannot be " +
+            "reached and 4 when it is not the site's cloud.");
         check.Arguments.Add(BundlePath);
         check.Options.Add(Overlays);
         check.Options.Add(Live);
@@ -52,6 +53,6 @@ internal static class BundleCommand
             context.Io.Json(BundleView.ToJson(request, report));
         else
             BundleView.Render(context.Io, request, report);
-        return report.AllPassed ? 0 : 3;
+        return (int)report.ExitCode;
     }
 }

@@ -43,7 +43,7 @@ internal static class LabCommand
         context.Io.Line($"# Slate lab '{site.Cloud.Name}' is serving. Paste these lines into another shell:");
         context.Io.Line($"export MAAS_URL={server.MaasUrl}");
         context.Io.Line($"export MAAS_API_KEY={server.ApiKey}");
-        context.Io.Line($"export SLATE_SITE={sitePath}");
+        context.Io.Line($"export {GlobalOptions.SiteVariable}={sitePath}");
         context.Io.Line($"export SLATE_LAB_URL={server.LabUrl}");
         context.Io.Line($"export SLATE_LAB_TOKEN={server.LabToken}");
         context.Io.Line($"export {JujuConnector.ExecutableVariable}={juju}");

@@ -89,7 +89,7 @@ internal static class RehearseCommand
     private static (Site Site, string? BundlePath) ResolveInputs(CliContext context, ParseResult result, string workDir)
     {
         var explicitBundle = result.GetValue(Bundle);
-        if ((result.GetValue(GlobalOptions.Site) ?? context.Environment.GetValueOrDefault("SLATE_SITE")) is { } sitePath)
+        if (GlobalOptions.GivenSitePath(result, context.Environment) is { } sitePath)
         {
             var sibling = Path.ChangeExtension(sitePath, null) + ".bundle.yaml";
             return (SiteLoader.Load(sitePath), explicitBundle ?? (File.Exists(sibling) ? sibling : null));

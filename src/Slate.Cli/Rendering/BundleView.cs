@@ -7,7 +7,7 @@ namespace Slate.Cli.Rendering;
 internal static class BundleView
 {
     public static string ToJson(BundleCheckRequest request, BundleCheckReport report) => JsonSerializer.Serialize(
-        new BundleCheckDocument("bundle-check", request.BundlePath, request.OverlayPaths, report.AllPassed ? 0 : 3, report.AllPassed, report.Results),
+        new BundleCheckDocument("bundle-check", request.BundlePath, request.OverlayPaths, (int)report.ExitCode, report.AllPassed, report.Results),
         CliJson.Default.BundleCheckDocument);
 
     public static void Render(IInteraction io, BundleCheckRequest request, BundleCheckReport report)

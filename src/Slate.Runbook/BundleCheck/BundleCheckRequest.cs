@@ -1,3 +1,4 @@
+using Slate.Runbook.Core;
 using Slate.Runbook.Sites;
 
 namespace Slate.Runbook.BundleCheck;
@@ -14,6 +15,9 @@ public sealed record BundleCheckRequest(
 public sealed record BundleCheckReport(IReadOnlyList<BundleRuleResult> Results)
 {
     public bool AllPassed => Results.All(r => r.Passed);
+
+    /// <summary>The gate's exit code: 0 when every check passed, 3 (gate red) otherwise.</summary>
+    public ExitCode ExitCode => AllPassed ? ExitCode.Ok : ExitCode.GateRed;
 }
 
 /// <summary>One line of the report: a rule applied to one subject (an application, a host, an overlay, or the whole bundle).</summary>
