@@ -20,7 +20,13 @@ internal sealed class BundleYaml(BundleSources sources)
         if (IsNull(node)) yield break;
         var map = node as YamlMappingNode ?? throw Error(node, field, "expected a mapping");
         foreach (var (key, value) in map.Children)
-            yield return (Scalar(key, field), key, value);
+        {
+            var name = Scalar(key, field);
+            // The representation model does not resolve merge keys; say so rather than "unknown key" or "expected a single value".
+            if (name == "<<" && key is YamlScalarNode { Style: ScalarStyle.Plain })
+                throw Error(key, Join(field, name), "YAML merge keys (<<: *anchor) are not supported here; write the keys out or use an alias for the whole map");
+            yield return (name, key, value);
+        }
     }
 
     public YamlNode? Get(YamlMappingNode map, string key) =>

@@ -175,6 +175,24 @@ public sealed class BundleLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_yaml_merge_key_is_refused_by_name_not_as_a_bad_value()
+    {
+        var error = LoadFails("""
+            variables:
+              common: &common {openstack-origin: distro}
+            applications:
+              keystone:
+                charm: keystone
+                options:
+                  <<: *common
+                  debug: true
+            """);
+
+        Assert.Equal(("applications.keystone.options.<<", 7L), (error.Key, error.Line));
+        Assert.Contains("merge key", error.Problem);
+    }
+
+    [Fact]
     public void Bare_application_relation_endpoints_are_kept_without_an_endpoint()
     {
         var bundle = Load("applications:\n  a:\n    charm: x\n  b:\n    charm: y\nrelations:\n  - - a\n    - b:db\n");
