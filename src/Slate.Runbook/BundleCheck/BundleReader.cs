@@ -72,8 +72,12 @@ internal static class BundleReader
     private static Dictionary<string, string> ReadBindings(YamlMappingNode map, string field, BundleYaml y)
     {
         var bindings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (endpoint, value) in y.StrMap(map, "bindings", field))
-            bindings[endpoint] = value ?? throw y.Error(y.Get(map, "bindings")!, $"{field}.bindings.{endpoint}", "names no space");
+        if (y.Get(map, "bindings") is not { } node) return bindings;
+        foreach (var (endpoint, keyNode, value) in y.Entries(node, $"{field}.bindings"))
+        {
+            var path = $"{field}.bindings.{endpoint}";
+            bindings[endpoint] = BundleYaml.IsNull(value) ? throw y.Error(keyNode, path, "names no space") : y.Scalar(value, path);
+        }
         return bindings;
     }
 

@@ -65,6 +65,7 @@ public sealed class BundleLoaderTests : IDisposable
     [InlineData("applications:\n  keystone:\n    charm: keystone\nrelations:\n  - [keystone:a, glance:b, heat:c]\n", "relations[0]", 5, "pair of endpoints")]
     [InlineData("applications:\n  keystone:\n    charm: keystone\n    to: lxd:0\n", "applications.keystone.to", 4, "expected a list")]
     [InlineData("machines:\n  \"0\":\n", "applications", 1, "at least one application")]
+    [InlineData("applications:\n  keystone:\n    charm: keystone\n    bindings:\n      \"\": metal-admin\n      public:\n", "applications.keystone.bindings.public", 6, "names no space")]
     [InlineData("applications:\n  keystone:\n    charm: keystone\n  keystone:\n    charm: glance\n", "yaml", 4, "Duplicate key")]
     public void Bad_values_name_key_and_line(string text, string key, long line, string problem)
     {
