@@ -1,4 +1,5 @@
 using System.Globalization;
+using Slate.Runbook.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,8 +12,7 @@ internal sealed class BundleYaml(BundleSources sources)
 
     public string FileOf(YamlNode node) => sources.FileOf(node);
 
-    public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Value: null or "" or "~" or "null" or "Null" or "NULL", Style: not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted) };
+    public static bool IsNull(YamlNode node) => YamlNull.Is(node);
 
     /// <summary>The entries of a mapping with their key text; a null node reads as an empty mapping.</summary>
     public IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> Entries(YamlNode node, string field)

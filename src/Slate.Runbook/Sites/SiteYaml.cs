@@ -1,4 +1,5 @@
 using System.Globalization;
+using Slate.Runbook.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Slate.Runbook.Sites;
@@ -64,6 +65,5 @@ internal sealed class SiteYaml(string file)
 
     public static string Join(string field, string key) => field.Length == 0 ? key : $"{field}.{key}";
 
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Value: null or "" or "~" or "null", Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted) };
+    private static bool IsNull(YamlNode node) => YamlNull.Is(node);
 }

@@ -131,6 +131,14 @@ public sealed class SiteLoaderTests
     }
 
     [Fact]
+    public void Null_in_any_core_schema_spelling_is_an_absent_value()
+    {
+        var site = SiteLoader.Parse(SiteFiles.CaracalWith("cidr: 10.12.8.0/22,  vid: 0", "cidr: 10.12.8.0/22,  vid: NULL"), "site.yaml");
+
+        Assert.Equal(0, site.Plane("metal-admin").Vid);
+    }
+
+    [Fact]
     public void A_second_yaml_document_is_refused_not_ignored()
     {
         var text = SiteFiles.CaracalText + "---\nhosts: []\n";
