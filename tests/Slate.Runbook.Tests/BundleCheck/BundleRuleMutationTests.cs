@@ -63,6 +63,19 @@ public sealed class BundleRuleMutationTests : IDisposable
     }
 
     [Fact]
+    public void A_policyd_file_set_by_an_overlay_is_found_beside_the_overlay_not_the_bundle()
+    {
+        var overlayDir = Directory.CreateDirectory(Path.Combine(workspace.Dir, "overlays")).FullName;
+        File.Move(Path.Combine(workspace.Dir, "keystone-policyd-override.zip"), Path.Combine(overlayDir, "po.zip"));
+        var overlay = workspace.Write(Path.Combine("overlays", "policyd.yaml"), "applications:\n  keystone:\n    resources:\n      policyd-override: ./po.zip\n");
+
+        var report = workspace.Check(workspace.BundleWith(), overlay);
+
+        Assert.True(report.AllPassed, string.Join("\n", report.Results.Where(r => !r.Passed)));
+        Assert.Contains("policyd-override ./po.zip", Assert.Single(report.Results, r => r.RuleId == BundleRuleIds.Policyd).Message);
+    }
+
+    [Fact]
     public void A_forbidden_overlay_is_refused_and_not_merged()
     {
         // The overlay would delete keystone; refused, it must change nothing else.
