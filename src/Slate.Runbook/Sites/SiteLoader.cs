@@ -30,13 +30,13 @@ public static partial class SiteLoader
         y.AllowOnly(root, "", "cloud", "planes", "hosts", "interfaces", "protected", "orphans", "libvirt", "osd", "bundle");
         var planes = ReadPlanes(y, root);
         var hosts = ReadHosts(y, root, planes);
-        var interfaces = ReadInterfaces(y, root, planes);
+        var interfaces = SiteInterfacesReader.Read(y, root, planes);
         var cloud = ReadCloud(y, root);
         var protectedNames = y.StrList(root, "protected", "");
         var orphans = y.StrList(root, "orphans", "", required: false);
         CheckMachineLists(y, root, hosts, protectedNames, orphans);
         return new Site(path, cloud, planes, hosts, interfaces, protectedNames, orphans,
-            ReadLibvirt(y, root), ReadOsd(y, root), ReadBundleRules(y, root, planes, interfaces));
+            ReadLibvirt(y, root), ReadOsd(y, root), SiteBundleRulesReader.Read(y, root, planes, interfaces));
     }
 
     private static CloudIdentity ReadCloud(SiteYaml y, YamlMappingNode root)
@@ -53,8 +53,8 @@ public static partial class SiteLoader
         var juju = y.Map(y.Required(cloud, "juju", "cloud"), "cloud.juju");
         y.AllowOnly(juju, "cloud.juju", "controller", "model");
         return new CloudIdentity(
-            Name(y, cloud, "name", "cloud"), environment, y.Str(cloud, "maas_name", "cloud"),
-            Name(y, juju, "controller", "cloud.juju"), Name(y, juju, "model", "cloud.juju"));
+            y.Name(cloud, "name", "cloud"), environment, y.Str(cloud, "maas_name", "cloud"),
+            y.Name(juju, "controller", "cloud.juju"), y.Name(juju, "model", "cloud.juju"));
     }
 
     private static List<Plane> ReadPlanes(SiteYaml y, YamlMappingNode root)
@@ -65,7 +65,7 @@ public static partial class SiteLoader
             var field = $"planes[{i}]";
             var map = y.Map(node, field);
             y.AllowOnly(map, field, "name", "cidr", "vid");
-            var name = Name(y, map, "name", field);
+            var name = y.Name(map, "name", field);
             var cidrNode = y.Required(map, "cidr", field);
             var cidrText = y.Scalar(cidrNode, $"{field}.cidr");
             if (!IPNetwork.TryParse(cidrText, out var cidr) || cidr.BaseAddress.AddressFamily != AddressFamily.InterNetwork
@@ -93,7 +93,7 @@ public static partial class SiteLoader
             var field = $"hosts[{i}]";
             var map = y.Map(node, field);
             y.AllowOnly(map, field, "name", "n", "provider_mac");
-            var name = Name(y, map, "name", field);
+            var name = y.Name(map, "name", field);
             var n = y.Int(map, "n", field);
             if (planes.FirstOrDefault(p => !p.HoldsHostNumber(n)) is { } outside)
                 throw y.Error(y.At(map, "n"), $"{field}.n", $"{n} is not a host address inside plane {outside.Name} ({outside.Cidr})");
@@ -111,71 +111,6 @@ public static partial class SiteLoader
         if (hosts.Count == 0)
             throw y.Error(root, "hosts", "at least one host is required");
         return hosts;
-    }
-
-    private static List<InterfaceTemplate> ReadInterfaces(SiteYaml y, YamlMappingNode root, List<Plane> planes)
-    {
-        var list = new List<InterfaceTemplate>();
-        foreach (var (node, i) in y.Seq(root, "interfaces", "").Select((n, i) => (n, i)))
-        {
-            var field = $"interfaces[{i}]";
-            var map = y.Map(node, field);
-            y.AllowOnly(map, field, "name", "type", "parent", "plane", "bridge_type", "vid");
-            var name = Name(y, map, "name", field);
-            var typeNode = y.Required(map, "type", field);
-            var kind = y.Scalar(typeNode, $"{field}.type") switch
-            {
-                "physical" => InterfaceKind.Physical,
-                "bridge" => InterfaceKind.Bridge,
-                "vlan" => InterfaceKind.Vlan,
-                var other => throw y.Error(typeNode, $"{field}.type", $"'{other}' is not physical, bridge or vlan"),
-            };
-            var parent = y.OptStr(map, "parent", field);
-            if (kind == InterfaceKind.Physical && parent is not null)
-                throw y.Error(y.At(map, "parent"), $"{field}.parent", "a physical interface has no parent");
-            if (kind != InterfaceKind.Physical && parent is null)
-                throw y.Error(y.At(map, "parent"), $"{field}.parent", $"a {kind.ToString().ToLowerInvariant()} interface needs a parent");
-            if (parent is not null && list.All(t => t.Name != parent))
-                throw y.Error(y.At(map, "parent"), $"{field}.parent", $"'{parent}' is not an interface listed before {name}");
-            if (parent is not null && list.Any(t => t.Parent == parent))
-                throw y.Error(y.At(map, "parent"), $"{field}.parent", $"'{parent}' already has a child interface");
-            var plane = y.OptStr(map, "plane", field);
-            if (plane is not null && planes.All(p => p.Name != plane))
-                throw y.Error(y.At(map, "plane"), $"{field}.plane", $"'{plane}' is not a plane of this site");
-            if (plane is not null && list.FirstOrDefault(t => t.Plane == plane) is { } twin)
-                throw y.Error(y.At(map, "plane"), $"{field}.plane", $"'{plane}' is already carried by {twin.Name}");
-            var bridgeType = ReadBridgeType(y, map, field, kind);
-            var vid = ReadVid(y, map, field, kind, planes);
-            if (list.Any(t => t.Name == name))
-                throw y.Error(y.At(map, "name"), $"{field}.name", $"'{name}' is already an interface");
-            list.Add(new InterfaceTemplate(name, kind, parent, plane, bridgeType, vid));
-        }
-        return list;
-    }
-
-    private static BridgeType ReadBridgeType(SiteYaml y, YamlMappingNode map, string field, InterfaceKind kind)
-    {
-        var text = y.OptStr(map, "bridge_type", field);
-        if (text is not null && kind != InterfaceKind.Bridge)
-            throw y.Error(y.At(map, "bridge_type"), $"{field}.bridge_type", "only a bridge has a bridge_type");
-        return text switch
-        {
-            null or "standard" => BridgeType.Standard,
-            "ovs" => BridgeType.Ovs,
-            _ => throw y.Error(y.At(map, "bridge_type"), $"{field}.bridge_type", $"'{text}' is not standard or ovs"),
-        };
-    }
-
-    private static int ReadVid(SiteYaml y, YamlMappingNode map, string field, InterfaceKind kind, List<Plane> planes)
-    {
-        if (kind != InterfaceKind.Vlan)
-            return y.Optional(map, "vid") is null ? 0 : throw y.Error(y.At(map, "vid"), $"{field}.vid", "only a vlan interface has a vid");
-        var vid = y.Int(map, "vid", field);
-        if (vid is < 1 or > 4094)
-            throw y.Error(y.At(map, "vid"), $"{field}.vid", $"{vid} is outside 1..4094");
-        if (planes.All(p => p.Vid != vid))
-            throw y.Error(y.At(map, "vid"), $"{field}.vid", $"no plane is on VLAN {vid}");
-        return vid;
     }
 
     private static void CheckMachineLists(SiteYaml y, YamlMappingNode root, List<Host> hosts, IReadOnlyList<string> protectedNames, IReadOnlyList<string> orphans)
@@ -198,7 +133,7 @@ public static partial class SiteLoader
                 var field = $"libvirt.stale_networks[{i}]";
                 var net = y.Map(node, field);
                 y.AllowOnly(net, field, "name", "bridge");
-                networks.Add(new StaleNetwork(Name(y, net, "name", field), Name(y, net, "bridge", field)));
+                networks.Add(new StaleNetwork(y.Name(net, "name", field), y.Name(net, "bridge", field)));
             }
         }
         foreach (var key in new[] { "uri", "power_address" })
@@ -217,7 +152,7 @@ public static partial class SiteLoader
     {
         var map = y.Map(y.Required(root, "osd", ""), "osd");
         y.AllowOnly(map, "osd", "device", "file", "size", "format", "owner", "group", "mode", "never");
-        var device = Name(y, map, "device", "osd");
+        var device = y.Name(map, "device", "osd");
         var never = y.StrList(map, "never", "osd");
         if (never.Contains(device))
             throw y.Error(y.At(map, "device"), "osd.device", $"'{device}' is listed under osd.never");
@@ -236,44 +171,6 @@ public static partial class SiteLoader
             Convert.ToInt32(modeText, 8), never);
     }
 
-    private static BundleRules ReadBundleRules(SiteYaml y, YamlMappingNode root, List<Plane> planes, List<InterfaceTemplate> interfaces)
-    {
-        var map = y.Map(y.Required(root, "bundle", ""), "bundle");
-        y.AllowOnly(map, "bundle", "api_charms", "public_endpoint", "public_plane", "vip_planes", "chassis", "units", "policyd", "forbidden_overlays");
-        string PlaneName(string key, YamlNode at, string name) =>
-            planes.Any(p => p.Name == name) ? name : throw y.Error(at, $"bundle.{key}", $"'{name}' is not a plane of this site");
-        var publicPlane = PlaneName("public_plane", y.At(map, "public_plane"), y.Str(map, "public_plane", "bundle"));
-        if (interfaces.All(i => i.Plane != publicPlane))
-            throw y.Error(y.At(map, "public_plane"), "bundle.public_plane",
-                $"'{publicPlane}' is carried by no interface of the template (its physical NIC's MAC is what the chassis maps)");
-        var vipPlanes = y.StrList(map, "vip_planes", "bundle").Select(p => PlaneName("vip_planes", y.At(map, "vip_planes"), p)).ToList();
-        if (vipPlanes.Count == 0 || vipPlanes.Distinct().Count() != vipPlanes.Count)
-            throw y.Error(y.At(map, "vip_planes"), "bundle.vip_planes", "must list one or more planes, each once (a VIP has one address per plane)");
-        var chassisMap = y.Map(y.Required(map, "chassis", "bundle"), "bundle.chassis");
-        y.AllowOnly(chassisMap, "bundle.chassis", "application", "option", "bridge");
-        var chassis = new ChassisRule(y.Str(chassisMap, "application", "bundle.chassis"), y.Str(chassisMap, "option", "bundle.chassis"),
-            y.Str(chassisMap, "bridge", "bundle.chassis"));
-        var units = new Dictionary<string, int>();
-        if (y.Optional(map, "units") is { } unitsNode)
-        {
-            var unitsMap = y.Map(unitsNode, "bundle.units");
-            foreach (var (key, _) in unitsMap.Children)
-            {
-                var app = y.Scalar(key, "bundle.units");
-                var count = y.Int(unitsMap, app, "bundle.units");
-                units[app] = count >= 1 ? count : throw y.Error(y.At(unitsMap, app), $"bundle.units.{app}", $"{count} units: expected 1 or more");
-            }
-        }
-        return new BundleRules(y.StrList(map, "api_charms", "bundle"), y.Str(map, "public_endpoint", "bundle"), publicPlane, vipPlanes,
-            chassis, units, y.StrList(map, "policyd", "bundle", required: false), y.StrList(map, "forbidden_overlays", "bundle", required: false));
-    }
-
-    private static string Name(SiteYaml y, YamlMappingNode map, string key, string field)
-    {
-        var value = y.Str(map, key, field);
-        return NamePattern().IsMatch(value) ? value : throw y.Error(y.At(map, key), SiteYaml.Join(field, key), $"'{value}' is not a valid name");
-    }
-
     internal static long? ParseSize(string text)
     {
         var m = Regex.Match(text.Trim(), "^([0-9]+)([KMGT]?)i?B?$", RegexOptions.IgnoreCase);
@@ -290,6 +187,4 @@ public static partial class SiteLoader
     [GeneratedRegex("://[^/@]*:[^/@]*@")]
     private static partial Regex UserPassword();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
-    private static partial Regex NamePattern();
 }

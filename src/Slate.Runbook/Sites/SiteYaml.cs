@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using Slate.Runbook.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -5,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Slate.Runbook.Sites;
 
 /// <summary>Typed, line-aware reads of the site file's YAML tree; every failure names file, line and field.</summary>
-internal sealed class SiteYaml(string file)
+internal sealed partial class SiteYaml(string file)
 {
     public SiteFileException Error(YamlNode node, string field, string problem) => new(file, node.Start.Line, field, problem);
 
@@ -63,7 +64,17 @@ internal sealed class SiteYaml(string file)
         }
     }
 
+    /// <summary>A required name: letters, digits, '.', '_' and '-', starting with a letter or digit.</summary>
+    public string Name(YamlMappingNode map, string key, string field)
+    {
+        var value = Str(map, key, field);
+        return NamePattern().IsMatch(value) ? value : throw Error(At(map, key), Join(field, key), $"'{value}' is not a valid name");
+    }
+
     public static string Join(string field, string key) => field.Length == 0 ? key : $"{field}.{key}";
 
     private static bool IsNull(YamlNode node) => YamlNull.Is(node);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex NamePattern();
 }
