@@ -36,10 +36,18 @@ internal sealed class RehearsalLab : IAsyncDisposable
     {
         var cloud = new LabCloud(site, time) { Faults = faults };
         var server = await LabMaasServer.StartAsync(cloud, 0, ct).ConfigureAwait(false);
-        var (slate, arguments) = SlateExecutable.CommandLine();
-        var shim = LabJujuShim.Write(Path.Combine(workDir, "bin"), slate, arguments, (server.LabUrl, server.LabToken));
-        var juju = new JujuCli(shim, site.Cloud.JujuController, TimeSpan.FromMinutes(2));
-        return new RehearsalLab(cloud, server, new MaasClient(new MaasCredentials(server.MaasUrl, server.ApiKey)), juju);
+        try
+        {
+            var (slate, arguments) = SlateExecutable.CommandLine();
+            var shim = LabJujuShim.Write(Path.Combine(workDir, "bin"), slate, arguments, (server.LabUrl, server.LabToken));
+            var juju = new JujuCli(shim, site.Cloud.JujuController, TimeSpan.FromMinutes(2));
+            return new RehearsalLab(cloud, server, new MaasClient(new MaasCredentials(server.MaasUrl, server.ApiKey)), juju);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
