@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,9 +18,9 @@ public static class LabJujuRoutes
 
     public static IEndpointRouteBuilder MapLabJuju(this IEndpointRouteBuilder app, LabJujuController juju, string token)
     {
-        var expected = Encoding.UTF8.GetBytes("Bearer " + token);
+        var bearer = new LabBearerToken(token);
         void Map(string method, string command, Func<HttpRequest, MaasResponse> handler) =>
-            app.MapMethods(Prefix + command, [method], context => Handle(context, juju, expected, handler));
+            app.MapMethods(Prefix + command, [method], context => Handle(context, juju, bearer, handler));
 
         Map("GET", "models", request =>
         {
@@ -66,11 +64,10 @@ public static class LabJujuRoutes
         return app;
     }
 
-    private static async Task Handle(HttpContext context, LabJujuController juju, byte[] expected, Func<HttpRequest, MaasResponse> handler)
+    private static async Task Handle(HttpContext context, LabJujuController juju, LabBearerToken bearer, Func<HttpRequest, MaasResponse> handler)
     {
         MaasResponse response;
-        var given = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
-        if (!CryptographicOperations.FixedTimeEquals(given, expected))
+        if (!bearer.Admits(context))
         {
             response = Error(401, "the lab refused the request: SLATE_LAB_TOKEN is missing or wrong");
         }

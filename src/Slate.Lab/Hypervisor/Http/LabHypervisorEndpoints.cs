@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
@@ -16,10 +14,10 @@ public static class LabHypervisorEndpoints
 
     public static IEndpointRouteBuilder MapLabHypervisor(this IEndpointRouteBuilder app, IHypervisor hypervisor, string token)
     {
-        var expected = Encoding.UTF8.GetBytes($"Bearer {token}");
+        var bearer = new LabBearerToken(token);
         app.MapPost(Prefix + "{op}", async context =>
         {
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString()), expected))
+            if (!bearer.Admits(context))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
