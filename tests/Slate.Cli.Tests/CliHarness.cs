@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Slate.Cli.Rehearsal;
 using Slate.Juju;
 using Slate.Lab.Cloud;
-using Slate.Lab.Juju;
 using Slate.Lab.Maas;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
@@ -58,12 +58,8 @@ internal sealed class CliHarness : IAsyncDisposable
     public Task<(int Code, RecordingInteraction Io)> RunAsync(params string[] args) =>
         RunAsync(LabEnvironment(), (_, _, _) => Cloud.Hypervisor, (_, site) => LabJuju(site), args);
 
-    private JujuCli LabJuju(Site site)
-    {
-        var (slate, arguments) = SlateExecutable.CommandLine();
-        var shim = LabJujuShim.Write(Path.Combine(Path.GetTempPath(), $"slate-cli-tests-{Server.LabUrl.Port}"), slate, arguments, (Server.LabUrl, Server.LabToken));
-        return new JujuCli(shim, site.Cloud.JujuController, TimeSpan.FromMinutes(1));
-    }
+    private JujuCli LabJuju(Site site) =>
+        RehearsalLab.JujuFor(Server, site, Path.Combine(Path.GetTempPath(), $"slate-cli-tests-{Server.LabUrl.Port}"));
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -30,29 +30,19 @@ internal sealed class LabJujuProcessLab : IAsyncDisposable
     public string Directory { get; }
     public string Shim { get; }
 
-    public static string SlateDll
+    /// <summary>A shim running this build's slate (as <see cref="SlateExecutable"/> finds it) as `slate lab juju`.</summary>
+    public static string WriteShim(string directory, (Uri Url, string Token)? lab = null)
     {
-        get
-        {
-            var path = Path.Combine(AppContext.BaseDirectory, "slate.dll");
-            return File.Exists(path) && File.Exists(Path.ChangeExtension(path, ".runtimeconfig.json"))
-                ? path
-                : throw new FileNotFoundException($"slate.dll and its runtimeconfig must be in the test output to run the lab juju as a process: {path}");
-        }
+        var (slate, arguments) = SlateExecutable.CommandLine();
+        return LabJujuShim.Write(directory, slate, arguments, lab);
     }
-
-    /// <summary>The dotnet host running these tests (set by the dotnet CLI), else dotnet from PATH.</summary>
-    public static string Dotnet =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
-        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
-        : "dotnet";
 
     public static async Task<LabJujuProcessLab> StartAsync()
     {
         var cloud = new LabCloud(SampleSite.Load(), TimeProvider.System, FastTimings);
         var server = await LabMaasServer.StartAsync(cloud, new LabJujuController(cloud, ModelRemoval), 0, CancellationToken.None);
         var directory = System.IO.Directory.CreateTempSubdirectory("slate-labjuju-").FullName;
-        var shim = LabJujuShim.Write(directory, Dotnet, [SlateDll], (server.LabUrl, server.LabToken));
+        var shim = WriteShim(directory, (server.LabUrl, server.LabToken));
         return new LabJujuProcessLab(cloud, server, directory, shim);
     }
 

@@ -96,7 +96,7 @@ public class LabJujuProcessTests
         var directory = Directory.CreateTempSubdirectory("slate-labjuju-").FullName;
         try
         {
-            var shim = LabJujuShim.Write(directory, LabJujuProcessLab.Dotnet, [LabJujuProcessLab.SlateDll]);
+            var shim = LabJujuProcessLab.WriteShim(directory);
             var start = new ProcessStartInfo(shim, ["models", "--format=json"]) { RedirectStandardOutput = true, RedirectStandardError = true };
             start.Environment.Remove("SLATE_LAB_URL");
             start.Environment.Remove("SLATE_LAB_TOKEN");

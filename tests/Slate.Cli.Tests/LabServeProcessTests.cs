@@ -99,9 +99,8 @@ public sealed class LabServeProcessTests : IAsyncLifetime
     /// <summary>Starts the framework-dependent slate with exactly <paramref name="env"/> of the slate variables set.</summary>
     private static Process Start(IReadOnlyDictionary<string, string> env, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "slate.dll"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
+        var (slate, slateArguments) = SlateExecutable.CommandLine();
+        var info = new ProcessStartInfo(slate, [.. slateArguments, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("MAAS_", StringComparison.Ordinal) || k.StartsWith("SLATE_", StringComparison.Ordinal)).ToList())
             info.Environment.Remove(name);
         foreach (var (name, value) in env) info.Environment[name] = value;

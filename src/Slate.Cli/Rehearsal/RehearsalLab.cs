@@ -38,9 +38,7 @@ internal sealed class RehearsalLab : IAsyncDisposable
         var server = await LabMaasServer.StartAsync(cloud, 0, ct).ConfigureAwait(false);
         try
         {
-            var (slate, arguments) = SlateExecutable.CommandLine();
-            var shim = LabJujuShim.Write(Path.Combine(workDir, "bin"), slate, arguments, (server.LabUrl, server.LabToken));
-            var juju = new JujuCli(shim, site.Cloud.JujuController, TimeSpan.FromMinutes(2));
+            var juju = JujuFor(server, site, Path.Combine(workDir, "bin"));
             return new RehearsalLab(cloud, server, new MaasClient(new MaasCredentials(server.MaasUrl, server.ApiKey)), juju);
         }
         catch
@@ -48,6 +46,14 @@ internal sealed class RehearsalLab : IAsyncDisposable
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>The real juju adapter pointed at this slate's `lab juju`, through a shim pinned to one served lab.</summary>
+    public static JujuCli JujuFor(LabMaasServer server, Site site, string shimDirectory)
+    {
+        var (slate, arguments) = SlateExecutable.CommandLine();
+        var shim = LabJujuShim.Write(shimDirectory, slate, arguments, (server.LabUrl, server.LabToken));
+        return new JujuCli(shim, site.Cloud.JujuController, TimeSpan.FromMinutes(2));
     }
 
     public async ValueTask DisposeAsync()
