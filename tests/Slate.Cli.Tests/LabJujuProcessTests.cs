@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Slate.Lab.Cloud;
-using Slate.Lab.Juju;
 using Slate.Runbook.Ports;
 
 namespace Slate.Cli.Tests;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
 using Slate.Maas.Errors;
 using Slate.Maas.Tests.Support;
@@ -112,30 +111,24 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_refused_connection_names_the_url()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var root = TestClients.ClosedLoopbackRoot();
         using var client = new MaasClient(
-            new MaasCredentials(new Uri($"http://127.0.0.1:{port}/MAAS/"), TestClients.ApiKey),
+            new MaasCredentials(root, TestClients.ApiKey),
             new MaasClientOptions { TimeProvider = new FakeTimeProvider(), ReadRetryBudget = 0 });
 
         var read = await Assert.ThrowsAsync<MaasUnreachableException>(() => client.Version.GetAsync());
         var write = await Assert.ThrowsAsync<MaasUnreachableException>(() => client.Machines.CommissionAsync("n1"));
 
-        Assert.Contains($"http://127.0.0.1:{port}/MAAS/api/2.0/", read.Message);
+        Assert.Contains($"{root}api/2.0/", read.Message);
         Assert.Equal("POST", write.Method);
     }
 
     [Fact]
     public async Task A_refused_read_is_not_retried_even_with_a_retry_budget()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var root = TestClients.ClosedLoopbackRoot();
         using var client = new MaasClient(
-            new MaasCredentials(new Uri($"http://127.0.0.1:{port}/MAAS/"), TestClients.ApiKey),
+            new MaasCredentials(root, TestClients.ApiKey),
             new MaasClientOptions { ReadRetryBudget = 4, MaxRetryDelay = TimeSpan.FromMilliseconds(1) });
 
         await Assert.ThrowsAsync<MaasUnreachableException>(() => client.Spaces.ListAsync());

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Slate.Maas.Tests.Support;
@@ -14,6 +16,16 @@ internal static class TestClients
                 ReadRetryBudget = retryBudget,
                 RequestTimeout = TimeSpan.FromSeconds(30),
             });
+
+    /// <summary>A MAAS root on a loopback port nothing listens on (bound, then released), for refused connections.</summary>
+    public static Uri ClosedLoopbackRoot()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/MAAS/");
+    }
 
     /// <summary>Moves fake time forward until <paramref name="task"/> finishes; fails loudly if it never does.</summary>
     public static async Task<T> DriveAsync<T>(Task<T> task, FakeTimeProvider time, TimeSpan step)
