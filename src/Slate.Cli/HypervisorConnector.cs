@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slate.Lab;
 using Slate.Lab.Hypervisor.Http;
 using Slate.Libvirt;
 using Slate.Runbook.Ports;
@@ -10,15 +11,14 @@ namespace Slate.Cli;
 internal static class HypervisorConnector
 {
     public const string UriVariable = "SLATE_LIBVIRT_URI";
-    public const string TokenVariable = "SLATE_LAB_TOKEN";
 
     public static IHypervisor Connect(ParseResult result, IReadOnlyDictionary<string, string?> env, Site site)
     {
         var uri = result.GetValue(GlobalOptions.Libvirt) ?? env.GetValueOrDefault(UriVariable) ?? site.Libvirt.Uri;
         if (!LabHypervisorClient.IsLabUri(uri))
             return new DeferredHypervisor(() => LibvirtHypervisor.Open(uri));
-        var token = env.GetValueOrDefault(TokenVariable)
-            ?? throw new CliInputException($"{uri} is a lab hypervisor: export {TokenVariable} as `slate lab serve` printed it");
+        var token = env.GetValueOrDefault(LabVariables.Token)
+            ?? throw new CliInputException($"{uri} is a lab hypervisor: export {LabVariables.Token} as `slate lab serve` printed it");
         return new LabHypervisorClient(uri, token);
     }
 }

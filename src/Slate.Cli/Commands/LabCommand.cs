@@ -44,8 +44,8 @@ internal static class LabCommand
         context.Io.Line($"export MAAS_URL={server.MaasUrl}");
         context.Io.Line($"export MAAS_API_KEY={server.ApiKey}");
         context.Io.Line($"export {GlobalOptions.SiteVariable}={sitePath}");
-        context.Io.Line($"export SLATE_LAB_URL={server.LabUrl}");
-        context.Io.Line($"export SLATE_LAB_TOKEN={server.LabToken}");
+        context.Io.Line($"export {LabVariables.Url}={server.LabUrl}");
+        context.Io.Line($"export {LabVariables.Token}={server.LabToken}");
         context.Io.Line($"export {JujuConnector.ExecutableVariable}={juju}");
         context.Io.Line($"export {HypervisorConnector.UriVariable}={server.HypervisorUri}");
         if (!cloud.Faults.IsEmpty) context.Io.Line($"# Injecting MAAS faults: {cloud.Faults}");

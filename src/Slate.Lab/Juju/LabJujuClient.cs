@@ -7,8 +7,6 @@ namespace Slate.Lab.Juju;
 /// <summary>The lab juju command's line to the lab: GET/POST on /lab/juju/ with the lab token as a bearer header.</summary>
 internal sealed class LabJujuClient : IDisposable
 {
-    public const string UrlVariable = "SLATE_LAB_URL";
-    public const string TokenVariable = "SLATE_LAB_TOKEN";
 
     private readonly HttpClient _http;
 
@@ -21,16 +19,16 @@ internal sealed class LabJujuClient : IDisposable
     /// <exception cref="LabJujuError">No lab is configured, or it is not on this machine (exit 1).</exception>
     public static LabJujuClient FromEnvironment(IReadOnlyDictionary<string, string?> env)
     {
-        if (env.GetValueOrDefault(UrlVariable) is not { Length: > 0 } url)
+        if (env.GetValueOrDefault(LabVariables.Url) is not { Length: > 0 } url)
             throw LabJujuError.Failed(
-                $"no lab to answer: {UrlVariable} is not set. Run 'slate lab serve' and paste the export lines it prints into this shell.");
+                $"no lab to answer: {LabVariables.Url} is not set. Run 'slate lab serve' and paste the export lines it prints into this shell.");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var labUrl) || labUrl.Scheme != Uri.UriSchemeHttp)
-            throw LabJujuError.Failed($"{UrlVariable} is not an http:// URL: '{url}'");
+            throw LabJujuError.Failed($"{LabVariables.Url} is not an http:// URL: '{url}'");
         // The token travels in clear over HTTP: only ever to this machine.
         if (!labUrl.IsLoopback)
-            throw LabJujuError.Failed($"{UrlVariable} must point at the lab on this machine (127.0.0.1), not {labUrl.Host}");
-        if (env.GetValueOrDefault(TokenVariable) is not { Length: > 0 } token)
-            throw LabJujuError.Failed($"{TokenVariable} is not set; 'slate lab serve' prints it next to {UrlVariable}");
+            throw LabJujuError.Failed($"{LabVariables.Url} must point at the lab on this machine (127.0.0.1), not {labUrl.Host}");
+        if (env.GetValueOrDefault(LabVariables.Token) is not { Length: > 0 } token)
+            throw LabJujuError.Failed($"{LabVariables.Token} is not set; 'slate lab serve' prints it next to {LabVariables.Url}");
         if (!labUrl.AbsolutePath.EndsWith('/')) labUrl = new Uri(labUrl + "/");
         return new LabJujuClient(labUrl, token);
     }

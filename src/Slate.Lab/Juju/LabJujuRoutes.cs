@@ -69,7 +69,7 @@ public static class LabJujuRoutes
         MaasResponse response;
         if (!bearer.Admits(context))
         {
-            response = Error(401, "the lab refused the request: SLATE_LAB_TOKEN is missing or wrong");
+            response = Error(401, $"the lab refused the request: {LabVariables.Token} is missing or wrong");
         }
         else
         {

@@ -22,8 +22,8 @@ public static class LabJujuShim
         var script = new StringBuilder("#!/bin/sh\n# juju for the Slate lab: every call is answered by 'slate lab juju' from the lab's state.\n");
         if (lab is { } pinned)
         {
-            script.Append($"SLATE_LAB_URL={Quote(pinned.Url.ToString())}; export SLATE_LAB_URL\n");
-            script.Append($"SLATE_LAB_TOKEN={Quote(pinned.Token)}; export SLATE_LAB_TOKEN\n");
+            script.Append($"{LabVariables.Url}={Quote(pinned.Url.ToString())}; export {LabVariables.Url}\n");
+            script.Append($"{LabVariables.Token}={Quote(pinned.Token)}; export {LabVariables.Token}\n");
         }
         script.Append("exec ").AppendJoin(' ', new[] { executable }.Concat(leadingArguments).Select(Quote)).Append(" lab juju \"$@\"\n");
 

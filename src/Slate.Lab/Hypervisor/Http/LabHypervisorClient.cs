@@ -82,7 +82,7 @@ public sealed class LabHypervisorClient : IHypervisor, IDisposable
                     var error = await response.Content.ReadFromJsonAsync(HypervisorJson.Default.HypervisorError, ct).ConfigureAwait(false);
                     throw new HypervisorException(error?.Code ?? HypervisorErrorCode.Other, error?.Message ?? "lab hypervisor error");
                 case HttpStatusCode.Unauthorized:
-                    throw new HypervisorException(HypervisorErrorCode.Unreachable, "the lab refused the token: export SLATE_LAB_TOKEN as `slate lab serve` printed it");
+                    throw new HypervisorException(HypervisorErrorCode.Unreachable, $"the lab refused the token: export {LabVariables.Token} as `slate lab serve` printed it");
                 default:
                     throw new HypervisorException(HypervisorErrorCode.Other, $"lab hypervisor answered {(int)response.StatusCode} to {op}");
             }
