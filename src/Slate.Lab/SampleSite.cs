@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using Slate.Runbook.Sites;
 
 namespace Slate.Lab;
@@ -19,6 +22,15 @@ public static class SampleSite
     }
 
     public static Site Load() => SiteLoader.Parse(Text(), $"{Name} (built-in)");
+
+    /// <summary>The built-in cloud grown (or shrunk) to <paramref name="count"/> hosts openstack0..N-1, for scale rehearsals.</summary>
+    public static string TextWithHosts(int count)
+    {
+        var hosts = new StringBuilder("hosts:\n");
+        for (var i = 0; i < count; i++)
+            hosts.Append(CultureInfo.InvariantCulture, $"  - {{ name: openstack{i}, n: {10 + i} }}\n");
+        return Regex.Replace(Text(), @"^hosts:\n(  - .*\n)+", hosts.ToString(), RegexOptions.Multiline);
+    }
 
     /// <summary>Writes the built-in files into <paramref name="directory"/>; returns the site file's path.</summary>
     public static string WriteTo(string directory)

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Slate.Lab;
 
 namespace Slate.Cli.Tests;
 
@@ -14,7 +14,7 @@ public sealed class ApiEconomyTests
     public async Task Preflight_reads_all_machines_in_a_few_filtered_calls(int hostCount, int machineReads)
     {
         var site = Path.Combine(Path.GetTempPath(), $"scale-{hostCount}-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(site, WithHosts(await File.ReadAllTextAsync(CliHarness.SitePath), hostCount));
+        await File.WriteAllTextAsync(site, SampleSite.TextWithHosts(hostCount));
         try
         {
             await using var lab = await CliHarness.StartAsync(site);
@@ -30,14 +30,5 @@ public sealed class ApiEconomyTests
         {
             File.Delete(site);
         }
-    }
-
-    /// <summary>The caracal site with its four hosts replaced by <paramref name="count"/> hosts openstack0..N-1.</summary>
-    private static string WithHosts(string caracal, int count)
-    {
-        var hosts = new StringBuilder("hosts:\n");
-        for (var i = 0; i < count; i++)
-            hosts.Append($"  - {{ name: openstack{i}, n: {10 + i} }}\n");
-        return Regex.Replace(caracal, @"^hosts:\n(  - .*\n)+", hosts.ToString(), RegexOptions.Multiline);
     }
 }
