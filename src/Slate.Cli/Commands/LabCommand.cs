@@ -39,7 +39,8 @@ internal static class LabCommand
         await using var server = await LabMaasServer.StartAsync(cloud, port, ct).ConfigureAwait(false);
         var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : SampleSite.WriteTo(LabDirectory(server.MaasUrl.Port));
         var (slate, slateArguments) = SlateExecutable.CommandLine();
-        var juju = LabJujuShim.Write(Path.Combine(LabDirectory(server.MaasUrl.Port), "bin"), slate, slateArguments);
+        // Pinned to this lab: Slate runs juju without the lab token in its environment.
+        var juju = LabJujuShim.Write(Path.Combine(LabDirectory(server.MaasUrl.Port), "bin"), slate, slateArguments, (server.LabUrl, server.LabToken));
         context.Io.Line($"# Slate lab '{site.Cloud.Name}' is serving. Paste these lines into another shell:");
         context.Io.Line($"export MAAS_URL={server.MaasUrl}");
         context.Io.Line($"export MAAS_API_KEY={server.ApiKey}");
