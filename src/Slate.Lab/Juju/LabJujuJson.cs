@@ -250,11 +250,10 @@ internal static class LabJujuJson
         w.WriteString("version", AgentVersion);
         w.WriteEndObject();
         if (unit.Leader) w.WriteBoolean("leader", true);
-        if (unit.Machine is { } machineId)
-        {
-            w.WriteString("machine", machineId);
-            if (model.Machines.Find(m => m.Id == machineId) is { } machine) w.WriteString("public-address", machine.DnsName);
-        }
+        if (unit.Machine is { } machineId) w.WriteString("machine", machineId);
+        // A subordinate unit has no machine of its own; juju shows its principal's address.
+        var hostId = unit.Machine ?? model.Applications.SelectMany(a => a.Units).FirstOrDefault(u => u.Name == unit.Principal)?.Machine;
+        if (model.Machines.Find(m => m.Id == hostId) is { } host) w.WriteString("public-address", host.DnsName);
         var subordinates = model.Applications.SelectMany(a => a.Units).Where(u => u.Principal == unit.Name).ToList();
         if (subordinates.Count > 0)
         {

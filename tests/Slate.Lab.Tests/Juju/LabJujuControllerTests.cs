@@ -177,6 +177,17 @@ public class LabJujuControllerTests
     }
 
     [Fact]
+    public void The_lingering_fault_names_hosts_repeats_and_prints_back_as_it_was_given()
+    {
+        var faults = LabFaults.Parse(["lingering=openstack2,openstack0", "lingering=OpenStack3"]);
+        Assert.True(faults.Lingering.SetEquals(["openstack0", "openstack2", "openstack3"]));
+        Assert.False(faults.IsEmpty);
+        Assert.Equal("lingering=openstack0,openstack2,OpenStack3", faults.ToString());
+        Assert.Equal(faults.ToString(), LabFaults.Parse(faults.ToString().Split(' ')).ToString());
+        Assert.Throws<LabFaultSpecException>(() => LabFaults.Parse(["lingering="]));
+    }
+
+    [Fact]
     public void Force_with_a_timeout_shortens_the_wait_and_a_second_destroy_never_lengthens_it()
     {
         var (time, _, juju) = NewLab(new LabJujuTimings(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
