@@ -1,3 +1,4 @@
+using Slate.Juju.Tests;
 using Slate.Lab.Cloud;
 using Slate.Lab.Faults;
 using Slate.Runbook.Ports;
@@ -78,20 +79,5 @@ public class LabJujuTeardownProcessTests
         Assert.Equal(2, code);
         Assert.Empty(io.Out);
         Assert.StartsWith("slate: " + message, Assert.Single(io.Errors), StringComparison.Ordinal);
-    }
-
-    private sealed class LineRecorder : IProgress<string>
-    {
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> Lines
-        {
-            get { lock (_lines) return [.. _lines]; }
-        }
-
-        public void Report(string value)
-        {
-            lock (_lines) _lines.Add(value);
-        }
     }
 }

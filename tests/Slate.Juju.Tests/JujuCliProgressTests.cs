@@ -48,19 +48,4 @@ public sealed class JujuCliProgressTests : IDisposable
         Assert.Contains("no answer within 00:00:00.3000000", e.Message);
         Assert.False(Directory.Exists($"/proc/{_juju.HangingPid}"), "the hanging juju is still running");
     }
-
-    private sealed class LineRecorder : IProgress<string>
-    {
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> Lines
-        {
-            get { lock (_lines) return [.. _lines]; }
-        }
-
-        public void Report(string value)
-        {
-            lock (_lines) _lines.Add(value);
-        }
-    }
 }

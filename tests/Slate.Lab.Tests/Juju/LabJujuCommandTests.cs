@@ -205,18 +205,6 @@ public class LabJujuCommandTests
     [Theory]
     [InlineData("destroy-model --no-prompt controller", "ERROR \"controller\" is a controller; use 'juju destroy-controller' to destroy it")]
     [InlineData("destroy-model --no-prompt caracal-maas:nope", "ERROR model caracal-maas:admin/nope not found")]
-    public async Task Destroy_model_refuses_the_controller_model_and_a_missing_model_before_destroying(string command, string error)
-    {
-        await using var lab = await LabJujuHarness.StartAsync();
-        var before = lab.Cloud.Events.Count;
-        var run = await lab.RunAsync(command.Split(' '));
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal(error + "\n", run.Stderr);
-        Assert.Equal(before, lab.Cloud.Events.Count);
-        Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindByHostname("juju")!.Status);
-    }
-
-    [Theory]
     [InlineData("destroy-model --no-wait --no-prompt openstack", "ERROR --no-wait without --force not valid")]
     [InlineData("destroy-model openstack", "ERROR model destruction: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)")]
     [InlineData("remove-machine -m openstack 3", "ERROR machine removal: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)")]
