@@ -143,7 +143,8 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         observer.GateChecked(gate);
         // A read-only step's fatal findings are its verdict: pre-flight's missing plane is a red gate.
         var green = gate.Green && !(mode == RunMode.Gate && assessment.Plan.HasFatal);
-        if (mode == RunMode.Apply)
+        // Only a run that changed something leaves a gate in the journal: a no-op apply writes nothing at all.
+        if (mode == RunMode.Apply && _records.Count > 0)
             Journal(step, "gate", assessment.Plan.Fingerprint, detail: gate.Green ? "green" : "red: " + string.Join("; ", gate.Lines.Where(l => !l.Holds).Select(l => l.Subject)));
         return Done(step, mode, assessment, green ? ExitCode.Ok : ExitCode.GateRed, gate);
     }

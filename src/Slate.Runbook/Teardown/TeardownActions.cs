@@ -20,6 +20,7 @@ internal static class TeardownArguments
     public const string Status = "status";
     public const string Storage = "storage";
     public const string Hosts = "hosts";
+    public const string Force = "force";
 }
 
 /// <summary>The facts the journal keeps at apply time so that a later gate can compare: each machine's identity and state.</summary>

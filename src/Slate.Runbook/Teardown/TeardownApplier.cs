@@ -40,7 +40,7 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
     {
         var model = action.Argument(Arg.Model);
         var destroyStorage = action.Argument(Arg.Storage) == "destroy";
-        context.Progress.Report($"juju destroy-model {model}: waiting up to {options.Wait} for the model to be removed");
+        context.Progress.Report($"juju destroy-model {model}: waiting up to {DurationText.Format(options.Wait)} for the model to be removed");
         using var budget = new CancellationTokenSource(options.Wait, services.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
         try
@@ -76,18 +76,18 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         }
         catch (JujuModelNotFoundException)
         {
-            return ActionResult.Done($"model {model} removed just after the {options.Wait} budget");
+            return ActionResult.Done($"model {model} removed just after the {DurationText.Format(options.Wait)} budget");
         }
         if (status.Machines.Count == 0)
-            return ActionResult.Unknown($"model {model} is still dying after {options.Wait} with no machine left; re-run to re-observe");
+            return ActionResult.Unknown($"model {model} is still dying after {DurationText.Format(options.Wait)} with no machine left; re-run to re-observe");
         var lingering = status.Machines.Select(m => $"machine {m.Id} ({m.Hostname ?? m.InstanceId ?? "?"})").ToList();
         var forced = status.Machines.Select(m => new PlannedAction(ForceRemoveMachine, $"machine {m.Id}",
             $"juju remove-machine --force {m.Id} ({m.Hostname ?? m.InstanceId})",
             new Dictionary<string, string> { [Arg.Model] = model, [Arg.Machine] = m.Id }));
         var confirmation = new Confirmation(
-            $"Model {model} is still dying after {options.Wait}; lingering: {string.Join(", ", lingering)}. juju remove-machine --force skips " +
+            $"Model {model} is still dying after {DurationText.Format(options.Wait)}; lingering: {string.Join(", ", lingering)}. juju remove-machine --force skips " +
             $"the agents' cleanup. Type 'force {model}' to force their removal and destroy the model again", $"force {model}", lingering);
-        return new ActionResult(ActionOutcome.Done, $"model {model} still dying after {options.Wait}: {string.Join(", ", lingering)} linger",
+        return new ActionResult(ActionOutcome.Done, $"model {model} still dying after {DurationText.Format(options.Wait)}: {string.Join(", ", lingering)} linger",
             new FollowUp(confirmation, [.. forced, destroy]));
     }
 
@@ -95,13 +95,14 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
     {
         var model = action.Argument(Arg.Model);
         var machine = action.Argument(Arg.Machine);
-        await services.Juju.RemoveMachineAsync(model, machine, new RemoveOptions(KeepInstance: true), ct).ConfigureAwait(false);
+        var force = action.Argument(Arg.Force) == "true";
+        await services.Juju.RemoveMachineAsync(model, machine, new RemoveOptions(KeepInstance: true, Force: force), ct).ConfigureAwait(false);
         var result = await new Wait($"juju machine {machine} leaving {model}", LeavingModel, options.Wait, PollInterval)
             .RunAsync(async token => await MachineInModelAsync(model, machine, token).ConfigureAwait(false), services.Time, context.Progress, ct)
             .ConfigureAwait(false);
         return result.Verdict == WaitVerdict.Reached
             ? ActionResult.Done($"machine {machine} removed from {model}; {action.Argument(Arg.Host)} kept its instance")
-            : ActionResult.Failed($"machine {machine} is still in {model} after {options.Wait}");
+            : ActionResult.Failed($"machine {machine} is still in {model} after {DurationText.Format(options.Wait)}");
     }
 
     private async Task<ActionResult> ForceRemoveAsync(PlannedAction action, CancellationToken ct)

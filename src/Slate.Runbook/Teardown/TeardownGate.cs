@@ -15,19 +15,19 @@ internal static class TeardownGate
         {
             var canary = site.Hosts[0].Name;
             var machine = o.Machine(canary);
-            lines.Add(new GateLine("canary-out-of-model", machine is not null && o.JujuError is null && o.ModelMachine(machine) is null, canary,
+            lines.Add(new GateLine("canary-out", machine is not null && o.JujuError is null && o.ModelMachine(machine) is null, canary,
                 $"not a machine of {model}", machine is null ? "not in MAAS" : o.JujuError ?? (o.ModelMachine(machine) is { } m ? $"machine {m.Id}" : "removed")));
             lines.Add(Survived(o, canary));
             lines.Add(DomainPresent(o, canary));
         }
         else
         {
-            lines.Add(new GateLine("model-absent", o.Model is null && o.JujuError is null, model, "no model", o.JujuError ?? (o.Model is null ? "absent" : "present")));
+            lines.Add(new GateLine("model-gone", o.Model is null && o.JujuError is null, model, "no model", o.JujuError ?? (o.Model is null ? "absent" : "present")));
             foreach (var host in site.Hosts)
             {
                 if (options.Path == TeardownPath.Destroy)
                 {
-                    lines.Add(Absent(o, "host-absent", host.Name));
+                    lines.Add(Absent(o, "host-gone", host.Name));
                     lines.Add(DomainShutOff(o, host.Name));
                 }
                 else
@@ -36,13 +36,13 @@ internal static class TeardownGate
                     lines.Add(DomainPresent(o, host.Name));
                 }
             }
-            lines.AddRange(site.Orphans.Where(n => !site.IsProtected(n)).Select(n => Absent(o, "orphan-absent", n)));
+            lines.AddRange(site.Orphans.Where(n => !site.IsProtected(n)).Select(n => Absent(o, "orphan-gone", n)));
         }
         foreach (var name in site.Protected)
         {
             var observed = o.Machine(name) is { } machine ? TeardownBaseline.Describe(machine) : "absent";
             var expected = o.Baseline.GetValueOrDefault(TeardownBaseline.ProtectedKey(name)) ?? observed;
-            lines.Add(new GateLine("protected-unchanged", observed == expected, name, expected, observed));
+            lines.Add(new GateLine("protected-same", observed == expected, name, expected, observed));
         }
         return new GateReport(lines);
     }
@@ -61,8 +61,8 @@ internal static class TeardownGate
     }
 
     private static GateLine DomainShutOff(TeardownObservation o, string name) => o.Domain(name) is { } domain
-        ? new GateLine("domain-shut-off", domain.State == DomainState.ShutOff, name, "domain defined, shut off", DomainStates.Describe(domain.State))
-        : new GateLine("domain-shut-off", false, name, "domain defined, shut off", o.HypervisorError ?? "no such domain: re-enrolment needs it");
+        ? new GateLine("domain-off", domain.State == DomainState.ShutOff, name, "domain defined, shut off", DomainStates.Describe(domain.State))
+        : new GateLine("domain-off", false, name, "domain defined, shut off", o.HypervisorError ?? "no such domain: re-enrolment needs it");
 
     private static GateLine DomainPresent(TeardownObservation o, string name) => o.Domain(name) is { } domain
         ? new GateLine("domain-present", true, name, "domain defined", DomainStates.Describe(domain.State))

@@ -96,7 +96,7 @@ internal static class TeardownPlanner
             actions.Add(Action(CaptureModel, model, "capture `juju export-bundle` and `juju status --format=json` into the run folder (reference only)", (Arg.Model, model)));
             var hosts = string.Join(",", site.Hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>().Select(m => $"{m.Hostname}={m.SystemId}"));
             actions.Add(Action(DestroyModel, model,
-                $"juju destroy-model --no-prompt --destroy-storage {model}; wait up to {options.Wait} for it and for the hosts to leave MAAS",
+                $"juju destroy-model --no-prompt --destroy-storage {model}; wait up to {DurationText.Format(options.Wait)} for it and for the hosts to leave MAAS",
                 (Arg.Model, model), (Arg.Storage, "destroy"), (Arg.Hosts, hosts)));
         }
         actions.AddRange(OrphanDeletes(site, o));
@@ -110,10 +110,16 @@ internal static class TeardownPlanner
         var actions = new List<PlannedAction>();
         foreach (var machine in hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>())
         {
-            if (o.ModelMachine(machine) is { } jujuMachine)
-                actions.Add(Action(RemoveMachine, machine.Hostname,
-                    $"juju remove-machine --keep-instance {jujuMachine.Id} ({machine.Hostname}, {machine.SystemId} stays in MAAS, Deployed)",
-                    (Arg.Model, model), (Arg.Machine, jujuMachine.Id), (Arg.Host, machine.Hostname), (Arg.SystemId, machine.SystemId)));
+            if (o.ModelMachine(machine) is not { } jujuMachine)
+                continue;
+            // juju refuses to remove a machine that hosts units unless forced; forced, it removes them without a clean stop.
+            var units = o.Model!.Applications.SelectMany(a => a.Units).Where(u => u.Machine == jujuMachine.Id).Select(u => u.Name).ToList();
+            var force = units.Count > 0 ? "--force " : "";
+            actions.Add(Action(RemoveMachine, machine.Hostname,
+                $"juju remove-machine --keep-instance {force}{jujuMachine.Id} ({machine.Hostname}, {machine.SystemId} stays in MAAS, Deployed)" +
+                (units.Count > 0 ? $"; --force because it hosts {string.Join(", ", units)}, which go without a clean stop" : ""),
+                (Arg.Model, model), (Arg.Machine, jujuMachine.Id), (Arg.Host, machine.Hostname), (Arg.SystemId, machine.SystemId),
+                (Arg.Force, units.Count > 0 ? "true" : "false")));
         }
         if (options.Canary)
             return actions;
