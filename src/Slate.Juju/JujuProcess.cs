@@ -14,7 +14,7 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
 
     /// <summary>Runs juju and returns its stdout. <paramref name="model"/> names the model the call is about, if any.</summary>
     /// <param name="timeout">How long the call may run before it is killed.</param>
-    /// <param name="progress">Receives each line juju writes to stderr, as it writes it.</param>
+    /// <param name="progress">Receives each line juju writes to stderr, as it writes it (see <see cref="LiveLines"/>).</param>
     public async Task<string> RunAsync(
         IReadOnlyList<string> arguments, string? model, TimeSpan timeout, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var stderrTarget = PipeTarget.ToStringBuilder(stderr);
-        if (progress is not null) stderrTarget = PipeTarget.Merge(stderrTarget, PipeTarget.ToDelegate(progress.Report));
+        if (progress is not null) stderrTarget = PipeTarget.Merge(stderrTarget, LiveLines.To(progress));
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);

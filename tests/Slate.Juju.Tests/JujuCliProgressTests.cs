@@ -26,6 +26,23 @@ public sealed class JujuCliProgressTests : IDisposable
         ], lines.Lines);
     }
 
+    // Juju leaves its wait line open while it waits: the line is reported at once, not when the next one starts,
+    // and the dots that follow it are not reported again.
+    [Fact]
+    public async Task An_open_wait_line_reaches_the_progress_before_juju_ends_it()
+    {
+        _juju.Answers(stderr: "Destroying model\nWaiting for model to be removed, 1 machine(s)...").Hangs();
+        var lines = new LineRecorder();
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var destroy = _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true), lines, stop.Token);
+        while (lines.Lines.Count < 2 && !destroy.IsCompleted) await Task.Delay(20);
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => destroy);
+
+        Assert.Equal(["Destroying model", "Waiting for model to be removed, 1 machine(s)..."], lines.Lines);
+    }
+
     [Fact]
     public async Task The_storage_refusal_is_the_error_even_on_the_line_destroy_model_left_open()
     {
