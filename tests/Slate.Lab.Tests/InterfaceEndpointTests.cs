@@ -62,10 +62,10 @@ public sealed class InterfaceEndpointTests : IAsyncLifetime
     {
         var id = await _lab.CreateReadyMachineAsync("vm3", "52:54:00:ee:01:03", "52:54:00:ee:01:04");
         var nic = await InterfaceAsync(id, "enp2s0");
-        var tagged = _lab.Cloud.Vlans.Single(v => v.Vid == 103);
+        var tagged = _lab.Cloud.Networks.Vlans.Single(v => v.Vid == 103);
         var vlanIface = await _lab.PostJsonAsync($"nodes/{id}/interfaces/?op=create_vlan", ("parent", nic["id"]!.ToString()), ("vlan", tagged.Id.ToString()));
         Assert.Equal("enp2s0.103", (string?)vlanIface["name"]);
-        var internalSubnet = _lab.Cloud.Subnets.Single(s => s.Space.Name == "metal-internal");
+        var internalSubnet = _lab.Cloud.Networks.Subnets.Single(s => s.Space?.Name == "metal-internal");
         var linked = await _lab.PostJsonAsync($"nodes/{id}/interfaces/{vlanIface["id"]}/?op=link_subnet",
             ("mode", "StAtIc"), ("subnet", internalSubnet.Id.ToString()), ("ip_address", "10.12.12.99"));
         var link = linked["links"]!.AsArray().Single(l => (string?)l!["mode"] == "static")!;
@@ -79,7 +79,7 @@ public sealed class InterfaceEndpointTests : IAsyncLifetime
     {
         var id = await _lab.CreateReadyMachineAsync("vm4", "52:54:00:ee:01:05");
         var boot = await InterfaceAsync(id, "enp1s0");
-        var tagged = _lab.Cloud.Subnets.Single(s => s.Vlan.Vid == 103);
+        var tagged = _lab.Cloud.Networks.Subnets.Single(s => s.Vlan.Vid == 103);
         var (status, body) = await _lab.SendAsync(HttpMethod.Post, $"nodes/{id}/interfaces/{boot["id"]}/?op=link_subnet",
             ("mode", "STATIC"), ("subnet", tagged.Id.ToString()));
         Assert.Equal(HttpStatusCode.BadRequest, status);

@@ -39,7 +39,7 @@ public sealed class LabHarness : IAsyncDisposable
         return new LabHarness(time, cloud, server);
     }
 
-    public string IdOf(string hostname) => Cloud.FindByHostname(hostname)?.SystemId ?? throw new InvalidOperationException($"no {hostname} in the lab");
+    public string IdOf(string hostname) => Cloud.Machines.FindByHostname(hostname)?.SystemId ?? throw new InvalidOperationException($"no {hostname} in the lab");
 
     public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, params (string Key, string Value)[] form)
     {

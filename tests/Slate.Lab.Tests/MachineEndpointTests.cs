@@ -37,9 +37,9 @@ public sealed class MachineEndpointTests : IAsyncLifetime
         var machine = await _lab.GetJsonAsync($"machines/{_lab.IdOf("openstack0")}/");
         Assert.Equal(6, (int)machine["status"]!);
         Assert.Equal("Deployed", (string?)machine["status_name"]);
-        Assert.Equal(_lab.Cloud.Pod.Name, (string?)machine["pod"]!["name"]);
+        Assert.Equal(_lab.Cloud.Pods.Pod.Name, (string?)machine["pod"]!["name"]);
         Assert.Equal("/MAAS/api/2.0/pods/1/", (string?)machine["pod"]!["resource_uri"]);
-        Assert.DoesNotContain(_lab.Cloud.Pod.PowerPassword, machine.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_lab.Cloud.Pods.Pod.PowerPassword, machine.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class MachineEndpointTests : IAsyncLifetime
     {
         var id = _lab.IdOf("openstack2");
         var one = await _lab.GetJsonAsync($"machines/{id}/?op=power_parameters");
-        Assert.Equal(_lab.Cloud.Pod.PowerPassword, (string?)one["power_pass"]);
+        Assert.Equal(_lab.Cloud.Pods.Pod.PowerPassword, (string?)one["power_pass"]);
         Assert.Equal("openstack2", (string?)one["power_id"]);
         var all = (JsonObject)await _lab.GetJsonAsync("machines/?op=power_parameters");
         Assert.Equal(8, all.Count);
@@ -90,7 +90,7 @@ public sealed class MachineEndpointTests : IAsyncLifetime
         var id = _lab.IdOf("capi-mgmt");
         var (status, body) = await _lab.SendAsync(HttpMethod.Delete, $"machines/{id}/");
         Assert.Equal((HttpStatusCode.NoContent, ""), (status, body));
-        Assert.Null(_lab.Cloud.FindByHostname("capi-mgmt"));
+        Assert.Null(_lab.Cloud.Machines.FindByHostname("capi-mgmt"));
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class MachineEndpointTests : IAsyncLifetime
     public async Task Recommissioning_names_the_state_it_came_from()
     {
         var id = await _lab.CreateReadyMachineAsync("vm5", "52:54:00:ee:00:08");
-        var machine = _lab.Cloud.GetMachine(id);
+        var machine = _lab.Cloud.Machines.Get(id);
         lock (_lab.Cloud.SyncRoot) machine.Status = Slate.Lab.Cloud.NodeStatus.Broken;
 
         var commissioning = await _lab.PostJsonAsync($"machines/{id}/?op=commission");
@@ -198,7 +198,7 @@ public sealed class MachineEndpointTests : IAsyncLifetime
     public async Task Virsh_power_drives_the_domain_named_by_power_id_not_the_hostname()
     {
         var created = await _lab.PostJsonAsync("machines/", ("hostname", "os0-alias"), ("architecture", "amd64"),
-            ("power_type", "virsh"), ("power_parameters_power_address", _lab.Cloud.Pod.PowerAddress),
+            ("power_type", "virsh"), ("power_parameters_power_address", _lab.Cloud.Pods.Pod.PowerAddress),
             ("power_parameters_power_id", "openstack0"), ("mac_addresses", "52:54:00:ee:00:09"), ("commission", "false"));
         Assert.Equal(Slate.Runbook.Ports.DomainState.Running, _lab.Cloud.Hypervisor.StateOf("openstack0"));
 
