@@ -51,16 +51,44 @@ public class LabCloudSeedingTests
         Assert.Equal(macs.Count, macs.Distinct().Count());
     }
 
+    /// <summary>MAAS models/subnet.py: a subnet's space is its VLAN's; each untagged plane is a fabric of its own.</summary>
     [Fact]
-    public void Networks_are_one_fabric_with_a_vlan_per_vid_and_a_space_and_subnet_per_plane()
+    public void Each_untagged_plane_is_a_fabric_metal_internal_is_vlan_103_on_the_metal_fabric_and_spaces_sit_on_vlans()
+    {
+        var networks = NewCloud().Networks;
+        Assert.Equal(5, networks.Fabrics.Count);
+        Assert.All(networks.Fabrics, f => Assert.Equal(0, f.Vlans[0].Vid));
+        var byPlane = networks.Subnets.ToDictionary(s => s.Space!.Name);
+        Assert.Equal(6, byPlane.Count);
+        Assert.Equal(103, byPlane["metal-internal"].Vlan.Vid);
+        Assert.Same(byPlane["metal-admin"].Vlan.Fabric, byPlane["metal-internal"].Vlan.Fabric);
+        Assert.Equal(5, networks.Subnets.Where(s => s.Vlan.Vid == 0).Select(s => s.Vlan.Fabric).Distinct().Count());
+        Assert.All(networks.Subnets, s => Assert.Same(s.Vlan.Space, s.Space));
+        Assert.Empty(networks.VlansIn(null));
+        Assert.All(networks.Subnets, s => Assert.Equal(1, s.Gateway.GetAddressBytes()[3]));
+    }
+
+    [Fact]
+    public void Seeded_hosts_carry_pattern_a_on_the_planes_vlans_with_their_domains_nics()
     {
         var cloud = NewCloud();
-        Assert.Equal([0, 103], cloud.Networks.Vlans.Select(v => v.Vid));
-        Assert.Equal(6, cloud.Networks.Spaces.Count);
-        Assert.Equal(cloud.Site.Planes.Select(p => p.Name), cloud.Networks.Subnets.Select(s => s.Space.Name));
-        Assert.Equal("metal-internal", cloud.Networks.Vlans.Single(v => v.Vid == 103).Space!.Name);
-        Assert.Null(cloud.Networks.Vlans.Single(v => v.Vid == 0).Space); // five planes share the untagged VLAN
-        Assert.All(cloud.Networks.Subnets, s => Assert.Equal(1, s.Gateway.GetAddressBytes()[3]));
+        var machine = cloud.Machines.FindByHostname("openstack2")!;
+        var byName = machine.Interfaces.ToDictionary(i => i.Name);
+        var vlanOf = cloud.Networks.Subnets.ToDictionary(s => s.Space!.Name, s => s.Vlan);
+        Assert.Same(vlanOf["provider-public"], byName["enp1s0"].Vlan);
+        Assert.Same(vlanOf["provider-public"], byName["br-ex"].Vlan);
+        Assert.Same(vlanOf["metal-admin"], byName["enp7s0"].Vlan);
+        Assert.Same(vlanOf["metal-internal"], byName["br-metal.103"].Vlan);
+        Assert.Same(vlanOf["metal-internal"], byName["br-internal"].Vlan);
+        Assert.Same(vlanOf["storage"], byName["enp9s0"].Vlan);
+        Assert.Equal("10.12.12.12", byName["br-internal"].Links.Single().IpAddress!.ToString());
+        foreach (var nic in cloud.Hypervisor.NicsOf("openstack2").Where(n => n.Network != "8_lbaas"))
+        {
+            Assert.Equal(nic.Mac, byName[nic.KernelName].MacAddress);
+        }
+        Assert.Equal("enp7s0", machine.BootInterface!.Name); // on the rack's subnet (the power address 10.12.8.1)
+        Assert.Equal(64L << 30, machine.BootDisk!.SizeBytes);
+        Assert.NotNull(machine.VirtualMachineId);
     }
 
     [Fact]
@@ -83,6 +111,8 @@ public class LabCloudSeedingTests
     {
         var cloud = NewCloud();
         cloud.Machines.Delete(cloud.Machines.FindByHostname("capi-mgmt")!.SystemId);
+        ((FakeTimeProvider)cloud.Time).Advance(cloud.Timings.Decomposing);
+        Assert.DoesNotContain(cloud.Machines, m => m.Hostname == "capi-mgmt");
         Assert.Contains(cloud.Events, e => e.Source == "maas" && e.Message.Contains("deleted capi-mgmt", StringComparison.Ordinal)
             && e.Message.Contains("decomposed", StringComparison.Ordinal));
     }

@@ -84,24 +84,51 @@ public sealed class MachineEndpointTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.Conflict, "Machine cannot be released in its current state ('Commissioning')."), (status, body));
     }
 
+    /// <summary>api/machines.py delete + reference §3.6: 204 at once; a pod machine leaves when its decompose has finished.</summary>
     [Fact]
-    public async Task Delete_returns_204_and_removes_the_machine()
+    public async Task Delete_of_a_pod_machine_answers_204_at_once_and_the_machine_leaves_when_its_decompose_finishes()
     {
         var id = _lab.IdOf("capi-mgmt");
         var (status, body) = await _lab.SendAsync(HttpMethod.Delete, $"machines/{id}/");
         Assert.Equal((HttpStatusCode.NoContent, ""), (status, body));
-        Assert.Null(_lab.Cloud.Machines.FindByHostname("capi-mgmt"));
+        Assert.Single((await _lab.GetJsonAsync($"machines/?hostname=capi-mgmt")).AsArray());
+
+        _lab.Time.Advance(_lab.Cloud.Timings.Decomposing);
+
+        Assert.Empty((await _lab.GetJsonAsync($"machines/?hostname=capi-mgmt")).AsArray());
     }
 
     [Fact]
-    public async Task Create_commissions_to_ready_with_boot_nic_auto_and_others_link_up()
+    public async Task Delete_of_a_machine_outside_the_pod_removes_it_at_once()
     {
+        var created = await _lab.PostJsonAsync("machines/", ("hostname", "bare2"), ("architecture", "amd64"),
+            ("power_type", "manual"), ("mac_addresses", "52:54:00:ee:00:08"));
+        Assert.Equal(HttpStatusCode.NoContent, (await _lab.SendAsync(HttpMethod.Delete, $"machines/{created["system_id"]}/")).Status);
+        Assert.Null(_lab.Cloud.Machines.FindByHostname("bare2"));
+    }
+
+    /// <summary>
+    /// models/node.py add_physical_interface names enlisted NICs eth0…; commissioning (metadataserver/builtin_scripts/
+    /// network.py) gives them the kernel's names and the VLANs it observed; then Testing, then Ready (node_status.py);
+    /// the boot NIC AUTO, the others LINK_UP.
+    /// </summary>
+    [Fact]
+    public async Task Create_enlists_eth_names_then_commissioning_renames_by_pci_address_tests_and_readies_with_boot_nic_auto()
+    {
+        _lab.DefineDomain("vm2", "52:54:00:ee:00:02", "52:54:00:ee:00:03");
         var created = await _lab.PostJsonAsync("machines/", ("hostname", "vm2"), ("architecture", "amd64"), ("power_type", "virsh"),
             ("mac_addresses", "52:54:00:ee:00:02"), ("mac_addresses", "52:54:00:ee:00:03"));
         Assert.Equal(1, (int)created["status"]!);
+        Assert.Equal(["eth0", "eth1"], created["interface_set"]!.AsArray().Select(i => (string)i!["name"]!));
+        Assert.All(created["interface_set"]!.AsArray(), i => Assert.Null(i!["vlan"]));
         var id = (string)created["system_id"]!;
-        Assert.Equal("Commissioning", (string?)(await _lab.GetJsonAsync($"machines/{id}/"))["status_name"]);
+
         _lab.Time.Advance(_lab.Cloud.Timings.Commissioning);
+        var testing = await _lab.GetJsonAsync($"machines/{id}/");
+        Assert.Equal("Testing", (string?)testing["status_name"]);
+        Assert.Equal(["enp1s0", "enp2s0"], testing["interface_set"]!.AsArray().Select(i => (string)i!["name"]!));
+
+        _lab.Time.Advance(_lab.Cloud.Timings.Testing);
         var ready = await _lab.GetJsonAsync($"machines/{id}/");
         Assert.Equal(4, (int)ready["status"]!);
         var modes = ready["interface_set"]!.AsArray().Select(i => (string)i!["links"]!.AsArray().Single()!["mode"]!).ToList();
@@ -109,7 +136,9 @@ public sealed class MachineEndpointTests : IAsyncLifetime
         var autoLink = ready["interface_set"]![0]!["links"]![0]!.AsObject();
         Assert.Equal("10.12.8.0/22", (string?)autoLink["subnet"]!["cidr"]);
         Assert.False(autoLink.ContainsKey("ip_address"));
+        Assert.Equal("data-tenant", (string?)ready["interface_set"]![1]!["vlan"]!["space"]);
         Assert.False(ready["interface_set"]![1]!["links"]![0]!.AsObject().ContainsKey("subnet"));
+        Assert.Equal("enp1s0", (string?)ready["boot_interface"]!["name"]);
     }
 
     [Fact]
@@ -171,7 +200,7 @@ public sealed class MachineEndpointTests : IAsyncLifetime
         var created = await _lab.PostJsonAsync("machines/", ("hostname", "bare1"), ("architecture", "amd64"),
             ("power_type", "manual"), ("mac_addresses", "52:54:00:ee:00:07"));
         Assert.Equal("unknown", (string?)created["power_state"]);
-        _lab.Time.Advance(_lab.Cloud.Timings.Commissioning);
+        _lab.Time.Advance(_lab.Cloud.Timings.Commissioning + _lab.Cloud.Timings.Testing);
         var id = (string)created["system_id"]!;
         await _lab.PostJsonAsync("machines/?op=allocate", ("system_id", id));
 

@@ -10,16 +10,26 @@ public sealed class NetworkAndRecordingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _lab.DisposeAsync();
 
+    /// <summary>MAAS api/spaces.py: the synthetic "undefined" space is listed only while some VLAN has no space.</summary>
     [Fact]
-    public async Task Spaces_list_the_planes_then_the_synthetic_undefined_space()
+    public async Task Spaces_list_the_planes_and_the_synthetic_undefined_space_once_a_vlan_has_none()
     {
         var spaces = (await _lab.GetJsonAsync("spaces/")).AsArray();
-        Assert.Equal(["provider-public", "metal-admin", "metal-internal", "data-tenant", "storage", "replication", "undefined"],
+        Assert.Equal(["provider-public", "metal-admin", "metal-internal", "data-tenant", "storage", "replication"],
             spaces.Select(s => (string)s!["name"]!));
-        var undefined = spaces[^1]!;
-        Assert.Equal(-1, (int)undefined["id"]!);
-        Assert.Equal([0], undefined["vlans"]!.AsArray().Select(v => (int)v!["vid"]!));
         Assert.Equal("10.12.12.0/22", (string?)spaces[2]!["subnets"]![0]!["cidr"]);
+        Assert.Equal([103], spaces[2]!["vlans"]!.AsArray().Select(v => (int)v!["vid"]!));
+
+        // A NIC on a network MAAS has not seen lands on a new fabric whose VLAN has no space.
+        var stale = _lab.Cloud.Hypervisor.NicsOf("openstack0").Single(n => n.Network == "8_lbaas");
+        _lab.Cloud.Hypervisor.Define("vm-stale", [stale with { Mac = "52:54:00:ee:09:01" }]);
+        await _lab.PostJsonAsync("pods/1/?op=refresh");
+        _lab.Time.Advance(_lab.Cloud.Timings.Commissioning);
+
+        var undefined = (await _lab.GetJsonAsync("spaces/")).AsArray()[^1]!;
+        Assert.Equal("undefined", (string?)undefined["name"]);
+        Assert.Equal(-1, (int)undefined["id"]!);
+        Assert.Equal(["fabric-5"], undefined["vlans"]!.AsArray().Select(v => (string)v!["fabric"]!));
         Assert.Equal((HttpStatusCode.BadRequest, "Space cannot be deleted: undefined"), await _lab.SendAsync(HttpMethod.Delete, "spaces/-1/"));
     }
 
@@ -29,9 +39,10 @@ public sealed class NetworkAndRecordingTests : IAsyncLifetime
         var subnet = await _lab.GetJsonAsync("subnets/10.12.16.0/22/");
         Assert.Equal("data-tenant", (string?)subnet["space"]);
         Assert.Equal("10.12.16.1", (string?)subnet["gateway_ip"]);
-        var fabric = (await _lab.GetJsonAsync("fabrics/")).AsArray().Single()!;
-        Assert.Equal("fabric-0", (string?)fabric["name"]);
-        var vlan = await _lab.GetJsonAsync("fabrics/0/vlans/103/");
+        var fabrics = (await _lab.GetJsonAsync("fabrics/")).AsArray();
+        Assert.Equal(["fabric-0", "fabric-1", "fabric-2", "fabric-3", "fabric-4"], fabrics.Select(f => (string)f!["name"]!));
+        Assert.Equal([0, 103], fabrics[1]!["vlans"]!.AsArray().Select(v => (int)v!["vid"]!));
+        var vlan = await _lab.GetJsonAsync("fabrics/1/vlans/103/");
         Assert.Equal("metal-internal", (string?)vlan["space"]);
         Assert.Equal(103, (int)(await _lab.GetJsonAsync($"vlans/{vlan["id"]}/"))["vid"]!);
         Assert.Equal("virsh", (string?)(await _lab.GetJsonAsync("vm-hosts/")).AsArray().Single()!["type"]);

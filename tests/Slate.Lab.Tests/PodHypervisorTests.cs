@@ -56,7 +56,11 @@ public sealed class PodHypervisorTests
         var vdb = _cloud.Site.Osd.FileFor(_cloud.Site.Host("openstack2"), _cloud.Site.Libvirt.ImagesDir);
 
         _cloud.Machines.Delete(id);
+        Assert.NotNull(_cloud.Machines.FindBySystemId(id)); // listed until the decompose finishes
+        Assert.True(_cloud.Hypervisor.HasDomain("openstack2"));
+        _time.Advance(_cloud.Timings.Decomposing);
 
+        Assert.Null(_cloud.Machines.FindBySystemId(id));
         Assert.False(_cloud.Hypervisor.HasDomain("openstack2"));
         Assert.Null(await _cloud.Hypervisor.FindVolumeAsync(vdb, CancellationToken.None));
         Assert.True(_cloud.Hypervisor.HasDomain("openstack1"));

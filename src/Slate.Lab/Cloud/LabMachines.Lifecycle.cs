@@ -293,13 +293,15 @@ public sealed partial class LabMachines
         SetStatus(machine, NodeStatus.Releasing, "Releasing");
         _cloud.Record("maas", $"release {machine.Hostname} ({machine.SystemId})");
         // MAAS finalises at once when the machine is off or its power cannot be queried (manual).
-        if (machine.PowerState != "on") Finish(machine, TransitionKind.FinishReleasing);
+        if (machine.PowerState != "on") Finish(machine, new PendingTransition(TransitionKind.FinishReleasing, _cloud.Time.GetUtcNow()));
         else Schedule(machine, TransitionKind.FinishReleasing, _cloud.Timings.Releasing);
     }
 
-    private void Finish(LabMachine machine, TransitionKind kind)
+    /// <summary>Completes a transition as of its due time, so a following one (testing) runs from then, not from when the lab noticed.</summary>
+    private void Finish(LabMachine machine, PendingTransition transition)
     {
-        switch (kind)
+        var at = transition.Due;
+        switch (transition.Kind)
         {
             case TransitionKind.FinishCommissioning when _cloud.Faults.FailCommissioning.Contains(machine.Hostname):
                 // Links stay cleared: MAAS resets networking only after commissioning succeeds.
@@ -311,8 +313,8 @@ public sealed partial class LabMachines
                 _cloud.Pods.ObserveHardware(machine);
                 machine.Commissioned = true;
                 ResetNetworking(machine);
-                SetStatus(machine, NodeStatus.Testing, "Testing");
-                Schedule(machine, TransitionKind.FinishTesting, _cloud.Timings.Testing);
+                SetStatus(machine, NodeStatus.Testing, "Testing", at);
+                machine.Pending = new PendingTransition(TransitionKind.FinishTesting, at + _cloud.Timings.Testing);
                 break;
             case TransitionKind.FinishTesting:
                 SetStatus(machine, NodeStatus.Ready, "Ready");
@@ -362,12 +364,12 @@ public sealed partial class LabMachines
         }
     }
 
-    private void SetStatus(LabMachine machine, NodeStatus status, string message)
+    private void SetStatus(LabMachine machine, NodeStatus status, string message, DateTimeOffset? since = null)
     {
         machine.PreviousStatus = machine.Status;
         machine.Status = status;
         machine.StatusMessage = message;
-        machine.StatusSince = _cloud.Time.GetUtcNow();
+        machine.StatusSince = since ?? _cloud.Time.GetUtcNow();
         machine.StuckReported = false;
     }
 

@@ -74,7 +74,7 @@ public sealed partial class LabMachines : IReadOnlyList<LabMachine>
                     if (!_cloud.Faults.Stuck.Contains(machine.Hostname))
                     {
                         machine.Pending = null;
-                        Finish(machine, pending.Kind);
+                        Finish(machine, pending);
                         progressed = true;
                     }
                     else if (TimedOut(machine, now) is { } failed)

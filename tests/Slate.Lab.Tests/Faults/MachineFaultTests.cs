@@ -31,7 +31,7 @@ public sealed class MachineFaultTests
         var flaky = cloud.Machines.Create(Spec("flaky", "52:54:00:aa:bb:01"));
         var fine = cloud.Machines.Create(Spec("fine", "52:54:00:aa:bb:02"));
 
-        _time.Advance(cloud.Timings.Commissioning);
+        _time.Advance(cloud.Timings.Commissioning + cloud.Timings.Testing);
 
         var failed = cloud.Machines.Get(flaky.SystemId);
         Assert.Equal(NodeStatus.FailedCommissioning, failed.Status);
