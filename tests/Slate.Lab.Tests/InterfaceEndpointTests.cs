@@ -46,6 +46,7 @@ public sealed class InterfaceEndpointTests : IAsyncLifetime
         Assert.Equal(["br-ex"], parent["children"]!.AsArray().Select(c => (string)c!));
     }
 
+    /// <summary>forms/interface.py BridgeInterfaceForm: compose_invalid_choice_text("bridge_type", BRIDGE_TYPE_CHOICES).</summary>
     [Fact]
     public async Task Bridge_type_must_be_standard_or_ovs()
     {
@@ -54,7 +55,7 @@ public sealed class InterfaceEndpointTests : IAsyncLifetime
         var (status, body) = await _lab.SendAsync(HttpMethod.Post, $"nodes/{id}/interfaces/?op=create_bridge",
             ("name", "br0"), ("parent", boot["id"]!.ToString()), ("bridge_type", "linux"));
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.NotNull(JsonNode.Parse(body)!["bridge_type"]);
+        Assert.Equal("'linux' is not a valid bridge_type.  It should be one of: 'standard', 'ovs'.", (string?)JsonNode.Parse(body)!["bridge_type"]![0]);
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public sealed class InterfaceEndpointTests : IAsyncLifetime
         Assert.DoesNotContain(unlinked["links"]!.AsArray(), l => (string?)l!["mode"] == "static");
     }
 
+    /// <summary>forms/interface_link.py offers only vlan.subnet_set unless forced; fields.py answers "None found with id=N.".</summary>
     [Fact]
     public async Task Link_subnet_refuses_a_subnet_off_the_interface_vlan_unless_forced()
     {
@@ -83,7 +85,7 @@ public sealed class InterfaceEndpointTests : IAsyncLifetime
         var (status, body) = await _lab.SendAsync(HttpMethod.Post, $"nodes/{id}/interfaces/{boot["id"]}/?op=link_subnet",
             ("mode", "STATIC"), ("subnet", tagged.Id.ToString()));
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.NotNull(JsonNode.Parse(body)!["subnet"]);
+        Assert.Equal($"None found with id={tagged.Id}.", (string?)JsonNode.Parse(body)!["subnet"]![0]);
         var forced = await _lab.PostJsonAsync($"nodes/{id}/interfaces/{boot["id"]}/?op=link_subnet",
             ("mode", "STATIC"), ("subnet", tagged.Id.ToString()), ("force", "true"));
         Assert.Equal(103, (int)forced["vlan"]!["vid"]!);
