@@ -62,7 +62,7 @@ public sealed class InterfaceRulesTests : IAsyncLifetime
             ("parent", (await InterfaceAsync(id, "enp2s0"))["id"]!.ToString()));
     }
 
-    /// <summary>forms/interface.py BondInterfaceForm: parents move under the bond; a parent already in use is refused.</summary>
+    /// <summary>forms/interface.py BondInterfaceForm: parents move under the bond; a parent with a child is refused by name (get_delinquent_children).</summary>
     [Fact]
     public async Task Create_bond_takes_its_parents_and_refuses_a_parent_already_in_use()
     {
@@ -80,7 +80,7 @@ public sealed class InterfaceRulesTests : IAsyncLifetime
         var (status, body) = await _lab.SendAsync(HttpMethod.Post, $"nodes/{id}/interfaces/?op=create_bond", ("name", "bond1"),
             ("parents", a["id"]!.ToString()));
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("Interfaces already in-use: bond0.", (string?)JsonNode.Parse(body)!["parents"]![0]);
+        Assert.Equal("Interfaces already in-use: enp2s0.", (string?)JsonNode.Parse(body)!["parents"]![0]);
     }
 
     /// <summary>api/interfaces.py set_default_gateway + forms/interface_link.py InterfaceSetDefaultGatwayForm.</summary>

@@ -81,7 +81,7 @@ public sealed class LabInterfaces
             if (string.IsNullOrEmpty(spec.Name)) errors["name"] = ["This field is required."];
             var parents = spec.ParentIds.Select(id => machine.Interfaces.Find(i => i.Id == id)).OfType<LabInterface>().ToList();
             if (parents.Count == 0) errors["parents"] = ["A bond interface must have one or more parents."];
-            var busy = parents.SelectMany(p => machine.ChildrenOf(p)).Select(c => c.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+            var busy = parents.Where(p => machine.ChildrenOf(p).Any()).Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
             if (busy.Count > 0) errors["parents"] = [$"Interfaces already in-use: {string.Join(", ", busy)}."];
             if (errors.Count > 0) throw LabApiException.Invalid(errors);
             RequireUniqueName(machine, spec.Name!);
