@@ -55,6 +55,20 @@ public sealed class MachineLifecycleTests : IAsyncLifetime
         Assert.Equal("Releasing failed", (string?)(await lab.GetJsonAsync($"machines/{id}/"))["status_name"]);
     }
 
+    /// <summary>node_status.py: Commissioning is monitored with node_timeout (30 minutes, maascommon/constants.py) and fails.</summary>
+    [Fact]
+    public async Task Commissioning_that_never_finishes_fails_after_the_node_timeout()
+    {
+        await using var lab = await LabHarness.StartAsync("stuck=capi-mgmt");
+        var id = lab.IdOf("capi-mgmt");
+        await lab.PostJsonAsync($"machines/{id}/?op=mark_broken");
+        Assert.Equal("Commissioning", (string?)(await lab.PostJsonAsync($"machines/{id}/?op=commission"))["status_name"]);
+
+        lab.Time.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.Equal("Failed commissioning", (string?)(await lab.GetJsonAsync($"machines/{id}/"))["status_name"]);
+    }
+
     /// <summary>models/node.py mark_broken / mark_fixed, and mark_fixed's NodeStateViolation (409) on a non-broken node.</summary>
     [Fact]
     public async Task Mark_broken_then_mark_fixed_and_fixed_of_a_working_machine_is_409()
