@@ -5,14 +5,8 @@ using Slate.Lab.Hypervisor;
 namespace Slate.Lab.Tests;
 
 /// <summary>Machines made from the hypervisor's domains: add_chassis, pod refresh, and MAAS's refusal of a known MAC.</summary>
-public sealed class EnlistmentTests : IAsyncLifetime
+public sealed class EnlistmentTests : LabTestClass
 {
-    private LabHarness _lab = null!;
-
-    public async Task InitializeAsync() => _lab = await LabHarness.StartAsync();
-
-    public async Task DisposeAsync() => await _lab.DisposeAsync();
-
     /// <summary>
     /// api/machines.py add_chassis answers 200 text "Asking RACK to add machines from chassis HOST"; the virsh probe
     /// enlists each domain (prefix_filter applies) and accept_all commissions it.
@@ -20,61 +14,61 @@ public sealed class EnlistmentTests : IAsyncLifetime
     [Fact]
     public async Task Add_chassis_virsh_answers_maas_text_and_enlists_the_released_hosts_domain_which_commissions()
     {
-        var pod = _lab.Cloud.Pods.Pod;
-        await _lab.PostJsonAsync("machines/?op=release", ("machines", _lab.IdOf("openstack2")));
-        _lab.Time.Advance(_lab.Cloud.Timings.Releasing);
+        var pod = Lab.Cloud.Pods.Pod;
+        await Lab.PostJsonAsync("machines/?op=release", ("machines", Lab.IdOf("openstack2")));
+        Lab.Time.Advance(Lab.Cloud.Timings.Releasing);
 
-        var (status, body) = await _lab.SendAsync(HttpMethod.Post, "machines/?op=add_chassis", ("chassis_type", "virsh"),
+        var (status, body) = await Lab.SendAsync(HttpMethod.Post, "machines/?op=add_chassis", ("chassis_type", "virsh"),
             ("hostname", pod.PowerAddress), ("password", pod.PowerPassword), ("prefix_filter", "openstack"), ("accept_all", "true"));
 
         Assert.Equal((HttpStatusCode.OK, $"Asking caracal-testcloud to add machines from chassis {pod.PowerAddress}"), (status, body));
-        var enlisted = (await _lab.GetJsonAsync("machines/?hostname=openstack2")).AsArray().Single()!;
+        var enlisted = (await Lab.GetJsonAsync("machines/?hostname=openstack2")).AsArray().Single()!;
         Assert.Equal("Commissioning", (string?)enlisted["status_name"]);
         Assert.Equal(["eth0", "eth1", "eth2", "eth3", "eth4", "eth5"], enlisted["interface_set"]!.AsArray().Select(i => (string)i!["name"]!));
-        _lab.Time.Advance(_lab.Cloud.Timings.Commissioning + _lab.Cloud.Timings.Testing);
-        var ready = await _lab.GetJsonAsync($"machines/{enlisted["system_id"]}/");
+        Lab.Time.Advance(Lab.Cloud.Timings.Commissioning + Lab.Cloud.Timings.Testing);
+        var ready = await Lab.GetJsonAsync($"machines/{enlisted["system_id"]}/");
         Assert.Equal("Ready", (string?)ready["status_name"]);
         Assert.Equal(["enp1s0", "enp7s0", "enp8s0", "enp9s0", "enp10s0", "enp11s0"],
             ready["interface_set"]!.AsArray().Select(i => (string)i!["name"]!));
         Assert.Equal("enp7s0", (string?)ready["boot_interface"]!["name"]);
         var spaces = ready["interface_set"]!.AsArray().Select(i => (string)i!["vlan"]!["space"]!).ToList();
         Assert.Equal(["provider-public", "metal-admin", "data-tenant", "storage", "replication", "undefined"], spaces);
-        Assert.Single((await _lab.GetJsonAsync("machines/?hostname=openstack0")).AsArray()); // known MACs: not enlisted twice
+        Assert.Single((await Lab.GetJsonAsync("machines/?hostname=openstack0")).AsArray()); // known MACs: not enlisted twice
     }
 
     [Fact]
     public async Task Add_chassis_virsh_refuses_a_username_and_needs_a_hostname_as_maas_does()
     {
         Assert.Equal((HttpStatusCode.BadRequest, "username can not be specified when using the virsh chassis."),
-            await _lab.SendAsync(HttpMethod.Post, "machines/?op=add_chassis", ("chassis_type", "virsh"), ("hostname", "qemu:///x"), ("username", "u")));
+            await Lab.SendAsync(HttpMethod.Post, "machines/?op=add_chassis", ("chassis_type", "virsh"), ("hostname", "qemu:///x"), ("username", "u")));
         Assert.Equal((HttpStatusCode.BadRequest, "No provided hostname!"),
-            await _lab.SendAsync(HttpMethod.Post, "machines/?op=add_chassis", ("chassis_type", "virsh")));
+            await Lab.SendAsync(HttpMethod.Post, "machines/?op=add_chassis", ("chassis_type", "virsh")));
     }
 
     /// <summary>models/bmc.py (pod sync): a new domain becomes a machine that commissions; a vanished one's machine is deleted.</summary>
     [Fact]
     public async Task Pod_refresh_enlists_new_domains_and_deletes_machines_whose_domain_is_gone()
     {
-        _lab.DefineDomain("vm-new", "52:54:00:ee:04:01", "52:54:00:ee:04:02");
-        var gone = await _lab.CreateReadyMachineAsync("vm-gone", "52:54:00:ee:04:03");
-        _lab.Cloud.Hypervisor.UndefineWithStorage("vm-gone");
+        Lab.DefineDomain("vm-new", "52:54:00:ee:04:01", "52:54:00:ee:04:02");
+        var gone = await Lab.CreateReadyMachineAsync("vm-gone", "52:54:00:ee:04:03");
+        Lab.Cloud.Hypervisor.UndefineWithStorage("vm-gone");
 
-        var pod = await _lab.PostJsonAsync("pods/1/?op=refresh");
+        var pod = await Lab.PostJsonAsync("pods/1/?op=refresh");
 
         Assert.Equal("virsh", (string?)pod["type"]);
-        Assert.Equal("Commissioning", (string?)(await _lab.GetJsonAsync("machines/?hostname=vm-new")).AsArray().Single()!["status_name"]);
-        Assert.Equal(HttpStatusCode.NotFound, (await _lab.SendAsync(HttpMethod.Get, $"machines/{gone}/")).Status);
+        Assert.Equal("Commissioning", (string?)(await Lab.GetJsonAsync("machines/?hostname=vm-new")).AsArray().Single()!["status_name"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await Lab.SendAsync(HttpMethod.Get, $"machines/{gone}/")).Status);
     }
 
     /// <summary>forms/__init__.py clean_mac_addresses: a MAC MAAS knows is refused, naming the machine that has it.</summary>
     [Fact]
     public async Task A_second_post_machines_with_a_known_mac_is_refused()
     {
-        _lab.DefineDomain("vm-twice", "52:54:00:ee:04:04");
-        await _lab.PostJsonAsync("machines/", ("hostname", "vm-twice"), ("architecture", "amd64"), ("power_type", "virsh"),
+        Lab.DefineDomain("vm-twice", "52:54:00:ee:04:04");
+        await Lab.PostJsonAsync("machines/", ("hostname", "vm-twice"), ("architecture", "amd64"), ("power_type", "virsh"),
             ("mac_addresses", "52:54:00:ee:04:04"));
 
-        var (status, body) = await _lab.SendAsync(HttpMethod.Post, "machines/", ("hostname", "vm-twice-2"), ("architecture", "amd64"),
+        var (status, body) = await Lab.SendAsync(HttpMethod.Post, "machines/", ("hostname", "vm-twice-2"), ("architecture", "amd64"),
             ("power_type", "virsh"), ("mac_addresses", "52:54:00:ee:04:04"));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
