@@ -96,8 +96,8 @@ public sealed class MachineLifecycleTests : LabTestClass
     }
 
     /// <summary>
-    /// node_constraint_filter_forms.py ReadNodesForm: zone, pool, status, mac_address filter; an unknown zone is a field
-    /// error; a parameter the form does not define (pod, in MAAS 3.7) is ignored by the Django form.
+    /// node_constraint_filter_forms.py ReadNodesForm (branch 3.7; master dropped pods): zone, status, mac_address and
+    /// pod (the BMC's name) filter; an unknown zone is a field error; a parameter the form does not define is ignored.
     /// </summary>
     [Fact]
     public async Task List_filters_apply_unknown_zones_are_refused_and_undefined_parameters_are_ignored()
@@ -112,7 +112,11 @@ public sealed class MachineLifecycleTests : LabTestClass
             (string?)JsonNode.Parse((await Lab.SendAsync(HttpMethod.Get, "machines/?mac_address=nope")).Body)!["mac_address"]![0]);
         await Lab.PostJsonAsync($"machines/{Lab.IdOf("juju")}/?op=mark_broken");
         Assert.Equal(["juju"], (await Lab.GetJsonAsync("machines/?status=broken")).AsArray().Select(m => (string)m!["hostname"]!));
-        Assert.Equal(8, (await Lab.GetJsonAsync("machines/?pod=elsewhere")).AsArray().Count);
+        await Lab.PostJsonAsync("machines/", ("hostname", "bare-pod"), ("architecture", "amd64"), ("power_type", "manual"),
+            ("mac_addresses", "52:54:00:ee:03:07"));
+        Assert.Equal(8, (await Lab.GetJsonAsync("machines/?pod=caracal-testcloud-kvm")).AsArray().Count);
+        Assert.Empty((await Lab.GetJsonAsync("machines/?pod=elsewhere")).AsArray());
+        Assert.Equal(9, (await Lab.GetJsonAsync("machines/?colour=blue")).AsArray().Count);
     }
 
     /// <summary>api/maas.py get_config (test_api.py: "No provided name!"); an unknown name is keyed by itself (forms/settings.py).</summary>

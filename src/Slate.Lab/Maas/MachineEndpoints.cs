@@ -59,7 +59,7 @@ internal static class MachineEndpoints
 
     private static MaasResponse Machine(LabMachine machine) => MaasResponse.Json(w => MaasJson.Machine(w, machine));
 
-    /// <summary>The ReadNodesForm filters (node_constraint_filter_forms.py); a parameter it does not define, pod among them, is ignored.</summary>
+    /// <summary>The ReadNodesForm filters (MAAS 3.7 node_constraint_filter_forms.py); a parameter the form does not define is ignored.</summary>
     private static MaasResponse List(MaasCall call)
     {
         var statuses = call.All("status").Select(s => NodeStatusNames.TryParseFilter(s, out var status)
@@ -74,7 +74,7 @@ internal static class MachineEndpoints
         if (pools.Where(p => p != LabCloud.DefaultPool).ToList() is { Count: > 0 } unknownPools)
             throw LabApiException.Invalid("pool", $"No such pool(s): {string.Join(", ", unknownPools)}.");
         var filter = new MachineQuery(call.All("id"), call.All("hostname"), macs, statuses, zones, pools,
-            call.All("tags"), call.All("owner"), call.All("power_state"));
+            call.All("tags"), call.All("owner"), call.All("power_state"), call.All("pod"), call.All("pod_type"));
         var machines = call.Cloud.Machines.Matching(filter);
         return MaasResponse.Json(w =>
         {
