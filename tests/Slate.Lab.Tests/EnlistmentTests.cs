@@ -60,6 +60,25 @@ public sealed class EnlistmentTests : LabTestClass
         Assert.Equal(HttpStatusCode.NotFound, (await Lab.SendAsync(HttpMethod.Get, $"machines/{gone}/")).Status);
     }
 
+    /// <summary>api/pods.py compose (3.7): a composed machine commissions, is dynamic, and leaves MAAS when released.</summary>
+    [Fact]
+    public async Task A_composed_machine_commissions_and_leaves_maas_when_released()
+    {
+        var composed = await Lab.PostJsonAsync("pods/1/?op=compose", ("hostname", "vm-composed"));
+        var id = (string)composed["system_id"]!;
+        Assert.Equal($"/MAAS/api/2.0/machines/{id}/", (string?)composed["resource_uri"]);
+        Lab.Time.Advance(Lab.Cloud.Timings.Commissioning + Lab.Cloud.Timings.Testing);
+        var ready = await Lab.GetJsonAsync($"machines/{id}/");
+        Assert.Equal("Ready", (string?)ready["status_name"]);
+        Assert.Equal("enp1s0", (string?)ready["boot_interface"]!["name"]);
+
+        await Lab.PostJsonAsync("machines/?op=allocate", ("system_id", id));
+        await Lab.PostJsonAsync($"machines/{id}/?op=release");
+        Lab.Time.Advance(Lab.Cloud.Timings.Releasing);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Lab.SendAsync(HttpMethod.Get, $"machines/{id}/")).Status);
+    }
+
     /// <summary>forms/__init__.py clean_mac_addresses: a MAC MAAS knows is refused, naming the machine that has it.</summary>
     [Fact]
     public async Task A_second_post_machines_with_a_known_mac_is_refused()

@@ -133,17 +133,37 @@ public sealed class LabPods
         }
     }
 
+    /// <summary>
+    /// `pods/{id}/ op=compose` (api/pods.py, 3.7): MAAS defines a VM with one NIC on the rack's network and an OS disk,
+    /// and the machine it makes is dynamic (it leaves MAAS when released) and commissions.
+    /// </summary>
+    public LabMachine Compose(string? hostname)
+    {
+        lock (_cloud.SyncRoot)
+        {
+            var name = string.IsNullOrEmpty(hostname) ? "composed-" + _cloud.Ids.Token(6) : hostname;
+            if (_cloud.Machines.FindByHostname(name) is not null || Hypervisor.HasDomain(name))
+                throw LabApiException.Invalid("hostname", "Node with this Hostname already exists.");
+            var network = _cloud.Networks.BootSubnet()?.Space?.Name ?? "default";
+            Hypervisor.Define(name, [new LabNic(LabMacs.For(1000 + _nextVirtualMachineId, 0), network, 1)]);
+            var machine = Enlist(name, Pod.PowerAddress, Pod.PowerPassword, commission: true);
+            machine.Dynamic = true;
+            _cloud.Record("maas", $"composed {name} ({machine.SystemId}) in pod {Pod.Name}");
+            return machine;
+        }
+    }
+
     private IEnumerable<string> UnknownDomains() =>
         Hypervisor.DomainNames.Where(d => Hypervisor.NicsOf(d).All(n => _cloud.Machines.OwnerOfMac(n.Mac) is null)).ToList();
 
-    private void Enlist(string domain, string address, string password, bool commission)
+    private LabMachine Enlist(string domain, string address, string password, bool commission)
     {
         var power = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["power_address"] = address, ["power_id"] = domain, ["power_pass"] = password,
         };
         var macs = Hypervisor.NicsOf(domain).Select(n => n.Mac).ToList();
-        _cloud.Machines.Create(new MachineSpec(domain, "amd64/generic", macs, "virsh", power, commission));
+        return _cloud.Machines.Create(new MachineSpec(domain, "amd64/generic", macs, "virsh", power, commission));
     }
 
     private static bool SameMac(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

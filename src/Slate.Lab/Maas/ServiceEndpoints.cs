@@ -112,8 +112,22 @@ internal static class ServiceEndpoints
                 w.WriteEndObject();
             }),
             ("POST", "refresh") => Refresh(call, collection),
+            ("POST", "compose") => Compose(call),
             _ => throw call.Unrecognised(),
         };
+    }
+
+    /// <summary>api/pods.py compose: the new machine's system_id and resource_uri.</summary>
+    private static MaasResponse Compose(MaasCall call)
+    {
+        var machine = call.Cloud.Pods.Compose(call.Param("hostname"));
+        return MaasResponse.Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("system_id", machine.SystemId);
+            w.WriteString("resource_uri", $"{MaasJson.Prefix}machines/{machine.SystemId}/");
+            w.WriteEndObject();
+        });
     }
 
     private static MaasResponse Refresh(MaasCall call, string collection)
