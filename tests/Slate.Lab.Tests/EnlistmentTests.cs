@@ -36,6 +36,33 @@ public sealed class EnlistmentTests : LabTestClass
         Assert.Single((await Lab.GetJsonAsync("machines/?hostname=openstack0")).AsArray()); // known MACs: not enlisted twice
     }
 
+    /// <summary>
+    /// Runbook Step 5's path: a torn-down host re-enlisted by `POST machines` with virsh power on its surviving domain
+    /// commissions to the runbook's NIC names on the planes' VLANs, and, not composed by MAAS, is not dynamic.
+    /// </summary>
+    [Fact]
+    public async Task A_torn_down_host_re_enlisted_by_post_machines_gets_the_runbooks_names_and_is_not_dynamic()
+    {
+        var pod = Lab.Cloud.Pods.Pod;
+        await Lab.PostJsonAsync("machines/?op=release", ("machines", Lab.IdOf("openstack3")));
+        Lab.Time.Advance(Lab.Cloud.Timings.Releasing);
+        var form = new List<(string, string)> { ("hostname", "openstack3"), ("architecture", "amd64/generic"), ("power_type", "virsh"),
+            ("power_parameters_power_address", pod.PowerAddress), ("power_parameters_power_id", "openstack3") };
+        form.AddRange(Lab.Cloud.Hypervisor.NicsOf("openstack3").Select(n => ("mac_addresses", n.Mac)));
+
+        var id = (string)(await Lab.PostJsonAsync("machines/", [.. form]))["system_id"]!;
+        Lab.Time.Advance(Lab.Cloud.Timings.Commissioning + Lab.Cloud.Timings.Testing);
+
+        var nics = (await Lab.GetJsonAsync($"nodes/{id}/interfaces/")).AsArray();
+        Assert.Equal(["enp1s0", "enp7s0", "enp8s0", "enp9s0", "enp10s0", "enp11s0"], nics.Select(i => (string)i!["name"]!));
+        Assert.Equal("metal-admin", (string?)nics[1]!["vlan"]!["space"]);
+        Assert.Equal(["auto"], nics[1]!["links"]!.AsArray().Select(l => (string)l!["mode"]!));
+        Assert.Equal(["link_up"], nics[2]!["links"]!.AsArray().Select(l => (string)l!["mode"]!));
+        await Lab.PostJsonAsync("machines/?op=allocate", ("system_id", id));
+        await Lab.PostJsonAsync($"machines/{id}/?op=release");
+        Assert.Equal("Ready", (string?)(await Lab.GetJsonAsync($"machines/{id}/"))["status_name"]);
+    }
+
     [Fact]
     public async Task Add_chassis_virsh_refuses_a_username_and_needs_a_hostname_as_maas_does()
     {
