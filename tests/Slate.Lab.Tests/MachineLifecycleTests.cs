@@ -130,7 +130,10 @@ public sealed class MachineLifecycleTests : LabTestClass
         Assert.Equal("false", (await Lab.SendAsync(HttpMethod.Get, "maas/?op=get_config&name=enable_disk_erasing_on_release")).Body);
     }
 
-    /// <summary>api/machines.py DISPLAYED_MACHINE_FIELDS: a VM host's machine shows its boot disk, block devices, VM id and tags.</summary>
+    /// <summary>
+    /// api/machines.py DISPLAYED_MACHINE_FIELDS: a VM host's machine shows its boot disk, block devices, VM id, and the
+    /// "virtual" tag commissioning gives a VM (metadataserver/builtin_scripts/hooks.py).
+    /// </summary>
     [Fact]
     public async Task Pod_machines_carry_their_boot_disk_block_devices_and_virtual_machine_id()
     {
@@ -140,7 +143,9 @@ public sealed class MachineLifecycleTests : LabTestClass
         Assert.Equal("vda", (string?)machine["blockdevice_set"]![0]!["name"]);
         Assert.Equal((int)machine["boot_disk"]!["id"]!, (int)machine["physicalblockdevice_set"]![0]!["id"]!);
         Assert.NotNull(machine["virtualmachine_id"]);
-        Assert.NotNull(machine["tag_names"]!.AsArray());
+        Assert.Equal(["virtual"], machine["tag_names"]!.AsArray().Select(t => (string)t!));
+        Assert.Equal(["openstack0", "openstack1", "openstack2", "openstack3"],
+            (await Lab.GetJsonAsync("machines/?tags=virtual")).AsArray().Select(m => (string)m!["hostname"]!));
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ namespace Slate.Lab.Cloud;
 /// </summary>
 public sealed class LabPods
 {
+    private const string VirtualTag = "virtual";
     private readonly LabCloud _cloud;
     private int _nextVirtualMachineId = 1;
     private int _nextBlockDeviceId = 1;
@@ -52,7 +53,8 @@ public sealed class LabPods
     /// <summary>
     /// What commissioning learns from the domain the machine runs as (its power_id, else the one holding one of its
     /// MACs): each NIC gets the kernel's name (enp&lt;bus&gt;s&lt;slot&gt;) and the VLAN of the network it is attached to
-    /// (metadataserver/builtin_scripts/network.py); the boot NIC is the one on the rack's subnet; the boot disk is vda.
+    /// (metadataserver/builtin_scripts/network.py); the boot NIC is the one on the rack's subnet; the boot disk is vda;
+    /// and a VM is tagged "virtual" (metadataserver/builtin_scripts/hooks.py).
     /// </summary>
     internal void ObserveHardware(LabMachine machine)
     {
@@ -68,6 +70,7 @@ public sealed class LabPods
         var bootVlan = _cloud.Networks.BootSubnet()?.Vlan;
         machine.BootInterfaceId = machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && i.Vlan is not null && i.Vlan == bootVlan)?.Id;
         machine.BootDisk ??= new LabBlockDevice(_nextBlockDeviceId++, "vda", Hypervisor.BootDiskBytes(domain));
+        if (!machine.Tags.Contains(VirtualTag)) machine.Tags.Add(VirtualTag);
     }
 
     /// <summary>The VM of a deleted pod machine is decomposed: `virsh destroy` and `undefine --remove-all-storage`.</summary>
