@@ -55,11 +55,10 @@ internal static class LabSeed
     }
 
     /// <summary>The bus of a predictable PCI NIC name (enp7s0 → 7); null for any other name.</summary>
-    private static int? PciBusOf(string name)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(name, "^enp([0-9]+)s0$");
-        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
+    private static int? PciBusOf(string name) =>
+        name.StartsWith("enp", StringComparison.Ordinal) && name.EndsWith("s0", StringComparison.Ordinal)
+        && int.TryParse(name.AsSpan(3, name.Length - 5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bus)
+            ? bus : null;
 
     /// <summary>The plane the NIC reaches (itself or through its bridges and VLANs), else its own name.</summary>
     private static string NetworkOf(Site site, InterfaceTemplate nic)
