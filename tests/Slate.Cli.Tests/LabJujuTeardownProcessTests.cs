@@ -40,14 +40,14 @@ public class LabJujuTeardownProcessTests
         Assert.Contains("The model has persistent storage remaining:\n\t4 volumes", refused.StderrTail);
         Assert.Contains("\"--release-storage\"", refused.StderrTail);
         Assert.Equal("alive", (await lab.Cli().ListModelsAsync()).Single(m => m.ShortName == "openstack").Life);
-        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindByHostname(h.Name)!.Status));
+        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindByHostname(h.Name)!.Status));
     }
 
     [Fact]
     public async Task A_lingering_machine_holds_destroy_model_until_remove_machine_force_then_the_model_goes()
     {
         await using var lab = await LabJujuProcessLab.StartAsync(LabFaults.Parse(["lingering=openstack2"]));
-        var lingering = lab.Cloud.FindByHostname("openstack2")!.SystemId;
+        var lingering = lab.Cloud.Machines.FindByHostname("openstack2")!.SystemId;
 
         var stuck = await Assert.ThrowsAsync<JujuCommandException>(() =>
             lab.Cli(changeTimeout: TimeSpan.FromSeconds(5)).DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true)));
@@ -56,7 +56,7 @@ public class LabJujuTeardownProcessTests
         Assert.Equal("dying", (await lab.Cli().ListModelsAsync()).Single(m => m.ShortName == "openstack").Life);
         var left = Assert.Single((await lab.Cli().StatusAsync("openstack")).Machines);
         Assert.Equal(("2", lingering), (left.Id, left.InstanceId));
-        Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindBySystemId(lingering)!.Status);
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindBySystemId(lingering)!.Status);
 
         await lab.Cli().RemoveMachineAsync("openstack", "2", new RemoveOptions(Force: true));
 
@@ -64,7 +64,7 @@ public class LabJujuTeardownProcessTests
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while ((await lab.Cli().ListModelsAsync(patience.Token)).Any(m => m.ShortName == "openstack"))
             await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
-        Assert.NotEqual(NodeStatus.Deployed, lab.Cloud.FindBySystemId(lingering)?.Status);
+        Assert.NotEqual(NodeStatus.Deployed, lab.Cloud.Machines.FindBySystemId(lingering)?.Status);
         Assert.Contains(lab.Cloud.Events, e => e.Message == "remove-machine -m openstack 2 --force");
     }
 

@@ -203,7 +203,7 @@ public sealed class LabJujuController
     {
         try
         {
-            Cloud.ReleaseMachine(machine.InstanceId);
+            Cloud.Machines.Release(machine.InstanceId);
         }
         catch (LabApiException e)
         {

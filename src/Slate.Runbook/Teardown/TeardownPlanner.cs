@@ -73,7 +73,7 @@ internal static class TeardownPlanner
                 findings.Add(new Finding(Severity.Fatal, "domain-missing", host.Name,
                     "the hypervisor has no domain of this name; re-enrolment (Step 5) needs it", "defined", "absent"));
         }
-        if (options.Path == TeardownPath.Destroy)
+        if (options.Path == TeardownPath.Destroy && o.JujuError is null)
         {
             foreach (var host in site.Hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>().Where(m => o.ModelMachine(m) is null))
                 findings.Add(new Finding(Severity.Fatal, "host-outside-model", host.Hostname,

@@ -38,7 +38,7 @@ public class LabJujuCommandTests
         var machines = status["machines"]!.AsObject();
         Assert.Equal(["0", "1", "2", "3"], machines.Select(m => m.Key));
         var zero = machines["0"]!;
-        Assert.Equal(lab.Cloud.FindByHostname("openstack0")!.SystemId, (string?)zero["instance-id"]);
+        Assert.Equal(lab.Cloud.Machines.FindByHostname("openstack0")!.SystemId, (string?)zero["instance-id"]);
         Assert.Equal("10.12.4.10", (string?)zero["dns-name"]);
         Assert.Equal("started", (string?)zero["juju-status"]!["current"]);
         Assert.Equal("Deployed", (string?)zero["machine-status"]!["message"]);
@@ -65,16 +65,16 @@ public class LabJujuCommandTests
     {
         // Every stage immediate on the fake clock: the model is gone at the first look, so nothing really waits.
         await using var lab = await LabJujuHarness.StartAsync(LabJujuTimings.Immediate);
-        var hosts = lab.Cloud.Site.Hosts.Select(h => lab.Cloud.FindByHostname(h.Name)!.SystemId).ToList();
+        var hosts = lab.Cloud.Site.Hosts.Select(h => lab.Cloud.Machines.FindByHostname(h.Name)!.SystemId).ToList();
 
         var run = await lab.RunAsync("destroy-model", "--no-prompt", "--destroy-storage", "caracal-maas:openstack");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("Destroying model\nModel destroyed.\n", run.Stderr);
         Assert.Equal("", run.Stdout);
-        Assert.All(hosts, id => Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindBySystemId(id)!.Status));
+        Assert.All(hosts, id => Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindBySystemId(id)!.Status));
         lab.Time.Advance(lab.Cloud.Timings.Releasing);
-        Assert.All(hosts, id => Assert.Null(lab.Cloud.FindBySystemId(id)));
+        Assert.All(hosts, id => Assert.Null(lab.Cloud.Machines.FindBySystemId(id)));
 
         var models = await lab.RunAsync("models", "--format=json");
         Assert.Equal(["controller"], models.Json()["models"]!.AsArray().Select(m => (string?)m!["short-name"]));
@@ -92,7 +92,7 @@ public class LabJujuCommandTests
         var run = await lab.RunAsync("destroy-model", "--no-prompt", "--destroy-storage", "--force", "--no-wait", "--timeout", "0s", "openstack");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotContain(lab.Juju.Models, m => m.Name == "openstack");
-        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindByHostname(h.Name)!.Status));
+        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindByHostname(h.Name)!.Status));
         Assert.Contains(lab.Cloud.Events, e => e.Message == "destroy-model openstack --destroy-storage --force --no-wait --timeout 0s");
     }
 
@@ -113,7 +113,7 @@ public class LabJujuCommandTests
             "option instead. The storage can then be imported\ninto another Juju model.\n\n\n",
             run.Stderr);
         Assert.Equal("alive", lab.Juju.Get(null, "openstack").Life);
-        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindByHostname(h.Name)!.Status));
+        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindByHostname(h.Name)!.Status));
     }
 
     // waitForModelDestroyed: a summary line at once, dots while it is unchanged; Ctrl-C leaves the destruction running
@@ -122,7 +122,7 @@ public class LabJujuCommandTests
     public async Task A_lingering_machine_keeps_destroy_model_waiting_until_remove_machine_force()
     {
         await using var lab = await LabJujuHarness.StartAsync(LabJujuTimings.Immediate, LabFaults.Parse(["lingering=openstack1"]));
-        var lingering = lab.Cloud.FindByHostname("openstack1")!.SystemId;
+        var lingering = lab.Cloud.Machines.FindByHostname("openstack1")!.SystemId;
 
         using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         var waited = await lab.RunAsync(interrupt.Token, "destroy-model", "--no-prompt", "--destroy-storage", "openstack");
@@ -136,13 +136,13 @@ public class LabJujuCommandTests
         var openstack = models.Json()["models"]!.AsArray().Single(m => (string?)m!["short-name"] == "openstack")!;
         Assert.Equal("dying", (string?)openstack["life"]);
         Assert.Equal("destroying", (string?)openstack["status"]!["current"]);
-        Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindBySystemId(lingering)!.Status);
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindBySystemId(lingering)!.Status);
 
         var forced = await lab.RunAsync("remove-machine", "-m", "openstack", "--no-prompt", "--force", "1");
 
         Assert.True(forced.ExitCode == 0, forced.ToString());
         Assert.Equal("will remove machine 1\n", forced.Stdout);
-        Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindBySystemId(lingering)!.Status);
+        Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindBySystemId(lingering)!.Status);
         var after = await lab.RunAsync("models", "--format=json");
         Assert.DoesNotContain(after.Json()["models"]!.AsArray(), m => (string?)m!["short-name"] == "openstack");
     }
@@ -151,8 +151,8 @@ public class LabJujuCommandTests
     public async Task Remove_machine_keep_instance_leaves_maas_deployed_and_without_it_releases()
     {
         await using var lab = await LabJujuHarness.StartAsync();
-        var kept = lab.Cloud.FindByHostname("openstack3")!.SystemId;
-        var released = lab.Cloud.FindByHostname("openstack2")!.SystemId;
+        var kept = lab.Cloud.Machines.FindByHostname("openstack3")!.SystemId;
+        var released = lab.Cloud.Machines.FindByHostname("openstack2")!.SystemId;
 
         var keep = await lab.RunAsync("remove-machine", "-m", "caracal-maas:openstack", "--no-prompt", "--keep-instance", "--force", "3");
         var drop = await lab.RunAsync("remove-machine", "-m", "openstack", "--no-prompt", "--force", "2");
@@ -166,8 +166,8 @@ public class LabJujuCommandTests
         Assert.Equal("", keep.Stderr);
         Assert.True(drop.ExitCode == 0, drop.ToString());
         Assert.StartsWith("will remove machine 2\n- will remove unit keystone/2\n- will remove unit keystone-mysql-router/2\n", drop.Stdout);
-        Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindBySystemId(kept)!.Status);
-        Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindBySystemId(released)!.Status);
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindBySystemId(kept)!.Status);
+        Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindBySystemId(released)!.Status);
         var status = await lab.RunAsync("status", "-m", "openstack", "--format=json");
         Assert.Equal(["0", "1"], status.Json()["machines"]!.AsObject().Select(m => m.Key));
     }

@@ -30,7 +30,7 @@ public class LabJujuControllerTests
         Assert.Equal(["openstack0", "openstack1", "openstack2", "openstack3"], model.Machines.Select(m => m.Hostname));
         foreach (var machine in model.Machines)
         {
-            Assert.Equal(cloud.FindByHostname(machine.Hostname)!.SystemId, machine.InstanceId);
+            Assert.Equal(cloud.Machines.FindByHostname(machine.Hostname)!.SystemId, machine.InstanceId);
         }
         Assert.Equal("10.12.4.12", model.Machines[2].DnsName);
         Assert.Contains("10.12.32.12", model.Machines[2].IpAddresses);
@@ -42,10 +42,10 @@ public class LabJujuControllerTests
         var (_, cloud, juju) = NewLab();
         var instances = juju.Get(null, "openstack").Machines.Select(m => m.InstanceId).ToHashSet();
         foreach (var name in new[] { "capi-mgmt", "juju", "lxd", "tailscale" })
-            Assert.DoesNotContain(cloud.FindByHostname(name)!.SystemId, instances);
+            Assert.DoesNotContain(cloud.Machines.FindByHostname(name)!.SystemId, instances);
         var controller = juju.Get(null, "admin/controller");
         Assert.True(controller.IsController);
-        Assert.Equal(cloud.FindByHostname("juju")!.SystemId, controller.Machines.Single().InstanceId);
+        Assert.Equal(cloud.Machines.FindByHostname("juju")!.SystemId, controller.Machines.Single().InstanceId);
         Assert.Equal(["controller", "openstack"], juju.Models.Select(m => m.Name));
     }
 
@@ -90,7 +90,7 @@ public class LabJujuControllerTests
         Assert.Equal(7, model.Applications.Count);
         Assert.Equal(4, model.Storage.Count);
         Assert.All(model.Machines, m => Assert.Equal("alive", m.Life));
-        Assert.All(ids, id => Assert.Equal(NodeStatus.Deployed, cloud.FindBySystemId(id)!.Status));
+        Assert.All(ids, id => Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindBySystemId(id)!.Status));
 
         time.Advance(t.UnitRemoval - TimeSpan.FromMilliseconds(1));
         Assert.Equal(7, juju.Get(null, "openstack").Applications.Count);
@@ -101,8 +101,8 @@ public class LabJujuControllerTests
         Assert.Empty(model.Storage);
         Assert.Equal(4, model.Machines.Count);
         Assert.All(model.Machines, m => Assert.Equal("dying", m.Life));
-        Assert.All(ids, id => Assert.Equal(NodeStatus.Releasing, cloud.FindBySystemId(id)!.Status));
-        Assert.Equal(NodeStatus.Deployed, cloud.FindByHostname("capi-mgmt")!.Status);
+        Assert.All(ids, id => Assert.Equal(NodeStatus.Releasing, cloud.Machines.FindBySystemId(id)!.Status));
+        Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname("capi-mgmt")!.Status);
 
         time.Advance(t.MachineRemoval);
         Assert.Empty(juju.Get(null, "openstack").Machines);
@@ -112,7 +112,7 @@ public class LabJujuControllerTests
         Assert.DoesNotContain(juju.Models, m => m.Name == "openstack");
         Assert.Throws<LabJujuException>(() => juju.Get(null, "openstack"));
         time.Advance(cloud.Timings.Releasing);
-        Assert.All(ids, id => Assert.Null(cloud.FindBySystemId(id))); // dynamic pod VMs leave MAAS on release
+        Assert.All(ids, id => Assert.Null(cloud.Machines.FindBySystemId(id))); // dynamic pod VMs leave MAAS on release
         Assert.Equal(4, cloud.Machines.Count); // capi-mgmt and the protected machines remain
         var story = cloud.Events.Where(e => e.Source == "juju").Select(e => e.Message).SkipWhile(m => !m.StartsWith("destroy-model", StringComparison.Ordinal)).ToList();
         Assert.Equal("destroy-model openstack --destroy-storage", story[0]);
@@ -137,7 +137,7 @@ public class LabJujuControllerTests
         var model = juju.Get(null, "openstack");
         Assert.Equal("alive", model.Life);
         Assert.Equal(4, model.Machines.Count);
-        Assert.All(cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, cloud.FindByHostname(h.Name)!.Status));
+        Assert.All(cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname(h.Name)!.Status));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class LabJujuControllerTests
     public void A_lingering_machine_keeps_the_model_dying_until_remove_machine_force_removes_it()
     {
         var (time, cloud, juju) = NewLab(lingering: "openstack2");
-        var lingering = cloud.FindByHostname("openstack2")!.SystemId;
+        var lingering = cloud.Machines.FindByHostname("openstack2")!.SystemId;
         juju.DestroyModel(null, "openstack", new DestroyOptions(DestroyStorage: true, Force: true));
 
         time.Advance(TimeSpan.FromHours(1));
@@ -162,7 +162,7 @@ public class LabJujuControllerTests
         Assert.Equal("dying", model.Life);
         var machine = Assert.Single(model.Machines);
         Assert.Equal(("2", "dying"), (machine.Id, machine.Life));
-        Assert.Equal(NodeStatus.Deployed, cloud.FindBySystemId(lingering)!.Status);
+        Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindBySystemId(lingering)!.Status);
 
         var unforced = juju.RemoveMachine(null, "openstack", "2", new RemoveOptions());
         Assert.Equal("2", unforced.MachineId);
@@ -170,7 +170,7 @@ public class LabJujuControllerTests
         Assert.Single(juju.Get(null, "openstack").Machines);
 
         juju.RemoveMachine(null, "openstack", "2", new RemoveOptions(Force: true));
-        Assert.Equal(NodeStatus.Releasing, cloud.FindBySystemId(lingering)!.Status);
+        Assert.Equal(NodeStatus.Releasing, cloud.Machines.FindBySystemId(lingering)!.Status);
         time.Advance(juju.Timings.ModelRemoval);
         Assert.DoesNotContain(juju.Models, m => m.Name == "openstack");
         Assert.Contains(cloud.Events, e => e.Message == "machine 2 (openstack2) lingers: it never finishes dying (lab fault)");
@@ -221,7 +221,7 @@ public class LabJujuControllerTests
         var (_, cloud, juju) = NewLab();
         var error = Assert.Throws<LabJujuException>(() => juju.DestroyModel(null, "controller", new DestroyOptions(Force: true)));
         Assert.Equal("\"controller\" is a controller; use 'juju destroy-controller' to destroy it", error.Message);
-        Assert.Equal(NodeStatus.Deployed, cloud.FindByHostname("juju")!.Status);
+        Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname("juju")!.Status);
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public class LabJujuControllerTests
         Assert.DoesNotContain(model.Machines, m => m.Id == "3");
         Assert.DoesNotContain(model.Applications.SelectMany(a => a.Units), u => u.Machine == "3" || u.Principal == "nova-compute/3");
         time.Advance(TimeSpan.FromMinutes(5));
-        var instance = cloud.FindBySystemId(id)!;
+        var instance = cloud.Machines.FindBySystemId(id)!;
         Assert.Equal(NodeStatus.Deployed, instance.Status);
         Assert.Equal("admin", instance.Owner);
     }
@@ -253,9 +253,9 @@ public class LabJujuControllerTests
 
         juju.RemoveMachine(null, "openstack", "1", new RemoveOptions(Force: true));
 
-        Assert.Equal(NodeStatus.Releasing, cloud.FindBySystemId(id)!.Status);
+        Assert.Equal(NodeStatus.Releasing, cloud.Machines.FindBySystemId(id)!.Status);
         time.Advance(cloud.Timings.Releasing);
-        Assert.Null(cloud.FindBySystemId(id));
+        Assert.Null(cloud.Machines.FindBySystemId(id));
         Assert.Equal(3, juju.Get(null, "openstack").Machines.Count);
     }
 
@@ -266,7 +266,7 @@ public class LabJujuControllerTests
         var busy = Assert.Throws<LabJujuException>(() => juju.RemoveMachine(null, "openstack", "0", new RemoveOptions()));
         Assert.Equal("removing machine 0 failed: machine 0 has unit \"keystone/0\" assigned", busy.Message);
         Assert.Equal(4, juju.Get(null, "openstack").Machines.Count);
-        Assert.All(cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, cloud.FindByHostname(h.Name)!.Status));
+        Assert.All(cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname(h.Name)!.Status));
         var unknown = Assert.Throws<LabJujuException>(() => juju.RemoveMachine(null, "openstack", "9", new RemoveOptions(Force: true)));
         Assert.Equal("removing machine 9 failed: machine 9 not found", unknown.Message);
     }

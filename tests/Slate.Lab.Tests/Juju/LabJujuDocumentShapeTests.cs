@@ -55,7 +55,7 @@ public class LabJujuDocumentShapeTests
         Assert.Equal("provider-public", (string?)nics["br-ex"]!["space"]);
         Assert.Equal(["10.12.4.11"], nics["br-ex"]!["ip-addresses"]!.AsArray().Select(a => (string?)a));
         Assert.Equal("storage", (string?)nics["enp9s0"]!["space"]);
-        var provider = lab.Cloud.FindByHostname("openstack1")!.Interfaces.Single(i => i.Name == "br-ex").MacAddress;
+        var provider = lab.Cloud.Machines.FindByHostname("openstack1")!.Interfaces.Single(i => i.Name == "br-ex").MacAddress;
         Assert.Equal(provider, (string?)nics["br-ex"]!["mac-address"]);
 
         var bindings = status["applications"]!["keystone"]!["endpoint-bindings"]!;
