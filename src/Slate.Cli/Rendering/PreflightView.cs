@@ -21,7 +21,7 @@ internal static class PreflightView
         if (report.Juju is { } model)
             io.Table($"juju model {model.Model} (the teardown's targets)", ["machine", "instance-id", "MAAS hostname", "status"],
                 model.Machines.Select(m => Row(m.MachineId, m.InstanceId ?? "-", m.Hostname ?? "NOT A SITE MACHINE", m.Status ?? "-")).ToList());
-        io.Table("OSD disks (baseline before the wipe: running, libvirt-qemu:kvm)", ["host", "domain", "file", "owner", "mode"],
+        io.Table("OSD disks (each host's domain state and disk file, as the hypervisor has them)", ["host", "domain", "file", "owner", "mode"],
             report.OsdDisks.Select(d => Row(d.Host, d.DomainState, d.Path, d.Owner ?? "absent", d.Mode ?? "-")).ToList());
         FindingsView.Render(io, report.Findings);
     }
