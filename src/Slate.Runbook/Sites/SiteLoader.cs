@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Slate.Runbook.Files;
 using Slate.Runbook.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -10,12 +11,8 @@ namespace Slate.Runbook.Sites;
 /// <summary>Reads and validates a site file. Any problem is a <see cref="SiteFileException"/>; nothing half-valid escapes.</summary>
 public static partial class SiteLoader
 {
-    public static Site Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new SiteFileException(path, 0, "site", "file not found");
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static Site Load(string path) =>
+        Parse(InputFile.ReadText(path, problem => new SiteFileException(path, 0, "site", problem)), path);
 
     public static Site Parse(string text, string path)
     {
