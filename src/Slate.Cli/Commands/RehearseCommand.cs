@@ -32,35 +32,28 @@ internal static class RehearseCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult result, CancellationToken ct)
     {
-        var workDir = Directory.CreateTempSubdirectory("slate-rehearse-");
-        try
-        {
-            var (site, bundlePath) = ResolveInputs(context, result, workDir.FullName);
-            var faults = LabFaultOption.Read(result, site);
-            await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.FullName, ct).ConfigureAwait(false);
-            context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {lab.Server.MaasUrl})");
-            if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
+        using var workDir = PrivateTempFolder.Create("slate-rehearse-");
+        var (site, bundlePath) = ResolveInputs(context, result, workDir.Path);
+        var faults = LabFaultOption.Read(result, site);
+        await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.Path, ct).ConfigureAwait(false);
+        context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {lab.Server.MaasUrl})");
+        if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
 
-            RehearsalGate[] gates =
-            [
-                await PreflightAsync(context, site, lab, ct).ConfigureAwait(false),
-                await BundleGateAsync(context, site, lab, bundlePath, ct).ConfigureAwait(false),
-            ];
+        RehearsalGate[] gates =
+        [
+            await PreflightAsync(context, site, lab, ct).ConfigureAwait(false),
+            await BundleGateAsync(context, site, lab, bundlePath, ct).ConfigureAwait(false),
+        ];
 
-            Heading(context, "Summary");
-            foreach (var gate in gates)
-                context.Io.Line($"{gate.Step,-12} {gate.Outcome}");
-            if (!faults.IsEmpty)
-                context.Io.Line($"Injected faults: {lab.Cloud.Events.Count(e => e.Source == LabFaults.EventSource)} ({faults})");
-            var green = gates.Count(g => g.Green);
-            context.Io.Line($"Rehearsal: {green} of {gates.Length} step(s) green; {lab.Client.RequestCount} MAAS API calls; " +
-                            $"{lab.Server.Violations.Count} protected-machine violation(s)");
-            return green == gates.Length && lab.Server.Violations.Count == 0 ? 0 : (int)ExitCode.GateRed;
-        }
-        finally
-        {
-            workDir.Delete(recursive: true);
-        }
+        Heading(context, "Summary");
+        foreach (var gate in gates)
+            context.Io.Line($"{gate.Step,-12} {gate.Outcome}");
+        if (!faults.IsEmpty)
+            context.Io.Line($"Injected faults: {lab.Cloud.Events.Count(e => e.Source == LabFaults.EventSource)} ({faults})");
+        var green = gates.Count(g => g.Green);
+        context.Io.Line($"Rehearsal: {green} of {gates.Length} step(s) green; {lab.Client.RequestCount} MAAS API calls; " +
+                        $"{lab.Server.Violations.Count} protected-machine violation(s)");
+        return green == gates.Length && lab.Server.Violations.Count == 0 ? 0 : (int)ExitCode.GateRed;
     }
 
     private static async Task<RehearsalGate> PreflightAsync(CliContext context, Site site, RehearsalLab lab, CancellationToken ct)
