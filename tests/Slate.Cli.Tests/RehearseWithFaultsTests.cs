@@ -14,8 +14,9 @@ public sealed partial class RehearseWithFaultsTests
         Assert.Contains("Injecting MAAS faults: 503=0.3:0 seed=7", sick.Out);
         Assert.Contains("pre-flight   GATE green", sick.Out);
         Assert.Contains("bundle gate  GATE green", sick.Out);
-        var injected = int.Parse(InjectedLine().Match(sick.Out[^2]).Groups[1].Value);
-        Assert.True(injected > 0, sick.Out[^2]);
+        var injectedLine = Assert.Single(sick.Out, l => l.StartsWith("Injected faults: ", StringComparison.Ordinal));
+        var injected = int.Parse(InjectedLine().Match(injectedLine).Groups[1].Value);
+        Assert.True(injected > 0, injectedLine);
         Assert.Equal(Calls(healthy.Out[^1]) + injected, Calls(sick.Out[^1]));
     }
 
@@ -39,8 +40,7 @@ public sealed partial class RehearseWithFaultsTests
     [Fact]
     public void Both_lab_commands_offer_fault_whose_help_lists_the_spec_forms_and_spares_version()
     {
-        var root = SlateApp.BuildRoot(new CliContext(new RecordingInteraction(), new Dictionary<string, string?>(),
-            MaasConnector.Connect, HypervisorConnector.Connect, JujuConnector.Connect, TimeProvider.System));
+        var root = SlateApp.BuildRoot(CliContext.Production(new RecordingInteraction(), new Dictionary<string, string?>()));
         var serve = root.Subcommands.Single(c => c.Name == "lab").Subcommands.Single(c => c.Name == "serve");
         var rehearse = root.Subcommands.Single(c => c.Name == "rehearse");
 

@@ -1,5 +1,8 @@
 using Slate.Cli.Interaction;
 using Slate.Cli.Rendering;
+using Slate.Lab.Cloud;
+using Slate.Lab.Maas;
+using Slate.Runbook.Sites;
 
 namespace Slate.Cli.Tests;
 
@@ -59,24 +62,19 @@ public sealed class TerminalTextTests
     [Fact]
     public async Task A_hostile_maas_name_in_the_refusal_reaches_the_operator_clean()
     {
-        var site = Path.Combine(Path.GetTempPath(), $"hostile-maas-name-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(site, (await File.ReadAllTextAsync(CliHarness.SitePath)).Replace(
-            "maas_name: caracal-testcloud", "maas_name: \"\\e[2J\\e]0;owned\\acaracal\\rslate: all clear\"", StringComparison.Ordinal));
-        try
-        {
-            await using var lab = await CliHarness.StartAsync(site);
+        // The site file refuses such a name, so the lab is given it past the loader: MAAS itself answers with it.
+        var site = SiteLoader.Load(CliHarness.SitePath);
+        var hostile = site with { Cloud = site.Cloud with { MaasName = "\u001b[2J\u001b]0;owned\u0007caracal\rslate: all clear" } };
+        await using var server = await LabMaasServer.StartAsync(new LabCloud(hostile, TimeProvider.System), 0, CancellationToken.None);
 
-            var (code, io) = await lab.RunAsync("preflight", "--site", CliHarness.SitePath);
+        var (code, io) = await CliHarness.RunAsync(
+            new Dictionary<string, string?> { ["MAAS_URL"] = server.MaasUrl.ToString(), ["MAAS_API_KEY"] = server.ApiKey },
+            "preflight", "--site", CliHarness.SitePath);
 
-            Assert.Equal(4, code);
-            var error = Assert.Single(io.Errors);
-            Assert.Contains("itself 'caracal | slate: all clear'", error);
-            Assert.DoesNotContain(error, char.IsControl);
-        }
-        finally
-        {
-            File.Delete(site);
-        }
+        Assert.Equal(4, code);
+        var error = Assert.Single(io.Errors);
+        Assert.Contains("itself 'caracal | slate: all clear'", error);
+        Assert.DoesNotContain(error, char.IsControl);
     }
 
     [Fact]
@@ -84,8 +82,8 @@ public sealed class TerminalTextTests
     {
         var io = new RecordingInteraction();
         var context = new CliContext(io, new Dictionary<string, string?>(),
-            (_, _) => throw new InvalidOperationException(string.Concat(Enumerable.Repeat("ERROR \u001b[31mboom\u001b[0m\n", 200_000))),
-            (_, _, _) => throw new InvalidOperationException("unused"),
+            _ => throw new InvalidOperationException(string.Concat(Enumerable.Repeat("ERROR \u001b[31mboom\u001b[0m\n", 200_000))),
+            (_, _) => throw new InvalidOperationException("unused"),
             (_, _) => throw new InvalidOperationException("unused"), TimeProvider.System);
 
         var code = await SlateApp.RunAsync(["preflight", "--site", CliHarness.SitePath], context, CancellationToken.None);

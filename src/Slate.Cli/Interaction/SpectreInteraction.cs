@@ -28,6 +28,14 @@ internal sealed class SpectreInteraction(TextWriter output, TextWriter error) : 
 
     public void Json(string json) => output.WriteLine(json);
 
+    public string? Ask(string prompt)
+    {
+        if (Console.IsInputRedirected)
+            return null;
+        error.Write($"{TerminalText.Clean(prompt)}: ");
+        return Console.In.ReadLine()?.Trim();
+    }
+
     private static IAnsiConsole CreateConsole(TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });

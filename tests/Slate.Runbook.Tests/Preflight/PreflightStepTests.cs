@@ -5,6 +5,7 @@ using DomainState = Slate.Runbook.Ports.DomainState;
 using Slate.Runbook.Preflight;
 using Slate.Runbook.Sites;
 using Slate.Runbook.Tests.Sites;
+using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests.Preflight;
 
@@ -23,9 +24,9 @@ public sealed class PreflightStepTests
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(),
             [Deployed("openstack0", "a1b2c3"), Deployed("capi-mgmt", "zz9999"), Deployed("juju", "jj0001"), Deployed("unrelated", "u00001")]);
 
-        var report = await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await ReadAsync(maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack"));
 
-        Assert.Equal(ExitCode.Ok, report.ExitCode);
+        Assert.False(report.HasFatal);
         Assert.All(report.Planes, p => Assert.Equal(PlaneState.Ok, p.State));
         Assert.Equal("a1b2c3", report.Machines.Single(m => m.Hostname == "openstack0").SystemId);
         Assert.Null(report.Machines.Single(m => m.Hostname == "openstack1").StatusName);
@@ -39,9 +40,9 @@ public sealed class PreflightStepTests
     {
         var spaces = SixSpaces().Where(s => s.Name != "storage")
             .Select(s => s.Name == "metal-internal" ? s with { Cidrs = ["10.12.13.0/24"] } : s).ToList();
-        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", spaces, []), LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await ReadAsync(new RecordedMaas("caracal-testcloud", spaces, []), LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack"));
 
-        Assert.Equal(ExitCode.GateRed, report.ExitCode);
+        Assert.True(report.HasFatal);
         Assert.Equal(PlaneState.Missing, report.Planes.Single(p => p.Name == "storage").State);
         Assert.Equal(PlaneState.WrongCidr, report.Planes.Single(p => p.Name == "metal-internal").State);
         Assert.Equal(["space-cidr", "space-missing"], report.Findings.Where(f => f.Severity == Severity.Fatal).Select(f => f.Code).Order());
@@ -52,7 +53,7 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("roosevelt", SixSpaces(), []);
 
-        var error = await Assert.ThrowsAsync<WrongCloudException>(() => new PreflightStep(Site, maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<WrongCloudException>(() => ReadAsync(maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")));
 
         Assert.Equal("roosevelt", error.Actual);
         Assert.Equal(["maas_name"], maas.Calls);
@@ -64,7 +65,7 @@ public sealed class PreflightStepTests
         var hypervisor = LabHypervisor.FromSite(Site);
         hypervisor.SetState("openstack2", DomainState.ShutOff);
 
-        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await ReadAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack"));
 
         Assert.Equal(["openstack0", "openstack1", "openstack2", "openstack3"], report.OsdDisks.Select(d => d.Host));
         var row = report.OsdDisks.Single(d => d.Host == "openstack2");
@@ -78,7 +79,7 @@ public sealed class PreflightStepTests
         var hypervisor = LabHypervisor.FromSite(Site);
         await hypervisor.DeleteVolumeAsync(Site.Osd.FileFor(Site.Host("openstack1"), Site.Libvirt.ImagesDir), CancellationToken.None);
 
-        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await ReadAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack"));
 
         var row = report.OsdDisks.Single(d => d.Host == "openstack1");
         Assert.Null(row.Owner);
@@ -94,10 +95,10 @@ public sealed class PreflightStepTests
         var juju = new RecordedJuju(_ => new JujuModelStatus("openstack",
             [ModelMachine("0", "aaaaaa"), ModelMachine("1", "jjjjjj"), ModelMachine("2", "zzzzzz")], [], [new JujuStatusError("unit x/0", "hook failed")]));
 
-        var report = await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site), juju).RunAsync(CancellationToken.None);
+        var report = await ReadAsync(maas, LabHypervisor.FromSite(Site), juju);
 
         Assert.Equal(["openstack0", "juju", null], report.Juju!.Machines.Select(m => m.Hostname));
-        Assert.Equal(ExitCode.GateRed, report.ExitCode);
+        Assert.True(report.HasFatal);
         Assert.Equal("juju", Assert.Single(report.Findings, f => f.Code == "protected-in-model").Subject);
         Assert.Equal("machine 2", Assert.Single(report.Findings, f => f.Code == "model-machine-unknown").Subject);
         Assert.Single(report.Findings, f => f.Code == "juju-status-error" && f.Severity == Severity.Warning);
@@ -106,8 +107,8 @@ public sealed class PreflightStepTests
     [Fact]
     public async Task An_absent_model_is_information_not_a_blocker()
     {
-        var report = await new PreflightStep(Site, new RecordedMaas("caracal-testcloud", SixSpaces(), []), LabHypervisor.FromSite(Site),
-            RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await ReadAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), LabHypervisor.FromSite(Site),
+            RecordedJuju.Without("openstack"));
 
         Assert.Null(report.Juju);
         Assert.Equal(Severity.Info, Assert.Single(report.Findings, f => f.Code == "model-absent").Severity);
@@ -118,8 +119,12 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(), []);
 
-        await new PreflightStep(Site, maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        await ReadAsync(maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack"));
 
         Assert.Equal(["maas_name", "spaces", "machines?openstack0,openstack1,openstack2,openstack3,capi-mgmt,juju,lxd,tailscale"], maas.Calls);
     }
+
+    /// <summary>Identity, then pre-flight's observation, as the runner gets it.</summary>
+    private static async Task<PreflightReport> ReadAsync(IMaas maas, IHypervisor hypervisor, IJuju juju) =>
+        (await new PreflightStep(new TestServices(Site, maas, juju, hypervisor, TimeProvider.System)).ReadAsync(CancellationToken.None)).Observation;
 }
