@@ -33,7 +33,7 @@ summarise() { # $1 project, $2 JSON report
       | (ms | map(select(.status == "Survived" or .status == "NoCoverage")) | length) as $s
       | if $k + $s == 0 then "n/a" else "\((1000 * $k / ($k + $s) | round) / 10) %" end;
     [.files[].mutants[]] as $all
-    | ($all | map(select(.mutatorName != "String mutation" and .mutatorName != "Interpolated string mutation"))) as $logic
+    | ($all | map(select(.mutatorName != "String mutation"))) as $logic
     | "\($project): mutants \($all | map(select(.status != "CompileError" and .status != "Ignored")) | length)"
       + ", killed \($all | map(select(.status == "Killed" or .status == "Timeout")) | length)"
       + ", survived \($all | map(select(.status == "Survived")) | length)"
