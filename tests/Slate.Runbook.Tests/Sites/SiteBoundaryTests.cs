@@ -141,4 +141,90 @@ public sealed class SiteBoundaryTests
     {
         AssertRefused(SiteFiles.CaracalWith(find, replace), field, "unknown key", SiteFiles.CaracalLineOf(find));
     }
+
+    [Theory]
+    [InlineData("{ name: enp7s0,       type: physical }", "{ name: enp7s0,       type: physical, parent: enp1s0 }", "interfaces[2].parent", "a physical interface has no parent")]
+    [InlineData("type: bridge, bridge_type: standard, parent: enp7s0,", "type: bridge, bridge_type: standard,", "interfaces[3].parent", "a bridge interface needs a parent")]
+    [InlineData("{ name: enp8s0,       type: physical, plane: data-tenant }", "{ name: enp8s0,       type: vlan, parent: br-metal, vid: 103 }", "interfaces[6].parent", "'br-metal' already has a child interface")]
+    [InlineData("{ name: enp10s0,", "{ name: enp9s0,", "interfaces[8].name", "'enp9s0' is already an interface")]
+    [InlineData("{ name: enp1s0,       type: physical }", "{ name: enp1s0,       type: physical, bridge_type: ovs }", "interfaces[0].bridge_type", "only a bridge has a bridge_type")]
+    [InlineData("{ name: enp1s0,       type: physical }", "{ name: enp1s0,       type: physical, vid: 103 }", "interfaces[0].vid", "only a vlan interface has a vid")]
+    [InlineData("{ name: enp1s0,       type: physical }", "{ name: enp1s0,       type: bond }", "interfaces[0].type", "'bond' is not physical, bridge or vlan")]
+    [InlineData("cidr: 10.12.4.0/22", "cidr: fd00::/64", "planes[0].cidr", "'fd00::/64' is not an IPv4 network")]
+    [InlineData("  name: caracal-testcloud", "  name: -caracal", "cloud.name", "'-caracal' is not a valid name")]
+    [InlineData("  format: qcow2", "  format: vmdk", "osd.format", "'vmdk' is not qcow2 or raw")]
+    [InlineData("  size: 512G", "  size: 8388608T", "osd.size", "'8388608T' is not a size")]
+    [InlineData("  images: /var/lib/libvirt/images", "  images: var/lib/libvirt/images", "libvirt.images", "is not an absolute path")]
+    public void A_bad_template_or_setting_is_refused(string find, string replace, string field, string problem)
+    {
+        AssertRefused(SiteFiles.CaracalWith(find, replace), field, problem, SiteFiles.CaracalLineOf(find));
+    }
+
+    [Fact]
+    public void The_largest_osd_size_that_fits_in_bytes_is_accepted()
+    {
+        var site = Load(SiteFiles.CaracalWith("  size: 512G", "  size: 8388607T"));
+
+        Assert.Equal(long.MaxValue - ((1L << 40) - 1), site.Osd.SizeBytes);
+    }
+
+    [Fact]
+    public void One_unit_is_a_valid_fixed_unit_count()
+    {
+        var site = Load(SiteFiles.CaracalWith("units: { mysql-innodb-cluster: 3 }", "units: { mysql-innodb-cluster: 1 }"));
+
+        Assert.Equal(1, site.Bundle.Units["mysql-innodb-cluster"]);
+    }
+
+    [Fact]
+    public void Orphans_policyd_and_forbidden_overlays_may_be_left_out()
+    {
+        var text = SiteFiles.CaracalWith("orphans: [capi-mgmt]\n", "")
+            .Replace("  policyd: [keystone]\n", "", StringComparison.Ordinal)
+            .Replace("  forbidden_overlays: [vr0-dc0-testcloud]\n", "", StringComparison.Ordinal);
+
+        var site = Load(text);
+
+        Assert.Equal((0, 0, 0), (site.Orphans.Count, site.Bundle.Policyd.Count, site.Bundle.ForbiddenOverlays.Count));
+    }
+
+    [Theory]
+    [InlineData("\nplanes:", "\nhosts:", "planes", "at least one plane is required")]
+    [InlineData("\nhosts:", "\ninterfaces:", "hosts", "at least one host is required")]
+    public void An_empty_plane_or_host_list_is_refused(string section, string next, string field, string problem)
+    {
+        var text = SiteFiles.CaracalText;
+        var start = text.IndexOf(section, StringComparison.Ordinal);
+        var emptied = text[..start] + section + " []" + text[text.IndexOf(next, StringComparison.Ordinal)..];
+
+        var error = Assert.Throws<SiteFileException>(() => Load(emptied));
+
+        Assert.Equal(field, error.Field);
+        Assert.Contains(problem, error.Problem);
+    }
+
+    [Fact]
+    public void An_empty_file_is_refused_as_empty()
+    {
+        var error = Assert.Throws<SiteFileException>(() => Load("# nothing yet\n"));
+
+        Assert.Equal(("site", 1L, "the file is empty"), (error.Field, error.Line, error.Problem));
+    }
+
+    [Fact]
+    public void A_quoted_null_is_a_name_not_an_absent_value()
+    {
+        var site = Load(SiteFiles.CaracalWith("    model: openstack", "    model: 'null'"));
+
+        Assert.Equal("null", site.Cloud.JujuModel);
+    }
+
+    [Fact]
+    public void An_unknown_plane_or_host_name_is_a_programming_error_not_a_silent_null()
+    {
+        var site = Load(SiteFiles.CaracalText);
+
+        Assert.Throws<InvalidOperationException>(() => site.Plane("ceph"));
+        Assert.Throws<InvalidOperationException>(() => site.Host("openstack9"));
+    }
 }
