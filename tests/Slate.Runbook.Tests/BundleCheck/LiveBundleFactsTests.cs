@@ -4,14 +4,13 @@ using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
 using Slate.Runbook.Tests.Preflight;
 using Slate.Runbook.Tests.Sites;
+using static Slate.Runbook.Tests.CaracalCloud;
 
 namespace Slate.Runbook.Tests.BundleCheck;
 
 /// <summary>`bundle check --live`: the spaces and provider MACs come from MAAS, read through the NIC under the public plane.</summary>
 public sealed class LiveBundleFactsTests
 {
-    private static readonly Site Site = SiteLoader.Load(SiteFiles.CaracalPath);
-
     private static MaasMachine Machine(string host, params (string Name, string? Mac)[] nics) =>
         new($"id-{host}", host, 6, "Deployed", "on", null, [.. nics.Select((n, i) => new MaasInterface(i, n.Name, "physical", n.Mac, [], []))]);
 
@@ -25,7 +24,7 @@ public sealed class LiveBundleFactsTests
             Machine("openstack2", ("enp1s0", null)),
         ]);
 
-        var facts = await LiveBundleFacts.FromMaasAsync(Site, maas, CancellationToken.None);
+        var facts = await LiveBundleFacts.FromMaasAsync(Caracal, maas, CancellationToken.None);
 
         Assert.Equal(new Dictionary<string, string> { ["openstack0"] = "52:54:00:aa:00:01" }, facts.HostProviderMacs);
         Assert.Equal(["provider-public", "storage"], facts.Spaces.Order(StringComparer.Ordinal));
@@ -37,7 +36,7 @@ public sealed class LiveBundleFactsTests
     {
         var maas = new RecordedMaas("roosevelt", [], []);
 
-        await Assert.ThrowsAsync<WrongCloudException>(() => LiveBundleFacts.FromMaasAsync(Site, maas, CancellationToken.None));
+        await Assert.ThrowsAsync<WrongCloudException>(() => LiveBundleFacts.FromMaasAsync(Caracal, maas, CancellationToken.None));
         Assert.Equal(["maas_name"], maas.Calls);
     }
 
@@ -58,6 +57,6 @@ public sealed class LiveBundleFactsTests
     [InlineData("storage", "enp9s0")]
     public void The_physical_nic_of_a_plane_is_found_through_bridges_and_vlans(string plane, string nic)
     {
-        Assert.Equal(nic, Site.PhysicalFor(plane));
+        Assert.Equal(nic, Caracal.PhysicalFor(plane));
     }
 }

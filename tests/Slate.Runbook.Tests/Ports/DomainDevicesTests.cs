@@ -1,19 +1,16 @@
 using Slate.Lab.Hypervisor;
-using Slate.Runbook.Sites;
-using Slate.Runbook.Tests.Sites;
+using static Slate.Runbook.Tests.CaracalCloud;
 
 namespace Slate.Runbook.Tests.Ports;
 
 public sealed class DomainDevicesTests
 {
-    private static readonly Site Site = SiteLoader.Load(SiteFiles.CaracalPath);
-
     [Fact]
     public async Task A_disk_is_found_by_its_target_and_a_nic_by_its_mac_in_any_case()
     {
-        var devices = await LabHypervisor.FromSite(Site).GetDomainDevicesAsync("openstack1", CancellationToken.None);
+        var devices = await LabHypervisor.FromSite(Caracal).GetDomainDevicesAsync("openstack1", CancellationToken.None);
 
-        Assert.Equal(Site.Osd.FileFor(Site.Host("openstack1"), Site.Libvirt.ImagesDir), devices.Disk("vdb")?.SourcePath);
+        Assert.Equal(Caracal.Osd.FileFor(Caracal.Host("openstack1"), Caracal.Libvirt.ImagesDir), devices.Disk("vdb")?.SourcePath);
         Assert.Null(devices.Disk("vdz"));
         Assert.Equal("52:54:00:0c:04:0b", devices.Interface("52:54:00:0C:04:0B")?.Mac.ToLowerInvariant());
         Assert.Null(devices.Interface("52:54:00:ff:ff:ff"));

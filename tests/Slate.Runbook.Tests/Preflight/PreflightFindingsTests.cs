@@ -5,21 +5,13 @@ using Slate.Lab.Hypervisor.Http;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Preflight;
-using Slate.Runbook.Sites;
-using Slate.Runbook.Tests.Sites;
+using static Slate.Runbook.Tests.CaracalCloud;
 
 namespace Slate.Runbook.Tests.Preflight;
 
 /// <summary>Every finding pre-flight can raise, and the whole list (severity, code, subject) for the clouds that raise them.</summary>
 public sealed class PreflightFindingsTests
 {
-    private static readonly Site Site = SiteLoader.Load(SiteFiles.CaracalPath);
-
-    private static List<MaasSpace> SixSpaces() =>
-        Site.Planes.Select((p, i) => new MaasSpace(i + 1, p.Name, [p.Cidr.ToString()])).ToList();
-
-    private static MaasMachine Deployed(string host, string id) => new(id, host, 6, "Deployed", "on", "pod-1", []);
-
     private static readonly string[] Hosts = ["openstack0", "openstack1", "openstack2", "openstack3"];
 
     /// <summary>All eight machines the site names are in MAAS; the model runs on the four hosts.</summary>
@@ -31,7 +23,7 @@ public sealed class PreflightFindingsTests
         [.. Hosts.Select((_, i) => new JujuMachine($"{i}", $"host{i}", null, null, null, new JujuStatusValue("started", null), null, []))], [], []));
 
     private static Task<PreflightReport> RunAsync(IMaas maas, IHypervisor hypervisor, IJuju juju) =>
-        new PreflightStep(Site, maas, hypervisor, juju).RunAsync(CancellationToken.None);
+        new PreflightStep(Caracal, maas, hypervisor, juju).RunAsync(CancellationToken.None);
 
     private static IEnumerable<(Severity, string, string)> Summary(PreflightReport report) =>
         report.Findings.Select(f => (f.Severity, f.Code, f.Subject));
@@ -39,7 +31,7 @@ public sealed class PreflightFindingsTests
     [Fact]
     public async Task A_cloud_as_the_site_describes_it_has_no_finding_at_all()
     {
-        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Site), ModelOnHosts());
+        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), ModelOnHosts());
 
         Assert.Empty(report.Findings);
         Assert.Equal(ExitCode.Ok, report.ExitCode);
@@ -56,7 +48,7 @@ public sealed class PreflightFindingsTests
     {
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(), [Deployed("openstack0", "a1b2c3"), Deployed("juju", "jj0001")]);
 
-        var report = await RunAsync(maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack"));
+        var report = await RunAsync(maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack"));
 
         Assert.Equal(
             [(Severity.Warning, "protected-absent", "lxd"), (Severity.Warning, "protected-absent", "tailscale"), (Severity.Info, "model-absent", "openstack")],
@@ -69,7 +61,7 @@ public sealed class PreflightFindingsTests
     {
         var spaces = SixSpaces().Select(s => s.Name == "storage" ? s with { Cidrs = ["10.12.32.0/22", "10.99.0.0/24"] } : s).ToList();
 
-        var report = await RunAsync(WholeCloud(spaces), LabHypervisor.FromSite(Site), ModelOnHosts());
+        var report = await RunAsync(WholeCloud(spaces), LabHypervisor.FromSite(Caracal), ModelOnHosts());
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((Severity.Warning, "space-extra-subnet", "storage"), (finding.Severity, finding.Code, finding.Subject));
@@ -83,7 +75,7 @@ public sealed class PreflightFindingsTests
     {
         var spaces = SixSpaces().Select(s => s.Name == "replication" ? s with { Cidrs = [] } : s).ToList();
 
-        var report = await RunAsync(WholeCloud(spaces), LabHypervisor.FromSite(Site), ModelOnHosts());
+        var report = await RunAsync(WholeCloud(spaces), LabHypervisor.FromSite(Caracal), ModelOnHosts());
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((Severity.Fatal, "space-cidr"), (finding.Severity, finding.Code));
@@ -108,7 +100,7 @@ public sealed class PreflightFindingsTests
     [Fact]
     public async Task A_host_without_its_domain_is_a_hard_blocker_for_that_host()
     {
-        var hypervisor = LabHypervisor.FromSite(Site);
+        var hypervisor = LabHypervisor.FromSite(Caracal);
         hypervisor.Decompose("openstack3");
 
         var report = await RunAsync(WholeCloud(), hypervisor, ModelOnHosts());
@@ -125,7 +117,7 @@ public sealed class PreflightFindingsTests
     {
         var juju = new RecordedJuju(_ => throw new JujuCommandException("juju status timed out", ["juju", "status"], null, ""));
 
-        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Site), juju);
+        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
 
         Assert.Equal([(Severity.Warning, "juju-unreachable", "openstack")], Summary(report));
         Assert.Equal("juju status timed out", report.Findings[0].Message);
@@ -139,7 +131,7 @@ public sealed class PreflightFindingsTests
         var juju = new RecordedJuju(model => new JujuModelStatus(model,
             [new JujuMachine("7", null, null, null, null, new JujuStatusValue("pending", null), null, [])], [], []));
 
-        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Site), juju);
+        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((Severity.Warning, "model-machine-unknown", "machine 7"), (finding.Severity, finding.Code, finding.Subject));
