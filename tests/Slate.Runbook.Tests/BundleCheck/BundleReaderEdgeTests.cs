@@ -34,6 +34,17 @@ public sealed class BundleReaderEdgeTests : IDisposable
     }
 
     [Fact]
+    public void An_overlay_that_clears_the_charm_is_blamed_on_the_application_where_the_bundle_declares_it()
+    {
+        var bundle = workspace.Write("edge.yaml", Keystone + "    num_units: 1\n");
+        var overlay = workspace.Write("clear.yaml", "applications:\n  keystone:\n    charm:\n");
+
+        var error = Assert.Throws<BundleFileException>(() => BundleLoader.Load(bundle, [overlay]));
+
+        Assert.Equal((bundle, "applications.keystone.charm", 3L, "is required"), (error.File, error.Key, error.Line, error.Problem));
+    }
+
+    [Fact]
     public void Scale_is_read_as_the_unit_count_when_num_units_is_absent()
     {
         Assert.Equal(2, Load(Keystone + "    scale: 2\n").Applications["keystone"].NumUnits);

@@ -126,6 +126,27 @@ public sealed class PreflightFindingsTests
     }
 
     [Fact]
+    public async Task A_plane_whose_subnet_moved_names_both_cidrs()
+    {
+        var spaces = SixSpaces().Select(s => s.Name == "metal-internal" ? s with { Cidrs = ["10.12.13.0/24"] } : s).ToList();
+
+        var report = await RunAsync(WholeCloud(spaces), LabHypervisor.FromSite(Caracal), ModelOnHosts());
+
+        Assert.Equal("space metal-internal holds 10.12.13.0/24, expected 10.12.12.0/22", Assert.Single(report.Findings).Message);
+    }
+
+    [Fact]
+    public async Task A_model_machine_on_a_machine_the_site_does_not_name_shows_its_instance_id()
+    {
+        var juju = new RecordedJuju(model => new JujuModelStatus(model,
+            [new JujuMachine("5", "zz9999", null, null, null, new JujuStatusValue("started", null), null, [])], [], []));
+
+        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
+
+        Assert.Equal("instance-id zz9999 is not a machine the site names", Assert.Single(report.Findings).Message);
+    }
+
+    [Fact]
     public async Task A_model_machine_without_an_instance_id_is_named_as_such()
     {
         var juju = new RecordedJuju(model => new JujuModelStatus(model,

@@ -129,6 +129,7 @@ public sealed class SiteBoundaryTests
     [Theory]
     [InlineData("cloud:\n  name:", "colour: blue\ncloud:\n  name:", "colour")]
     [InlineData("  maas_name: caracal-testcloud", "  maas_nam: caracal-testcloud", "cloud.maas_nam")]
+    [InlineData("    controller: caracal-maas", "    controler: caracal-maas", "cloud.juju.controler")]
     [InlineData("cidr: 10.12.4.0/22,  vid: 0", "cidr: 10.12.4.0/22,  vlan: 0", "planes[0].vlan")]
     [InlineData("{ name: openstack0, n: 10, provider_mac:", "{ name: openstack0, n: 10, mac:", "hosts[0].mac")]
     [InlineData("{ name: enp1s0,       type: physical }", "{ name: enp1s0,       type: physical, mtu: 9000 }", "interfaces[0].mtu")]
