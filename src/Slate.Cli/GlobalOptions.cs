@@ -7,12 +7,12 @@ internal static class GlobalOptions
 {
     public static readonly Option<string?> Site = new("--site")
     {
-        Description = "Site file describing the cloud (default: $SLATE_SITE, else ./slate.yaml)",
+        Description = $"Site file describing the cloud (default: ${SlateVariables.Site}, else ./slate.yaml)",
     };
 
     public static readonly Option<bool> Json = new("--json")
     {
-        Description = "Print machine-readable JSON instead of tables",
+        Description = "Print one machine-readable JSON document instead of tables (progress goes to stderr)",
     };
 
     public static readonly Option<string?> MaasProfile = new("--maas-profile")
@@ -22,14 +22,22 @@ internal static class GlobalOptions
 
     public static readonly Option<string?> Libvirt = new("--libvirt")
     {
-        Description = "libvirt URI of the hypervisor (default: $SLATE_LIBVIRT_URI, else the site's libvirt.uri); lab+http://… for a served lab",
+        Description = $"libvirt URI of the hypervisor (default: ${SlateVariables.LibvirtUri}, else the site's libvirt.uri); lab+http://… for a served lab",
     };
 
-    public const string SiteVariable = "SLATE_SITE";
+    public static readonly Option<bool> Apply = new("--apply")
+    {
+        Description = "Make the changes (after the typed confirmation); without it the command only plans (a dry run)",
+    };
 
-    public static string SitePath(ParseResult result, IReadOnlyDictionary<string, string?> env) => GivenSitePath(result, env) ?? "slate.yaml";
+    public static readonly Option<string[]> Confirm = new("--confirm")
+    {
+        Description = "The value the typed confirmation asks for, for runs without a terminal (repeatable: a step may ask twice)",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
-    /// <summary>--site, else $SLATE_SITE; null when neither names a file (an empty variable counts as unset).</summary>
-    public static string? GivenSitePath(ParseResult result, IReadOnlyDictionary<string, string?> env) =>
-        result.GetValue(Site) ?? (env.GetValueOrDefault(SiteVariable) is { Length: > 0 } path ? path : null);
+    public static readonly Option<string?> Journal = new("--journal")
+    {
+        Description = $"The journal file (default: ${SlateVariables.Journal}, else $XDG_STATE_HOME/slate/<cloud>/journal.jsonl)",
+    };
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Slate.Lab;
 using Slate.Lab.Hypervisor.Http;
 using Slate.Libvirt;
@@ -10,14 +9,12 @@ namespace Slate.Cli;
 /// <summary>Opens the hypervisor port: --libvirt, else $SLATE_LIBVIRT_URI, else the site's libvirt.uri; lab+http:// reaches a served lab.</summary>
 internal static class HypervisorConnector
 {
-    public const string UriVariable = "SLATE_LIBVIRT_URI";
-
-    public static IHypervisor Connect(ParseResult result, IReadOnlyDictionary<string, string?> env, Site site)
+    public static IHypervisor Connect(SlateSettings settings, Site site)
     {
-        var uri = result.GetValue(GlobalOptions.Libvirt) ?? env.GetValueOrDefault(UriVariable) ?? site.Libvirt.Uri;
+        var uri = settings.LibvirtUri ?? site.Libvirt.Uri;
         if (!LabHypervisorClient.IsLabUri(uri))
             return new DeferredHypervisor(() => LibvirtHypervisor.Open(uri));
-        var token = env.GetValueOrDefault(LabVariables.Token)
+        var token = settings.Environment.GetValueOrDefault(LabVariables.Token)
             ?? throw new CliInputException($"{uri} is a lab hypervisor: export {LabVariables.Token} as `slate lab serve` printed it");
         return new LabHypervisorClient(uri, token);
     }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Slate.Maas;
 using Slate.Maas.Errors;
 using Slate.Maas.Ports;
@@ -12,13 +11,13 @@ namespace Slate.Cli;
 /// </summary>
 internal static class MaasConnector
 {
-    public static IMaas Connect(ParseResult result, IReadOnlyDictionary<string, string?> env)
+    public static IMaas Connect(SlateSettings settings)
     {
         try
         {
-            var credentials = result.GetValue(GlobalOptions.MaasProfile) is { } profile
-                ? MaasCredentials.FromProfile(profile, ProfileDatabase(env))
-                : MaasCredentials.FromEnvironment(env);
+            var credentials = settings.MaasProfile is { } profile
+                ? MaasCredentials.FromProfile(profile, ProfileDatabase(settings.Environment))
+                : MaasCredentials.FromEnvironment(settings.Environment);
             return new MaasPort(new MaasClient(credentials));
         }
         catch (MaasConfigurationException e)
@@ -28,5 +27,5 @@ internal static class MaasConnector
     }
 
     private static string? ProfileDatabase(IReadOnlyDictionary<string, string?> env) =>
-        env.GetValueOrDefault("HOME") is { Length: > 0 } home ? Path.Combine(home, ".maascli.db") : null;
+        env.GetValueOrDefault(SlateVariables.Home) is { Length: > 0 } home ? Path.Combine(home, ".maascli.db") : null;
 }

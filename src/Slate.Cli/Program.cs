@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
 using Slate.Cli;
 using Slate.Cli.Interaction;
+using Slate.Runbook.Core;
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; cancel.Cancel(); });
 var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
     .ToDictionary(e => (string)e.Key, e => (string?)e.Value);
-var context = new CliContext(new SpectreInteraction(), environment, MaasConnector.Connect, HypervisorConnector.Connect, JujuConnector.Connect, TimeProvider.System);
-return await SlateApp.RunAsync(args, context, cancel.Token);
+var context = CliContext.Production(new SpectreInteraction(), environment);
+// The first signal lets the running action finish and stops before the next; a second aborts it.
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; context.Interruption.Signal(ExitCode.Interrupted); };
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; context.Interruption.Signal(ExitCode.Terminated); });
+return await SlateApp.RunAsync(args, context, context.Interruption.Stop);

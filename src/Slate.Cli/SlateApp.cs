@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Slate.Cli.Rendering;
 using Slate.Cli.Commands;
+using Slate.Cli.Steps;
 using Slate.Lab.Juju;
 using Slate.Runbook.Core;
 
@@ -19,10 +20,12 @@ internal static class SlateApp
 
             Connections: MAAS_URL + MAAS_API_KEY (or --maas-profile NAME); SLATE_LIBVIRT_URI (or --libvirt, else the site's
             libvirt.uri); SLATE_JUJU (else juju on PATH); SLATE_SITE (or --site, else ./slate.yaml).
-            Exit codes: 0 ok / gate green, 1 error, 2 bad input, 3 gate red or fatal finding, 4 refused (wrong cloud, precondition).
+            Journal: every --apply is recorded in --journal FILE ($SLATE_JOURNAL, else $XDG_STATE_HOME/slate/<cloud>/journal.jsonl).
+            Exit codes: 0 ok / gate green, 1 error, 2 bad input, 3 gate red or fatal finding, 4 refused (wrong cloud, precondition,
+            confirmation), 130/143 interrupted by Ctrl-C/SIGTERM.
             """);
-        root.Subcommands.Add(PreflightCommand.Create(context));
-        root.Subcommands.Add(BundleCommand.Create(context));
+        foreach (var command in StepCatalog.Commands(context))
+            root.Subcommands.Add(command);
         root.Subcommands.Add(LabCommand.Create(context));
         root.Subcommands.Add(RehearseCommand.Create(context));
         return root;
@@ -44,6 +47,11 @@ internal static class SlateApp
         try
         {
             return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.Interruption.StopRequested)
+        {
+            context.Io.Error("slate: interrupted; nothing further was changed");
+            return Fail(context, args, context.Interruption.Code, "interrupted; nothing further was changed");
         }
         catch (Exception e) when (ErrorTable.Classify(e) is var (code, message))
         {

@@ -23,9 +23,13 @@ internal static partial class JujuArguments
             throw new JujuRequestException("destroy-model: a timeout can only be used together with force");
         if (options.NoWait && !options.Force)
             throw new JujuRequestException("destroy-model: no-wait can only be used together with force");
+        if (options.DestroyStorage && options.ReleaseStorage)
+            throw new JujuRequestException("destroy-model: --destroy-storage and --release-storage cannot be used together");
         var args = new List<string> { "destroy-model", "--no-prompt" };
         if (options.DestroyStorage)
             args.Add("--destroy-storage");
+        if (options.ReleaseStorage)
+            args.Add("--release-storage");
         if (options.Force)
             args.Add("--force");
         if (options.NoWait)

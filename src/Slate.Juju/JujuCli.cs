@@ -33,6 +33,9 @@ public sealed class JujuCli : IJuju
         return JujuStatusJson.Parse(await _process.RunAsync(args, model, cancellationToken));
     }
 
+    public Task<string> StatusJsonAsync(string model, CancellationToken cancellationToken = default) =>
+        _process.RunAsync(JujuArguments.Status(JujuArguments.Target(_controller, model)), model, cancellationToken);
+
     public Task<string> ExportBundleAsync(string model, CancellationToken cancellationToken = default) =>
         _process.RunAsync(JujuArguments.ExportBundle(JujuArguments.Target(_controller, model)), model, cancellationToken);
 

@@ -22,7 +22,7 @@ public sealed class ApiEconomyTests
             var (code, io) = await lab.RunAsync("preflight", "--site", site, "--json");
 
             Assert.Equal(0, code);
-            Assert.Equal(hostCount, Regex.Matches(io.OutText, "\"role\": \"Host\"").Count);
+            Assert.Equal(hostCount, Regex.Matches(io.OutText, "\"role\": \"host\"").Count);
             Assert.Equal(["GET maas/ get_config", "GET spaces/ ", .. Enumerable.Repeat("GET machines/ ", machineReads)],
                 lab.Server.Requests.Select(r => $"{r.Method} {r.Path[(r.Path.IndexOf("2.0/", StringComparison.Ordinal) + 4)..]} {r.Op}"));
         }

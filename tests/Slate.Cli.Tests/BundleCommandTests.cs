@@ -24,7 +24,7 @@ public sealed class BundleCommandTests
 
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(Assert.Single(io.Out));
-        Assert.True(doc.RootElement.GetProperty("passed").GetBoolean());
+        Assert.True(doc.RootElement.GetProperty("gate").GetProperty("green").GetBoolean());
         Assert.Contains(lab.Server.Requests, r => r.Path.EndsWith("/spaces/", StringComparison.Ordinal));
         Assert.Contains(lab.Server.Requests, r => r.Path.EndsWith("/machines/", StringComparison.Ordinal));
     }

@@ -40,23 +40,20 @@ internal sealed class CliHarness : IAsyncDisposable
     };
 
     public static Task<(int Code, RecordingInteraction Io)> RunAsync(IReadOnlyDictionary<string, string?> env, params string[] args) =>
-        RunAsync(env, HypervisorConnector.Connect, JujuConnector.Connect, args);
+        RunAsync(CliContext.Production(new RecordingInteraction(), env), args);
 
-    private static async Task<(int Code, RecordingInteraction Io)> RunAsync(
-        IReadOnlyDictionary<string, string?> env,
-        Func<ParseResult, IReadOnlyDictionary<string, string?>, Site, IHypervisor> hypervisor,
-        Func<IReadOnlyDictionary<string, string?>, Site, IJuju> juju,
-        string[] args)
+    public static async Task<(int Code, RecordingInteraction Io)> RunAsync(CliContext context, params string[] args)
     {
-        var io = new RecordingInteraction();
-        var context = new CliContext(io, env, MaasConnector.Connect, hypervisor, juju, TimeProvider.System);
-        var code = await SlateApp.RunAsync(args, context, CancellationToken.None);
-        return (code, io);
+        var code = await SlateApp.RunAsync(args, context, context.Interruption.Stop);
+        return (code, (RecordingInteraction)context.Io);
     }
 
-    /// <summary>Runs against this lab: MAAS over HTTP, its hypervisor twin in-process, and its juju as a real process.</summary>
-    public Task<(int Code, RecordingInteraction Io)> RunAsync(params string[] args) =>
-        RunAsync(LabEnvironment(), (_, _, _) => Cloud.Hypervisor, (_, site) => LabJuju(site), args);
+    /// <summary>A context on this lab: MAAS over HTTP, its hypervisor twin in-process, and its juju as a real process.</summary>
+    public CliContext LabContext(RecordingInteraction? io = null, IReadOnlyDictionary<string, string?>? env = null) =>
+        new(io ?? new RecordingInteraction(), env ?? LabEnvironment(), MaasConnector.Connect, (_, _) => Cloud.Hypervisor, (_, site) => LabJuju(site), TimeProvider.System);
+
+    /// <summary>Runs against this lab (see <see cref="LabContext"/>).</summary>
+    public Task<(int Code, RecordingInteraction Io)> RunAsync(params string[] args) => RunAsync(LabContext(), args);
 
     private JujuCli LabJuju(Site site) =>
         RehearsalLab.JujuFor(Server, site, Path.Combine(Path.GetTempPath(), $"slate-cli-tests-{Server.LabUrl.Port}"));

@@ -24,8 +24,8 @@ public sealed class ErrorOutputTests
     {
         var io = new RecordingInteraction();
         var context = new CliContext(io, NoEnvironment,
-            (_, _) => throw new InvalidOperationException("juju failed\nERROR model not found\n"),
-            (_, _, _) => throw new InvalidOperationException("unused"),
+            _ => throw new InvalidOperationException("juju failed\nERROR model not found\n"),
+            (_, _) => throw new InvalidOperationException("unused"),
             (_, _) => throw new InvalidOperationException("unused"), TimeProvider.System);
 
         var code = await SlateApp.RunAsync(["preflight", "--site", CliHarness.SitePath, "--json"], context, CancellationToken.None);

@@ -96,6 +96,51 @@ public sealed class LabServeProcessTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("KILL", "started", 137)]
+    [InlineData("TERM", "interrupted", 143)] // SIGINT takes the same path, but a background test run may inherit it ignored
+    public async Task A_teardown_stopped_mid_apply_leaves_a_journal_that_says_what_may_have_happened_and_the_next_run_finishes(
+        string signal, string lastEvent, int exitCode)
+    {
+        var journal = Path.Combine(Path.GetTempPath(), $"slate-journal-{Guid.NewGuid():N}", "journal.jsonl");
+        try
+        {
+            using var teardown = Start(_exports, "teardown", "--apply", "--confirm", "openstack", "--journal", journal);
+            var stdout = teardown.StandardOutput.ReadToEndAsync();
+            var stderr = teardown.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            // The journal is flushed before each action starts: signal the process as soon as destroy-model has begun.
+            while (!(File.Exists(journal) && File.ReadAllText(journal).Contains("\"action\":\"destroy-model\"", StringComparison.Ordinal)))
+            {
+                Assert.False(teardown.HasExited, "the teardown ended before destroy-model started");
+                await Task.Delay(20, timeout.Token);
+            }
+            using (var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, teardown.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { RedirectStandardError = true })!)
+            {
+                await kill.WaitForExitAsync(timeout.Token);
+                Assert.True(kill.ExitCode == 0, $"kill -s {signal} {teardown.Id}: {await kill.StandardError.ReadToEndAsync()}");
+            }
+            await teardown.WaitForExitAsync(timeout.Token);
+            var rest = await stdout;
+
+            Assert.True(exitCode == teardown.ExitCode, rest + await stderr);
+            var events = File.ReadAllLines(journal).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+                .Select(e => e.GetProperty("event").GetString() + (e.TryGetProperty("action", out var a) ? " " + a.GetString() : "")).ToList();
+            Assert.Equal(["confirmed", "plan", "started capture-model", "done capture-model", "started destroy-model"], events.Take(5));
+            Assert.StartsWith(lastEvent, events[^1], StringComparison.Ordinal);
+            Assert.DoesNotContain("started delete-machine", events);
+
+            var (again, output, errors) = await RunAsync(_exports, "teardown", "--apply", "--confirm", "openstack", "--journal", journal);
+
+            Assert.True(again == 0, output + errors);
+            Assert.Contains("PASS — all 13 checks", output);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(journal)!, recursive: true);
+        }
+    }
+
     /// <summary>Starts the framework-dependent slate with exactly <paramref name="env"/> of the slate variables set.</summary>
     private static Process Start(IReadOnlyDictionary<string, string> env, params string[] args)
     {

@@ -16,7 +16,7 @@ public sealed class PreflightCommandTests
         Assert.Contains(io.Out, l => l.StartsWith("openstack0 | host | ", StringComparison.Ordinal) && l.EndsWith(" | Deployed | on", StringComparison.Ordinal));
         Assert.Contains("openstack0 | running | /var/lib/libvirt/images/openstack0-1.qcow2 | libvirt-qemu:kvm | 644", io.Out);
         Assert.Contains("[juju model openstack (the teardown's targets)]", io.Out);
-        Assert.Contains($"3 | {lab.Cloud.FindByHostname("openstack3")!.SystemId} | openstack3 | started", io.Out);
+        Assert.Contains($"3 | {lab.Cloud.Machines.FindByHostname("openstack3")!.SystemId} | openstack3 | started", io.Out);
         Assert.Contains("Summary: 0 fatal, 0 warning(s)", io.Out);
         Assert.Empty(io.Errors);
     }
@@ -31,12 +31,15 @@ public sealed class PreflightCommandTests
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(Assert.Single(io.Out));
         Assert.Equal(0, doc.RootElement.GetProperty("exit_code").GetInt32());
-        var report = doc.RootElement.GetProperty("report");
-        Assert.Equal("caracal-testcloud", report.GetProperty("maas_name").GetString());
-        Assert.Equal(6, report.GetProperty("planes").GetArrayLength());
-        Assert.All(report.GetProperty("planes").EnumerateArray(), p => Assert.Equal("Ok", p.GetProperty("state").GetString()));
-        var capi = report.GetProperty("machines").EnumerateArray().Single(m => m.GetProperty("hostname").GetString() == "capi-mgmt");
-        Assert.Equal("Orphan", capi.GetProperty("role").GetString());
+        Assert.Equal("preflight", doc.RootElement.GetProperty("step").GetString());
+        Assert.Equal("caracal-testcloud", doc.RootElement.GetProperty("maas_name").GetString());
+        var tables = doc.RootElement.GetProperty("tables").EnumerateArray().ToList();
+        var planes = tables.Single(t => t.GetProperty("title").GetString()!.StartsWith("planes", StringComparison.Ordinal)).GetProperty("rows");
+        Assert.Equal(6, planes.GetArrayLength());
+        Assert.All(planes.EnumerateArray(), p => Assert.Equal("ok", p.GetProperty("state").GetString()));
+        var machines = tables.Single(t => t.GetProperty("title").GetString()!.StartsWith("machines", StringComparison.Ordinal)).GetProperty("rows");
+        var capi = machines.EnumerateArray().Single(m => m.GetProperty("hostname").GetString() == "capi-mgmt");
+        Assert.Equal("orphan", capi.GetProperty("role").GetString());
         Assert.Matches("^[a-z0-9]{6}$", capi.GetProperty("system_id").GetString());
     }
 
@@ -153,7 +156,7 @@ public sealed class PreflightCommandTests
         Assert.Equal(3, code);
         Assert.Contains("provider-public | 10.12.4.0/22 | 10.12.4.0/22 | ok", io.Out);
         Assert.Contains(io.Out, l => l.StartsWith("FATAL   hypervisor: cannot connect to libvirt at qemu+unix:///system", StringComparison.Ordinal));
-        Assert.Contains(io.Out, l => l.StartsWith("WARNING openstack: ", StringComparison.Ordinal) && l.Contains("/nonexistent/juju", StringComparison.Ordinal));
+        Assert.Contains(io.Out, l => l.StartsWith("FATAL   openstack: the model cannot be read", StringComparison.Ordinal) && l.Contains("/nonexistent/juju", StringComparison.Ordinal));
         Assert.Empty(io.Errors);
     }
 

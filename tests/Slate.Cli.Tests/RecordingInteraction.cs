@@ -23,4 +23,15 @@ internal sealed class RecordingInteraction : IInteraction
     }
 
     public void Json(string json) => Out.Add(json);
+
+    /// <summary>What the "operator" types at each prompt, in order; with none left there is no terminal (null).</summary>
+    public Queue<string> Answers { get; } = new();
+
+    public List<string> Prompts { get; } = [];
+
+    public string? Ask(string prompt)
+    {
+        Prompts.Add(prompt);
+        return Answers.TryDequeue(out var answer) ? answer : null;
+    }
 }

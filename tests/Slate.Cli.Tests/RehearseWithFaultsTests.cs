@@ -14,8 +14,9 @@ public sealed partial class RehearseWithFaultsTests
         Assert.Contains("Injecting MAAS faults: 503=0.3:0 seed=7", sick.Out);
         Assert.Contains("pre-flight   GATE green", sick.Out);
         Assert.Contains("bundle gate  GATE green", sick.Out);
-        var injected = int.Parse(InjectedLine().Match(sick.Out[^2]).Groups[1].Value);
-        Assert.True(injected > 0, sick.Out[^2]);
+        var injectedLine = Assert.Single(sick.Out, l => l.StartsWith("Injected faults: ", StringComparison.Ordinal));
+        var injected = int.Parse(InjectedLine().Match(injectedLine).Groups[1].Value);
+        Assert.True(injected > 0, injectedLine);
         Assert.Equal(Calls(healthy.Out[^1]) + injected, Calls(sick.Out[^1]));
     }
 
@@ -25,6 +26,7 @@ public sealed partial class RehearseWithFaultsTests
     [InlineData("serve", "latency=fast", "--fault latency=fast: the latency needs a unit")]
     [InlineData("rehearse", "stuck=opnstack2", "--fault stuck=opnstack2: the site has no machine opnstack2")]
     [InlineData("serve", "fail-commissioning=capi", "--fault fail-commissioning=capi: the site has no machine capi")]
+    [InlineData("serve", "decompose-deletes-domain=openstack9", "--fault decompose-deletes-domain=openstack9: the site has no machine openstack9")]
     public async Task A_bad_fault_spec_is_exit_2_with_one_line_naming_it(string command, string spec, string message)
     {
         string[] args = command == "serve" ? ["lab", "serve", "--port", "0", "--fault", spec] : ["rehearse", "--fault", spec];
@@ -39,8 +41,7 @@ public sealed partial class RehearseWithFaultsTests
     [Fact]
     public void Both_lab_commands_offer_fault_whose_help_lists_the_spec_forms_and_spares_version()
     {
-        var root = SlateApp.BuildRoot(new CliContext(new RecordingInteraction(), new Dictionary<string, string?>(),
-            MaasConnector.Connect, HypervisorConnector.Connect, JujuConnector.Connect, TimeProvider.System));
+        var root = SlateApp.BuildRoot(CliContext.Production(new RecordingInteraction(), new Dictionary<string, string?>()));
         var serve = root.Subcommands.Single(c => c.Name == "lab").Subcommands.Single(c => c.Name == "serve");
         var rehearse = root.Subcommands.Single(c => c.Name == "rehearse");
 

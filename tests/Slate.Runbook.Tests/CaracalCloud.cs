@@ -1,6 +1,8 @@
 using Slate.Runbook.Ports;
+using Slate.Runbook.Preflight;
 using Slate.Runbook.Sites;
 using Slate.Runbook.Tests.Sites;
+using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests;
 
@@ -14,4 +16,8 @@ internal static class CaracalCloud
         Caracal.Planes.Select((p, i) => new MaasSpace(i + 1, p.Name, [p.Cidr.ToString()])).ToList();
 
     public static MaasMachine Deployed(string host, string id) => new(id, host, 6, "Deployed", "on", "pod-1", []);
+
+    /// <summary>Identity, then pre-flight's observation of this site, as the step runner gets it.</summary>
+    public static async Task<PreflightReport> PreflightAsync(IMaas maas, IHypervisor hypervisor, IJuju juju) =>
+        (await new PreflightStep(new TestServices(Caracal, maas, juju, hypervisor, TimeProvider.System)).ReadAsync(CancellationToken.None)).Observation;
 }

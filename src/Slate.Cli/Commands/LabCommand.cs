@@ -3,6 +3,7 @@ using Slate.Lab;
 using Slate.Lab.Cloud;
 using Slate.Lab.Juju;
 using Slate.Lab.Maas;
+using Slate.Runbook.Sites;
 
 namespace Slate.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class LabCommand
 
     private static async Task<int> ServeAsync(CliContext context, ParseResult result, CancellationToken ct)
     {
-        var site = LabSite.Resolve(result, context.Environment);
+        var site = SlateSettings.Resolve(result, context.Environment).SitePath is { } path ? SiteLoader.Load(path) : SampleSite.Load();
         var port = result.GetValue(Port);
         if (port is < 0 or > 65535)
             throw new CliInputException($"--port {port}: not a TCP port");
@@ -43,11 +44,11 @@ internal static class LabCommand
         context.Io.Line($"# Slate lab '{site.Cloud.Name}' is serving. Paste these lines into another shell:");
         context.Io.Line($"export MAAS_URL={server.MaasUrl}");
         context.Io.Line($"export MAAS_API_KEY={server.ApiKey}");
-        context.Io.Line($"export {GlobalOptions.SiteVariable}={sitePath}");
+        context.Io.Line($"export {SlateVariables.Site}={sitePath}");
         context.Io.Line($"export {LabVariables.Url}={server.LabUrl}");
         context.Io.Line($"export {LabVariables.Token}={server.LabToken}");
-        context.Io.Line($"export {JujuConnector.ExecutableVariable}={juju}");
-        context.Io.Line($"export {HypervisorConnector.UriVariable}={server.HypervisorUri}");
+        context.Io.Line($"export {SlateVariables.Juju}={juju}");
+        context.Io.Line($"export {SlateVariables.LibvirtUri}={server.HypervisorUri}");
         if (!cloud.Faults.IsEmpty) context.Io.Line($"# Injecting MAAS faults: {cloud.Faults}");
         context.Io.Line("# Ctrl-C stops the lab (its state lives only in this process). What the lab does (and every injected fault) follows:");
         try

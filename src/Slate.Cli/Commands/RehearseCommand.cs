@@ -1,16 +1,17 @@
 using System.CommandLine;
 using Slate.Cli.Rehearsal;
-using Slate.Cli.Rendering;
+using Slate.Cli.Steps;
 using Slate.Lab;
 using Slate.Lab.Faults;
 using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Core;
 using Slate.Runbook.Preflight;
 using Slate.Runbook.Sites;
+using Slate.Runbook.Teardown;
 
 namespace Slate.Cli.Commands;
 
-/// <summary>`slate rehearse`: starts the embedded lab and runs every runbook step built so far against it, in order.</summary>
+/// <summary>`slate rehearse`: starts the embedded lab and runs every runbook step built so far against it, in order, through the one runner.</summary>
 internal static class RehearseCommand
 {
     private static readonly Option<string?> Bundle = new("--bundle")
@@ -21,10 +22,11 @@ internal static class RehearseCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("rehearse",
-            "Rehearse the whole phase on the embedded lab (no real cloud is touched): every step, its gate, and a summary. " +
-            "Without --site it uses the built-in runbook cloud.");
+            "Rehearse the whole phase on the embedded lab (no real cloud is touched): every step built so far planned, applied " +
+            "(the rehearsal types the confirmations itself, and says so) and gated, then a summary. Without --site it uses the built-in runbook cloud.");
         command.Options.Add(Bundle);
         command.Options.Add(GlobalOptions.Site);
+        command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(LabFaultOption.Fault);
         command.SetAction((result, ct) => RunAsync(context, result, ct));
         return command;
@@ -35,27 +37,44 @@ internal static class RehearseCommand
         var workDir = Directory.CreateTempSubdirectory("slate-rehearse-");
         try
         {
-            var (site, bundlePath) = ResolveInputs(context, result, workDir.FullName);
+            var settings = SlateSettings.Resolve(result, context.Environment);
+            var (site, bundlePath) = ResolveInputs(settings, result.GetValue(Bundle), workDir.FullName);
             var faults = LabFaultOption.Read(result, site);
             await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.FullName, ct).ConfigureAwait(false);
+            var journal = settings.JournalPath ?? Path.Combine(workDir.FullName, "journal.jsonl");
+            var services = new RehearsalServices(site, lab, journal, context.Time);
             context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {lab.Server.MaasUrl})");
             if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
 
-            RehearsalGate[] gates =
-            [
-                await PreflightAsync(context, site, lab, ct).ConfigureAwait(false),
-                await BundleGateAsync(context, site, lab, bundlePath, ct).ConfigureAwait(false),
-            ];
+            var gates = new List<RehearsalGate>
+            {
+                await RunStepAsync(context, services, "Step 1: pre-flight", "pre-flight", new PreflightStep(services), RunMode.Gate).ConfigureAwait(false),
+                await RunStepAsync(context, services, "Step 2: teardown (Path B destroy)", "teardown",
+                    new TeardownStep(services, new TeardownOptions(TeardownPath.Destroy, Canary: false, TimeSpan.FromMinutes(2))), RunMode.Apply).ConfigureAwait(false),
+            };
+            if (bundlePath is null)
+            {
+                Heading(context, "Step 7b: bundle gate");
+                context.Io.Line("no bundle: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
+                gates.Add(RehearsalGate.Skipped("bundle gate"));
+            }
+            else
+            {
+                // Offline until re-enrolment (Step 5) and the carve (Step 6) join: after the teardown MAAS has no hosts to read MACs from.
+                gates.Add(await RunStepAsync(context, services, "Step 7b: bundle gate (offline: the site file's MACs and planes)", "bundle gate",
+                    new BundleCheckStep(services, bundlePath, [], live: false), RunMode.Gate).ConfigureAwait(false));
+            }
 
             Heading(context, "Summary");
             foreach (var gate in gates)
                 context.Io.Line($"{gate.Step,-12} {gate.Outcome}");
             if (!faults.IsEmpty)
                 context.Io.Line($"Injected faults: {lab.Cloud.Events.Count(e => e.Source == LabFaults.EventSource)} ({faults})");
+            context.Io.Line($"Journal: {journal}{(settings.JournalPath is null ? " (removed with the lab; pass --journal FILE to keep it)" : "")}");
             var green = gates.Count(g => g.Green);
-            context.Io.Line($"Rehearsal: {green} of {gates.Length} step(s) green; {lab.Client.RequestCount} MAAS API calls; " +
+            context.Io.Line($"Rehearsal: {green} of {gates.Count} step(s) green; {lab.Client.RequestCount} MAAS API calls; " +
                             $"{lab.Server.Violations.Count} protected-machine violation(s)");
-            return green == gates.Length && lab.Server.Violations.Count == 0 ? 0 : (int)ExitCode.GateRed;
+            return green == gates.Count && lab.Server.Violations.Count == 0 ? 0 : (int)ExitCode.GateRed;
         }
         finally
         {
@@ -63,39 +82,23 @@ internal static class RehearseCommand
         }
     }
 
-    private static async Task<RehearsalGate> PreflightAsync(CliContext context, Site site, RehearsalLab lab, CancellationToken ct)
+    private static async Task<RehearsalGate> RunStepAsync(CliContext context, RehearsalServices services, string title, string name, IStep step, RunMode mode)
     {
-        Heading(context, "Step 1: pre-flight");
-        var report = await new PreflightStep(site, lab.Maas, lab.Hypervisor, lab.Juju).RunAsync(ct).ConfigureAwait(false);
-        PreflightView.Render(context.Io, site, report);
-        return RehearsalGate.Of("pre-flight", report.ExitCode == ExitCode.Ok);
+        Heading(context, title);
+        var observer = new ConsoleRunObserver(context.Io, services.Site, context.Time, json: false, answersItself: true);
+        var run = await new StepRunner(services, observer, context.Interruption, []).RunAsync(step, mode).ConfigureAwait(false);
+        return RehearsalGate.Of(name, run.ExitCode == ExitCode.Ok);
     }
 
-    private static async Task<RehearsalGate> BundleGateAsync(CliContext context, Site site, RehearsalLab lab, string? bundlePath, CancellationToken ct)
+    private static (Site Site, string? BundlePath) ResolveInputs(SlateSettings settings, string? explicitBundle, string workDir)
     {
-        Heading(context, "Step 7b: bundle gate");
-        if (bundlePath is null)
-        {
-            context.Io.Line("no bundle: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
-            return RehearsalGate.Skipped("bundle gate");
-        }
-        var facts = await LiveBundleFacts.FromMaasAsync(site, lab.Maas, ct).ConfigureAwait(false);
-        var request = new BundleCheckRequest(site, bundlePath, [], facts.HostProviderMacs, facts.Spaces);
-        var report = BundleChecker.Check(request);
-        BundleView.Render(context.Io, request, report);
-        return RehearsalGate.Of("bundle gate", report.AllPassed);
-    }
-
-    private static (Site Site, string? BundlePath) ResolveInputs(CliContext context, ParseResult result, string workDir)
-    {
-        var explicitBundle = result.GetValue(Bundle);
-        if (GlobalOptions.GivenSitePath(result, context.Environment) is { } sitePath)
+        if (settings.SitePath is { } sitePath)
         {
             var sibling = Path.ChangeExtension(sitePath, null) + ".bundle.yaml";
             return (SiteLoader.Load(sitePath), explicitBundle ?? (File.Exists(sibling) ? sibling : null));
         }
-        var builtIn = SampleSite.WriteTo(workDir);
-        return (SiteLoader.Load(builtIn), explicitBundle ?? Path.Combine(workDir, SampleSite.BundleName));
+        SampleSite.WriteTo(workDir);
+        return (SampleSite.Load(), explicitBundle ?? Path.Combine(workDir, SampleSite.BundleName));
     }
 
     private static void Heading(CliContext context, string title)

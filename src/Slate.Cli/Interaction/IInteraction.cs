@@ -11,4 +11,7 @@ internal interface IInteraction
 
     /// <summary>Machine-readable output for --json: written verbatim to stdout.</summary>
     void Json(string json);
+
+    /// <summary>Shows the prompt and reads one line typed by the operator; null when there is no terminal to ask on.</summary>
+    string? Ask(string prompt);
 }

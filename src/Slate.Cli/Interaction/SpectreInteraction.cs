@@ -22,6 +22,14 @@ internal sealed class SpectreInteraction : IInteraction
 
     public void Json(string json) => Console.Out.WriteLine(json);
 
+    public string? Ask(string prompt)
+    {
+        if (Console.IsInputRedirected)
+            return null;
+        Console.Error.Write($"{prompt}: ");
+        return Console.In.ReadLine()?.Trim();
+    }
+
     private static IAnsiConsole CreateConsole()
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
-using Slate.Runbook.BundleCheck;
-using Slate.Runbook.Preflight;
+using Slate.Cli.Steps;
 
 namespace Slate.Cli.Rendering;
 
@@ -10,14 +9,8 @@ namespace Slate.Cli.Rendering;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(PreflightDocument))]
-[JsonSerializable(typeof(BundleCheckDocument))]
+[JsonSerializable(typeof(StepDocument))]
 [JsonSerializable(typeof(ErrorDocument))]
 internal sealed partial class CliJson : JsonSerializerContext;
-
-internal sealed record PreflightDocument(string Step, string Site, string Cloud, int ExitCode, PreflightReport Report);
-
-internal sealed record BundleCheckDocument(
-    string Step, string Bundle, IReadOnlyList<string> Overlays, int ExitCode, bool Passed, IReadOnlyList<BundleRuleResult> Results);
 
 internal sealed record ErrorDocument(string Error, int ExitCode);

@@ -27,16 +27,45 @@ public sealed class LabHypervisor : IHypervisor
     }
 
     /// <summary>
-    /// What MAAS does to a pod VM when its machine is deleted: `virsh destroy` then `virsh undefine --remove-all-storage`
-    /// (reference §3.6) — the domain and every volume of its disks are gone.
+    /// What MAAS's virsh driver does to a pod VM it decomposes: `virsh destroy` then `virsh undefine
+    /// --remove-all-storage` (reference §3.6) — the domain and every volume of its disks are gone.
     /// </summary>
-    public void Decompose(string domain)
+    public void UndefineWithStorage(string domain)
     {
         lock (gate)
         {
             foreach (var disk in Domain(domain).Disks.Where(d => d.SourcePath is not null))
                 state.Volumes.Remove(disk.SourcePath!);
             state.Domains.Remove(domain);
+        }
+    }
+
+    /// <summary>Defines a shut-off domain with an OS disk in the images pool (what an operator's virt-install leaves).</summary>
+    public void Define(string domain, IEnumerable<LabNic> nics)
+    {
+        lock (gate)
+        {
+            if (state.Domains.ContainsKey(domain))
+                throw new HypervisorException(HypervisorErrorCode.Other, $"defining domain '{domain}': domain '{domain}' already exists");
+            var disk = $"{state.PoolDirectories.First()}/{domain}.qcow2";
+            state.Volumes[disk] = new StorageVolume(disk, 64L << 30, FreshQcow2Bytes, "qcow2", "1.1", LabAccounts.Owner("libvirt-qemu", "kvm"), Convert.ToInt32("644", 8));
+            state.Domains[domain] = new LabDomain(domain, [new DomainDisk("vda", "disk", disk, "qcow2")], nics) { State = DomainState.ShutOff };
+        }
+    }
+
+    /// <summary>Every defined domain's name, in order.</summary>
+    public IReadOnlyList<string> DomainNames
+    {
+        get { lock (gate) return [.. state.Domains.Keys.Order(StringComparer.Ordinal)]; }
+    }
+
+    /// <summary>The capacity of the domain's first disk (MAAS shows it as the machine's boot disk).</summary>
+    public long BootDiskBytes(string domain)
+    {
+        lock (gate)
+        {
+            var path = Domain(domain).Disks.FirstOrDefault()?.SourcePath;
+            return path is not null && state.Volumes.TryGetValue(path, out var volume) ? volume.CapacityBytes : 0;
         }
     }
 
@@ -50,7 +79,7 @@ public sealed class LabHypervisor : IHypervisor
         lock (gate) return Domain(domain).State;
     }
 
-    /// <summary>The domain's NICs now, with the guest interface names the lab MAAS reports for them.</summary>
+    /// <summary>The domain's NICs now, with their PCI addresses (the names a commissioned MAAS machine shows).</summary>
     public IReadOnlyList<LabNic> NicsOf(string domain)
     {
         lock (gate) return [.. Domain(domain).Nics];

@@ -1,23 +1,27 @@
+using Slate.Maas.Errors;
 using Slate.Maas.Models;
 using Slate.Runbook.Ports;
 
 namespace Slate.Maas.Ports;
 
-/// <summary>The runbook's MAAS port over the REST client: the same code against a real MAAS and against the lab.</summary>
-public sealed class MaasPort(MaasClient client) : IMaas
+/// <summary>
+/// The runbook's MAAS port over the REST client: the same code against a real MAAS and against the lab. Every client
+/// failure is translated here, once, into the <see cref="MaasException"/> the domain reasons about.
+/// </summary>
+public sealed class MaasPort(MaasClient client) : IMaas, IDisposable
 {
     /// <summary>Hostnames per filtered read: 400 of them overflow the request line servers accept (measured: 414 from Kestrel).</summary>
     internal const int HostnamesPerRead = 50;
 
-    public Task<string> GetMaasNameAsync(CancellationToken ct) => client.Config.GetMaasNameAsync(ct);
+    public Task<string> GetMaasNameAsync(CancellationToken ct) => Translated(() => client.Config.GetMaasNameAsync(ct));
 
-    public async Task<IReadOnlyList<MaasSpace>> ListSpacesAsync(CancellationToken ct)
+    public Task<IReadOnlyList<MaasSpace>> ListSpacesAsync(CancellationToken ct) => Translated(async () =>
     {
         var spaces = await client.Spaces.ListAsync(ct).ConfigureAwait(false);
-        return spaces.Select(s => new MaasSpace(s.Id, s.Name, s.Subnets.Select(n => n.Cidr).ToList())).ToList();
-    }
+        return (IReadOnlyList<MaasSpace>)spaces.Select(s => new MaasSpace(s.Id, s.Name, s.Subnets.Select(n => n.Cidr).ToList())).ToList();
+    });
 
-    public async Task<IReadOnlyList<MaasMachine>> FindMachinesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct)
+    public Task<IReadOnlyList<MaasMachine>> FindMachinesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) => Translated(async () =>
     {
         var found = new List<MaasMachine>();
         foreach (var chunk in hostnames.Chunk(HostnamesPerRead))
@@ -25,11 +29,39 @@ public sealed class MaasPort(MaasClient client) : IMaas
             var machines = await client.Machines.ListAsync(new MachineFilter { Hostnames = chunk }, ct).ConfigureAwait(false);
             found.AddRange(machines.Select(ToPort));
         }
-        return found;
+        return (IReadOnlyList<MaasMachine>)found;
+    });
+
+    public Task DeleteMachineAsync(string systemId, CancellationToken ct) =>
+        Translated(async () => { await client.Machines.DeleteAsync(systemId, ct).ConfigureAwait(false); return true; });
+
+    /// <summary>Disposes the client this port was given.</summary>
+    public void Dispose() => client.Dispose();
+
+    private static async Task<T> Translated<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (MaasApiException e)
+        {
+            throw new MaasException(FailureOf(e), e.Message, e);
+        }
     }
+
+    private static MaasFailure FailureOf(MaasApiException e) => e switch
+    {
+        MaasOutcomeUnknownException => MaasFailure.OutcomeUnknown,
+        MaasUnreachableException or MaasUnavailableException => MaasFailure.Unreachable,
+        MaasNotFoundException => MaasFailure.NotFound,
+        MaasUnauthorizedException => MaasFailure.Unauthorized,
+        _ => MaasFailure.Refused,
+    };
 
     private static MaasMachine ToPort(Machine m) => new(
         m.SystemId, m.Hostname, (int)m.Status, m.StatusName, m.PowerState ?? "unknown", m.Pod?.Name,
         m.InterfaceSet.Select(i => new MaasInterface(i.Id, i.Name, i.Type, i.MacAddress, i.Parents,
-            i.Links.Select(l => new MaasLink(l.Id, l.Mode, l.Subnet?.Cidr, l.IpAddress)).ToList())).ToList());
+            i.Links.Select(l => new MaasLink(l.Id, l.Mode, l.Subnet?.Cidr, l.IpAddress)).ToList())).ToList(),
+        string.IsNullOrEmpty(m.Owner) ? null : m.Owner);
 }

@@ -1,4 +1,3 @@
-using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
 
@@ -10,9 +9,9 @@ public sealed record LiveBundleFacts(IReadOnlyDictionary<string, string> HostPro
     public static LiveBundleFacts FromSite(Site site) => new(
         site.Hosts.Where(h => h.ProviderMac is not null).ToDictionary(h => h.Name, h => h.ProviderMac!), site.Planes.Select(p => p.Name).ToHashSet());
 
+    /// <summary>Reads MAAS; the caller has checked that it is the site's cloud.</summary>
     public static async Task<LiveBundleFacts> FromMaasAsync(Site site, IMaas maas, CancellationToken ct)
     {
-        await CloudIdentityCheck.VerifyAsync(site, maas, ct).ConfigureAwait(false);
         var spaces = await maas.ListSpacesAsync(ct).ConfigureAwait(false);
         var machines = await maas.FindMachinesAsync(site.Hosts.Select(h => h.Name).ToList(), ct).ConfigureAwait(false);
         var nic = site.PhysicalFor(site.Bundle.PublicPlane);

@@ -8,4 +8,10 @@ public enum ExitCode
     BadInput = 2,
     GateRed = 3,
     Refused = 4,
+
+    /// <summary>Stopped by Ctrl-C (128 + SIGINT).</summary>
+    Interrupted = 130,
+
+    /// <summary>Stopped by SIGTERM (128 + SIGTERM).</summary>
+    Terminated = 143,
 }

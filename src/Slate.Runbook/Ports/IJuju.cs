@@ -11,6 +11,10 @@ public interface IJuju
     /// <exception cref="JujuModelNotFoundException">The model does not exist.</exception>
     Task<JujuModelStatus> StatusAsync(string model, CancellationToken cancellationToken = default);
 
+    /// <summary><c>juju status --format=json</c> exactly as juju printed it, for the run folder.</summary>
+    /// <exception cref="JujuModelNotFoundException">The model does not exist.</exception>
+    Task<string> StatusJsonAsync(string model, CancellationToken cancellationToken = default);
+
     /// <summary>The model as bundle YAML, as <c>juju export-bundle</c> prints it.</summary>
     /// <exception cref="JujuModelNotFoundException">The model does not exist.</exception>
     Task<string> ExportBundleAsync(string model, CancellationToken cancellationToken = default);

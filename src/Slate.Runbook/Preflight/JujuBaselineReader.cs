@@ -22,7 +22,8 @@ internal static class JujuBaselineReader
         }
         catch (JujuException e)
         {
-            findings.Add(new Finding(Severity.Warning, "juju-unreachable", model, e.Message));
+            // Unread, the model might hold a protected machine: that must block, never pass as a warning.
+            findings.Add(new Finding(Severity.Fatal, "juju-unreadable", model, $"the model cannot be read: {e.Message}"));
             return null;
         }
         var rows = status.Machines

@@ -4,7 +4,6 @@ namespace Slate.Runbook.Preflight;
 
 /// <summary>Runbook Step 1's baseline: the planes as MAAS has them, and the status of every machine the phase acts on.</summary>
 public sealed record PreflightReport(
-    string MaasName,
     IReadOnlyList<PlaneCheck> Planes,
     IReadOnlyList<MachineBaseline> Machines,
     IReadOnlyList<OsdDiskBaseline> OsdDisks,
@@ -12,8 +11,6 @@ public sealed record PreflightReport(
     IReadOnlyList<Finding> Findings)
 {
     public bool HasFatal => Findings.Any(f => f.Severity == Severity.Fatal);
-
-    public ExitCode ExitCode => HasFatal ? ExitCode.GateRed : ExitCode.Ok;
 }
 
 public enum PlaneState { Ok, Missing, WrongCidr }

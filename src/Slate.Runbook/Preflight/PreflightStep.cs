@@ -6,32 +6,48 @@ using Slate.Runbook.Sites;
 namespace Slate.Runbook.Preflight;
 
 /// <summary>Runbook Step 1 (read-only): identity first, then the six planes (hard blockers), the machine, model and OSD disk baselines.</summary>
-public sealed class PreflightStep(Site site, IMaas maas, IHypervisor hypervisor, IJuju juju)
+public sealed class PreflightStep(IStepServices services) : Step<PreflightReport>(services)
 {
-    public async Task<PreflightReport> RunAsync(CancellationToken ct)
+    public static readonly StepDefinition Definition = new(
+        "preflight",
+        ["preflight"],
+        "Runbook Step 1 (read-only): the cloud's identity, the six planes (hard blockers) and the baseline of machines, model and OSD disks. " +
+        "Exit 0 when nothing blocks, 3 on a fatal finding (a plane missing or different, the model unreadable, a domain missing), 4 on the wrong cloud.",
+        Mutates: false,
+        [],
+        (services, _) => new PreflightStep(services));
+
+    public override string Name => "preflight";
+
+    protected override async Task<PreflightReport> ObserveAsync(CancellationToken ct)
     {
-        var maasName = await CloudIdentityCheck.VerifyAsync(site, maas, ct).ConfigureAwait(false);
-        var spaces = await maas.ListSpacesAsync(ct).ConfigureAwait(false);
-        var names = site.Hosts.Select(h => h.Name).Concat(site.Orphans).Concat(site.Protected).ToList();
-        var machines = await maas.FindMachinesAsync(names, ct).ConfigureAwait(false);
+        var spaces = await Services.Maas.ListSpacesAsync(ct).ConfigureAwait(false);
+        var names = Site.Hosts.Select(h => h.Name).Concat(Site.Orphans).Concat(Site.Protected).ToList();
+        var machines = await Services.Maas.FindMachinesAsync(names, ct).ConfigureAwait(false);
 
         var findings = new List<Finding>();
-        var planes = site.Planes.Select(p => CheckPlane(p, spaces, findings)).ToList();
+        var planes = Site.Planes.Select(p => CheckPlane(p, spaces, findings)).ToList();
         var baseline = names.Select(n => Baseline(n, machines)).ToList();
         foreach (var row in baseline.Where(r => r.Role == MachineRole.Protected && r.SystemId is null))
             findings.Add(new Finding(Severity.Warning, "protected-absent", row.Hostname,
                 "protected machine is not in MAAS; check the site file's protected list"));
-        var model = await JujuBaselineReader.ReadAsync(site, juju, machines, findings, ct).ConfigureAwait(false);
+        var model = await JujuBaselineReader.ReadAsync(Site, Services.Juju, machines, findings, ct).ConfigureAwait(false);
         var disks = await OsdBaselineAsync(findings, ct).ConfigureAwait(false);
-        return new PreflightReport(maasName, planes, baseline, disks, model, findings);
+        return new PreflightReport(planes, baseline, disks, model, findings);
     }
+
+    protected override StepPlan Plan(PreflightReport report) =>
+        new("Pre-flight (read-only)", PreflightTables.Of(Site, report), report.Findings, [], [], new Dictionary<string, string>());
+
+    /// <summary>Pre-flight proves nothing of its own: its fatal findings are its verdict.</summary>
+    protected override GateReport Gate(PreflightReport report) => GateReport.None;
 
     private async Task<IReadOnlyList<OsdDiskBaseline>> OsdBaselineAsync(List<Finding> findings, CancellationToken ct)
     {
         IReadOnlyList<HypervisorDomain> domains;
         try
         {
-            domains = await hypervisor.ListDomainsAsync(ct).ConfigureAwait(false);
+            domains = await Services.Hypervisor.ListDomainsAsync(ct).ConfigureAwait(false);
         }
         catch (HypervisorException e)
         {
@@ -39,11 +55,11 @@ public sealed class PreflightStep(Site site, IMaas maas, IHypervisor hypervisor,
             return [];
         }
         var rows = new List<OsdDiskBaseline>();
-        foreach (var host in site.Hosts)
+        foreach (var host in Site.Hosts)
         {
-            var path = site.Osd.FileFor(host, site.Libvirt.ImagesDir);
+            var path = Site.Osd.FileFor(host, Site.Libvirt.ImagesDir);
             var state = domains.FirstOrDefault(d => d.Name == host.Name)?.State;
-            var volume = await hypervisor.FindVolumeAsync(path, ct).ConfigureAwait(false);
+            var volume = await Services.Hypervisor.FindVolumeAsync(path, ct).ConfigureAwait(false);
             if (state is null)
                 findings.Add(new Finding(Severity.Fatal, "domain-missing", host.Name, "the hypervisor has no domain of this name; re-enrolment needs it"));
             rows.Add(new OsdDiskBaseline(host.Name, state is { } s ? DomainStates.Describe(s) : "absent", path,
@@ -59,13 +75,13 @@ public sealed class PreflightStep(Site site, IMaas maas, IHypervisor hypervisor,
         var space = spaces.FirstOrDefault(s => s.Name == plane.Name);
         if (space is null)
         {
-            findings.Add(new Finding(Severity.Fatal, "space-missing", plane.Name, $"MAAS has no space {plane.Name} (expected {expected})"));
+            findings.Add(new Finding(Severity.Fatal, "space-missing", plane.Name, $"MAAS has no space {plane.Name} (expected {expected})", expected, "absent"));
             return new PlaneCheck(plane.Name, expected, [], PlaneState.Missing);
         }
         if (!space.Cidrs.Contains(expected))
         {
             var actual = space.Cidrs.Count == 0 ? "no subnet" : string.Join(", ", space.Cidrs);
-            findings.Add(new Finding(Severity.Fatal, "space-cidr", plane.Name, $"space {plane.Name} holds {actual}, expected {expected}"));
+            findings.Add(new Finding(Severity.Fatal, "space-cidr", plane.Name, $"space {plane.Name} holds {actual}, expected {expected}", expected, actual));
             return new PlaneCheck(plane.Name, expected, space.Cidrs, PlaneState.WrongCidr);
         }
         if (space.Cidrs.Count > 1)
@@ -76,8 +92,8 @@ public sealed class PreflightStep(Site site, IMaas maas, IHypervisor hypervisor,
 
     private MachineBaseline Baseline(string hostname, IReadOnlyList<MaasMachine> machines)
     {
-        var role = site.Hosts.Any(h => h.Name == hostname) ? MachineRole.Host
-            : site.Orphans.Contains(hostname) ? MachineRole.Orphan
+        var role = Site.Hosts.Any(h => h.Name == hostname) ? MachineRole.Host
+            : Site.Orphans.Contains(hostname) ? MachineRole.Orphan
             : MachineRole.Protected;
         var machine = machines.FirstOrDefault(m => m.Hostname == hostname);
         return new MachineBaseline(hostname, role, machine?.SystemId, machine?.StatusName, machine?.PowerState);

@@ -22,19 +22,16 @@ public sealed class PreflightFindingsTests
     private static RecordedJuju ModelOnHosts() => new(model => new JujuModelStatus(model,
         [.. Hosts.Select((_, i) => new JujuMachine($"{i}", $"host{i}", null, null, null, new JujuStatusValue("started", null), null, []))], [], []));
 
-    private static Task<PreflightReport> RunAsync(IMaas maas, IHypervisor hypervisor, IJuju juju) =>
-        new PreflightStep(Caracal, maas, hypervisor, juju).RunAsync(CancellationToken.None);
-
     private static IEnumerable<(Severity, string, string)> Summary(PreflightReport report) =>
         report.Findings.Select(f => (f.Severity, f.Code, f.Subject));
 
     [Fact]
     public async Task A_cloud_as_the_site_describes_it_has_no_finding_at_all()
     {
-        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), ModelOnHosts());
+        var report = await PreflightAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), ModelOnHosts());
 
         Assert.Empty(report.Findings);
-        Assert.Equal(ExitCode.Ok, report.ExitCode);
+        Assert.False(report.HasFatal);
         Assert.Equal(Hosts, report.Juju!.Machines.Select(m => m.Hostname));
         Assert.Equal(
             [.. Hosts.Select((h, i) => (h, MachineRole.Host, $"host{i}")), ("capi-mgmt", MachineRole.Orphan, "orphan"),
@@ -48,12 +45,12 @@ public sealed class PreflightFindingsTests
     {
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(), [Deployed("openstack0", "a1b2c3"), Deployed("juju", "jj0001")]);
 
-        var report = await RunAsync(maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack"));
+        var report = await PreflightAsync(maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack"));
 
         Assert.Equal(
             [(Severity.Warning, "protected-absent", "lxd"), (Severity.Warning, "protected-absent", "tailscale"), (Severity.Info, "model-absent", "openstack")],
             Summary(report));
-        Assert.Equal(ExitCode.Ok, report.ExitCode);
+        Assert.False(report.HasFatal);
     }
 
     [Fact]
@@ -61,13 +58,13 @@ public sealed class PreflightFindingsTests
     {
         var spaces = SixSpaces().Select(s => s.Name == "storage" ? s with { Cidrs = ["10.12.32.0/22", "10.99.0.0/24"] } : s).ToList();
 
-        var report = await RunAsync(WholeCloud(spaces), LabHypervisor.FromSite(Caracal), ModelOnHosts());
+        var report = await PreflightAsync(WholeCloud(spaces), LabHypervisor.FromSite(Caracal), ModelOnHosts());
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((Severity.Warning, "space-extra-subnet", "storage"), (finding.Severity, finding.Code, finding.Subject));
         Assert.Equal("space storage also holds 10.99.0.0/24", finding.Message);
         Assert.Equal(PlaneState.Ok, report.Planes.Single(p => p.Name == "storage").State);
-        Assert.Equal(ExitCode.Ok, report.ExitCode);
+        Assert.False(report.HasFatal);
     }
 
     [Fact]
@@ -75,12 +72,12 @@ public sealed class PreflightFindingsTests
     {
         var spaces = SixSpaces().Select(s => s.Name == "replication" ? s with { Cidrs = [] } : s).ToList();
 
-        var report = await RunAsync(WholeCloud(spaces), LabHypervisor.FromSite(Caracal), ModelOnHosts());
+        var report = await PreflightAsync(WholeCloud(spaces), LabHypervisor.FromSite(Caracal), ModelOnHosts());
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((Severity.Fatal, "space-cidr"), (finding.Severity, finding.Code));
         Assert.Equal("space replication holds no subnet, expected 10.12.36.0/22", finding.Message);
-        Assert.Equal(ExitCode.GateRed, report.ExitCode);
+        Assert.True(report.HasFatal);
     }
 
     [Fact]
@@ -88,41 +85,40 @@ public sealed class PreflightFindingsTests
     {
         using var hypervisor = new LabHypervisorClient($"lab+http://127.0.0.1:{ClosedLoopbackPort()}/", "token");
 
-        var report = await RunAsync(WholeCloud(), hypervisor, ModelOnHosts());
+        var report = await PreflightAsync(WholeCloud(), hypervisor, ModelOnHosts());
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((Severity.Fatal, "hypervisor-unreachable", "hypervisor"), (finding.Severity, finding.Code, finding.Subject));
         Assert.Contains("cannot reach the lab hypervisor", finding.Message);
         Assert.Empty(report.OsdDisks);
-        Assert.Equal(ExitCode.GateRed, report.ExitCode);
+        Assert.True(report.HasFatal);
     }
 
     [Fact]
     public async Task A_host_without_its_domain_is_a_hard_blocker_for_that_host()
     {
         var hypervisor = LabHypervisor.FromSite(Caracal);
-        hypervisor.Decompose("openstack3");
+        hypervisor.UndefineWithStorage("openstack3");
 
-        var report = await RunAsync(WholeCloud(), hypervisor, ModelOnHosts());
+        var report = await PreflightAsync(WholeCloud(), hypervisor, ModelOnHosts());
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((Severity.Fatal, "domain-missing", "openstack3"), (finding.Severity, finding.Code, finding.Subject));
         var row = report.OsdDisks.Single(d => d.Host == "openstack3");
         Assert.Equal(("absent", null, null, null), (row.DomainState, row.Owner, row.Mode, row.AllocationBytes));
-        Assert.Equal(ExitCode.GateRed, report.ExitCode);
+        Assert.True(report.HasFatal);
     }
 
     [Fact]
-    public async Task A_juju_that_cannot_be_asked_is_a_warning_not_a_blocker()
+    public async Task A_juju_that_cannot_be_asked_blocks_because_the_model_might_hold_a_protected_machine()
     {
         var juju = new RecordedJuju(_ => throw new JujuCommandException("juju status timed out", ["juju", "status"], null, ""));
 
-        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
+        var report = await PreflightAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
 
-        Assert.Equal([(Severity.Warning, "juju-unreachable", "openstack")], Summary(report));
-        Assert.Equal("juju status timed out", report.Findings[0].Message);
+        Assert.Equal([(Severity.Fatal, "juju-unreadable", "openstack")], Summary(report));
+        Assert.Equal("the model cannot be read: juju status timed out", report.Findings[0].Message);
         Assert.Null(report.Juju);
-        Assert.Equal(ExitCode.Ok, report.ExitCode);
     }
 
     [Fact]
@@ -130,7 +126,7 @@ public sealed class PreflightFindingsTests
     {
         var spaces = SixSpaces().Select(s => s.Name == "metal-internal" ? s with { Cidrs = ["10.12.13.0/24"] } : s).ToList();
 
-        var report = await RunAsync(WholeCloud(spaces), LabHypervisor.FromSite(Caracal), ModelOnHosts());
+        var report = await PreflightAsync(WholeCloud(spaces), LabHypervisor.FromSite(Caracal), ModelOnHosts());
 
         Assert.Equal("space metal-internal holds 10.12.13.0/24, expected 10.12.12.0/22", Assert.Single(report.Findings).Message);
     }
@@ -141,7 +137,7 @@ public sealed class PreflightFindingsTests
         var juju = new RecordedJuju(model => new JujuModelStatus(model,
             [new JujuMachine("5", "zz9999", null, null, null, new JujuStatusValue("started", null), null, [])], [], []));
 
-        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
+        var report = await PreflightAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
 
         Assert.Equal("instance-id zz9999 is not a machine the site names", Assert.Single(report.Findings).Message);
     }
@@ -152,7 +148,7 @@ public sealed class PreflightFindingsTests
         var juju = new RecordedJuju(model => new JujuModelStatus(model,
             [new JujuMachine("7", null, null, null, null, new JujuStatusValue("pending", null), null, [])], [], []));
 
-        var report = await RunAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
+        var report = await PreflightAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal((Severity.Warning, "model-machine-unknown", "machine 7"), (finding.Severity, finding.Code, finding.Subject));

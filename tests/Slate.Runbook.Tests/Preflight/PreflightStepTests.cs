@@ -3,6 +3,7 @@ using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using DomainState = Slate.Runbook.Ports.DomainState;
 using Slate.Runbook.Preflight;
+using Slate.Runbook.Tests.Support;
 using static Slate.Runbook.Tests.CaracalCloud;
 
 namespace Slate.Runbook.Tests.Preflight;
@@ -15,9 +16,9 @@ public sealed class PreflightStepTests
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(),
             [Deployed("openstack0", "a1b2c3"), Deployed("capi-mgmt", "zz9999"), Deployed("juju", "jj0001"), Deployed("unrelated", "u00001")]);
 
-        var report = await new PreflightStep(Caracal, maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await PreflightAsync(maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack"));
 
-        Assert.Equal(ExitCode.Ok, report.ExitCode);
+        Assert.False(report.HasFatal);
         Assert.All(report.Planes, p => Assert.Equal(PlaneState.Ok, p.State));
         Assert.Equal("a1b2c3", report.Machines.Single(m => m.Hostname == "openstack0").SystemId);
         Assert.Null(report.Machines.Single(m => m.Hostname == "openstack1").StatusName);
@@ -31,9 +32,9 @@ public sealed class PreflightStepTests
     {
         var spaces = SixSpaces().Where(s => s.Name != "storage")
             .Select(s => s.Name == "metal-internal" ? s with { Cidrs = ["10.12.13.0/24"] } : s).ToList();
-        var report = await new PreflightStep(Caracal, new RecordedMaas("caracal-testcloud", spaces, []), LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await PreflightAsync(new RecordedMaas("caracal-testcloud", spaces, []), LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack"));
 
-        Assert.Equal(ExitCode.GateRed, report.ExitCode);
+        Assert.True(report.HasFatal);
         Assert.Equal(PlaneState.Missing, report.Planes.Single(p => p.Name == "storage").State);
         Assert.Equal(PlaneState.WrongCidr, report.Planes.Single(p => p.Name == "metal-internal").State);
         Assert.Equal(["space-cidr", "space-missing"], report.Findings.Where(f => f.Severity == Severity.Fatal).Select(f => f.Code).Order());
@@ -44,7 +45,7 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("roosevelt", SixSpaces(), []);
 
-        var error = await Assert.ThrowsAsync<WrongCloudException>(() => new PreflightStep(Caracal, maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<WrongCloudException>(() => PreflightAsync(maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack")));
 
         Assert.Equal("roosevelt", error.Actual);
         Assert.Equal(["maas_name"], maas.Calls);
@@ -56,7 +57,7 @@ public sealed class PreflightStepTests
         var hypervisor = LabHypervisor.FromSite(Caracal);
         hypervisor.SetState("openstack2", DomainState.ShutOff);
 
-        var report = await new PreflightStep(Caracal, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await PreflightAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack"));
 
         Assert.Equal(["openstack0", "openstack1", "openstack2", "openstack3"], report.OsdDisks.Select(d => d.Host));
         var row = report.OsdDisks.Single(d => d.Host == "openstack2");
@@ -70,7 +71,7 @@ public sealed class PreflightStepTests
         var hypervisor = LabHypervisor.FromSite(Caracal);
         await hypervisor.DeleteVolumeAsync(Caracal.Osd.FileFor(Caracal.Host("openstack1"), Caracal.Libvirt.ImagesDir), CancellationToken.None);
 
-        var report = await new PreflightStep(Caracal, new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await PreflightAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack"));
 
         var row = report.OsdDisks.Single(d => d.Host == "openstack1");
         Assert.Null(row.Owner);
@@ -86,10 +87,10 @@ public sealed class PreflightStepTests
         var juju = new RecordedJuju(_ => new JujuModelStatus("openstack",
             [ModelMachine("0", "aaaaaa"), ModelMachine("1", "jjjjjj"), ModelMachine("2", "zzzzzz")], [], [new JujuStatusError("unit x/0", "hook failed")]));
 
-        var report = await new PreflightStep(Caracal, maas, LabHypervisor.FromSite(Caracal), juju).RunAsync(CancellationToken.None);
+        var report = await PreflightAsync(maas, LabHypervisor.FromSite(Caracal), juju);
 
         Assert.Equal(["openstack0", "juju", null], report.Juju!.Machines.Select(m => m.Hostname));
-        Assert.Equal(ExitCode.GateRed, report.ExitCode);
+        Assert.True(report.HasFatal);
         Assert.Equal("juju", Assert.Single(report.Findings, f => f.Code == "protected-in-model").Subject);
         Assert.Equal("machine 2", Assert.Single(report.Findings, f => f.Code == "model-machine-unknown").Subject);
         Assert.Single(report.Findings, f => f.Code == "juju-status-error" && f.Severity == Severity.Warning);
@@ -98,8 +99,8 @@ public sealed class PreflightStepTests
     [Fact]
     public async Task An_absent_model_is_information_not_a_blocker()
     {
-        var report = await new PreflightStep(Caracal, new RecordedMaas("caracal-testcloud", SixSpaces(), []), LabHypervisor.FromSite(Caracal),
-            RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        var report = await PreflightAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), LabHypervisor.FromSite(Caracal),
+            RecordedJuju.Without("openstack"));
 
         Assert.Null(report.Juju);
         Assert.Equal(Severity.Info, Assert.Single(report.Findings, f => f.Code == "model-absent").Severity);
@@ -110,7 +111,7 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(), []);
 
-        await new PreflightStep(Caracal, maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack")).RunAsync(CancellationToken.None);
+        await PreflightAsync(maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack"));
 
         Assert.Equal(["maas_name", "spaces", "machines?openstack0,openstack1,openstack2,openstack3,capi-mgmt,juju,lxd,tailscale"], maas.Calls);
     }

@@ -10,6 +10,8 @@ internal sealed class RecordedJuju(Func<string, JujuModelStatus> status) : IJuju
 
     public Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default) => Task.FromResult(status(model));
 
+    public Task<string> StatusJsonAsync(string model, CancellationToken ct = default) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken ct = default) => throw new NotSupportedException();
 
     public Task<string> ExportBundleAsync(string model, CancellationToken ct = default) => throw new NotSupportedException();

@@ -24,4 +24,6 @@ internal sealed class RecordedMaas(string maasName, IReadOnlyList<MaasSpace> spa
         Calls.Add("machines?" + string.Join(",", hostnames));
         return Task.FromResult<IReadOnlyList<MaasMachine>>(machines.Where(m => hostnames.Contains(m.Hostname)).ToList());
     }
+
+    public Task DeleteMachineAsync(string systemId, CancellationToken ct) => throw new NotSupportedException("pre-flight is read-only");
 }

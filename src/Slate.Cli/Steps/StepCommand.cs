@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Slate.Runbook.Core;
+using Slate.Runbook.Sites;
+
+namespace Slate.Cli.Steps;
+
+/// <summary>
+/// The one command factory every step goes through: the same connection and output flags, --apply/--confirm/--journal
+/// for the steps that change something, the step's own parameters, and the one runner.
+/// </summary>
+internal static class StepCommand
+{
+    public static Command Create(CliContext context, StepDefinition definition)
+    {
+        var command = new Command(definition.Command[^1], definition.Help);
+        var parameters = AddCommon(command, definition);
+        if (definition.Mutates)
+        {
+            command.Options.Add(GlobalOptions.Apply);
+            command.Options.Add(GlobalOptions.Confirm);
+            command.Options.Add(GlobalOptions.Journal);
+        }
+        command.SetAction((result, _) => RunAsync(context, definition, parameters, result,
+            !definition.Mutates ? RunMode.Gate : result.GetValue(GlobalOptions.Apply) ? RunMode.Apply : RunMode.Plan));
+        return command;
+    }
+
+    /// <summary>`slate gate NAME`: the step's gate alone, on a fresh observation (read-only).</summary>
+    public static Command CreateGate(CliContext context, StepDefinition definition)
+    {
+        var command = new Command(definition.Name, $"The GATE of `slate {string.Join(' ', definition.Command)}` on a fresh observation (read-only): exit 0 green, 3 red.");
+        var parameters = AddCommon(command, definition);
+        command.Options.Add(GlobalOptions.Journal);
+        command.SetAction((result, _) => RunAsync(context, definition, parameters, result, RunMode.Gate));
+        return command;
+    }
+
+    private static Dictionary<string, Symbol> AddCommon(Command command, StepDefinition definition)
+    {
+        command.Options.Add(GlobalOptions.Site);
+        command.Options.Add(GlobalOptions.Json);
+        command.Options.Add(GlobalOptions.MaasProfile);
+        command.Options.Add(GlobalOptions.Libvirt);
+        var symbols = new Dictionary<string, Symbol>(StringComparer.Ordinal);
+        foreach (var parameter in definition.Parameters)
+        {
+            Symbol symbol = StepOptions.For(parameter);
+            if (symbol is Argument argument)
+                command.Arguments.Add(argument);
+            else
+                command.Options.Add((Option)symbol);
+            symbols[parameter.Name] = symbol;
+        }
+        return symbols;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, StepDefinition definition, Dictionary<string, Symbol> parameters, ParseResult result, RunMode mode)
+    {
+        var settings = SlateSettings.Resolve(result, context.Environment);
+        var site = SiteLoader.Load(settings.SitePath ?? "slate.yaml");
+        var arguments = StepOptions.Read(definition, parameters, result);
+        var json = result.GetValue(GlobalOptions.Json);
+        using var session = new CloudSession(context, settings, site);
+        var observer = new ConsoleRunObserver(context.Io, site, context.Time, json);
+        var runner = new StepRunner(session, observer, context.Interruption, result.GetValue(GlobalOptions.Confirm) ?? []);
+        var run = await runner.RunAsync(definition.Create(session, arguments), mode).ConfigureAwait(false);
+        if (json)
+            context.Io.Json(StepDocuments.ToJson(run, site, observer.Notes));
+        return (int)run.ExitCode;
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Slate.Runbook.Core;
+
+namespace Slate.Cli.Steps;
+
+/// <summary>A step's declared parameters as System.CommandLine symbols, and the values given for them.</summary>
+internal static class StepOptions
+{
+    public static Symbol For(StepParameter parameter)
+    {
+        var description = parameter.Default is { } fallback ? $"{parameter.Description} [default: {fallback}]" : parameter.Description;
+        switch (parameter.Kind)
+        {
+            case ParameterKind.Flag:
+                return new Option<bool>("--" + parameter.Name) { Description = description };
+            case ParameterKind.Values:
+                return new Option<string[]>("--" + parameter.Name) { Description = description, AllowMultipleArgumentsPerToken = false };
+            case ParameterKind.Argument:
+                return new Argument<string>(parameter.Name) { Description = description };
+            default:
+                var option = new Option<string?>("--" + parameter.Name) { Description = description };
+                if (parameter.Choices is { } choices)
+                    option.AcceptOnlyFromAmong([.. choices]);
+                return option;
+        }
+    }
+
+    public static StepArguments Read(StepDefinition definition, IReadOnlyDictionary<string, Symbol> symbols, ParseResult result)
+    {
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var parameter in definition.Parameters)
+        {
+            IReadOnlyList<string> given = symbols[parameter.Name] switch
+            {
+                Option<bool> flag => result.GetValue(flag) ? ["true"] : [],
+                Option<string[]> many => result.GetValue(many) ?? [],
+                Option<string?> one => result.GetValue(one) is { } value ? [value] : [],
+                Argument<string> argument => result.GetValue(argument) is { } value ? [value] : [],
+                var other => throw new InvalidOperationException($"parameter {parameter.Name} has no reader for {other.GetType().Name}"),
+            };
+            if (given.Count > 0)
+                values[parameter.Name] = given;
+        }
+        return new StepArguments(values);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Slate.Runbook.Core;
+
+/// <summary>
+/// One change a step will make, in plain data so that it can be shown, journalled and fingerprinted: Kind names the
+/// operation (the step dispatches on it), Subject the object, Arguments every value the call will use (never a secret).
+/// </summary>
+public sealed record PlannedAction(string Kind, string Subject, string Description, IReadOnlyDictionary<string, string> Arguments)
+{
+    public string Argument(string name) =>
+        Arguments.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"action {Kind} {Subject} has no argument {name}");
+}

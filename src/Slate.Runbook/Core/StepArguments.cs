@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Slate.Runbook.Core;
+
+/// <summary>The values given for a step's parameters (by name, without dashes), each read through one typed getter.</summary>
+public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyList<string>> values)
+{
+    public static readonly StepArguments None = new(new Dictionary<string, IReadOnlyList<string>>());
+
+    public bool Flag(string name) => values.ContainsKey(name);
+
+    public string? Value(string name) => values.TryGetValue(name, out var given) && given.Count > 0 ? given[^1] : null;
+
+    public IReadOnlyList<string> Values(string name) => values.TryGetValue(name, out var given) ? given : [];
+
+    /// <summary>A Go-style duration (juju's and the runbook's spelling): 90s, 10m, 1h30m.</summary>
+    /// <exception cref="StepArgumentException">Not a positive duration.</exception>
+    public TimeSpan Duration(string name, TimeSpan fallback)
+    {
+        if (Value(name) is not { } text)
+            return fallback;
+        var match = DurationPattern().Match(text);
+        if (!match.Success)
+            throw new StepArgumentException($"--{name} {text}: not a duration (e.g. 90s, 10m, 1h30m)");
+        var total = TimeSpan.Zero;
+        foreach (Capture part in match.Groups["part"].Captures)
+        {
+            var number = double.Parse(part.Value[..^1], CultureInfo.InvariantCulture);
+            total += part.Value[^1] switch
+            {
+                'h' => TimeSpan.FromHours(number),
+                'm' => TimeSpan.FromMinutes(number),
+                _ => TimeSpan.FromSeconds(number),
+            };
+        }
+        return total > TimeSpan.Zero && total <= TimeSpan.FromDays(1)
+            ? total
+            : throw new StepArgumentException($"--{name} {text}: must be more than 0s and at most 24h");
+    }
+
+    [GeneratedRegex(@"^(?<part>[0-9]{1,5}(?:\.[0-9]{1,3})?[hms])+$")]
+    private static partial Regex DurationPattern();
+}
+
+/// <summary>A step's flag has a value the step cannot use (exit 2).</summary>
+public sealed class StepArgumentException(string message) : Exception(message);

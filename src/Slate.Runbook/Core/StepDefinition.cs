@@ -1,0 +1,14 @@
+namespace Slate.Runbook.Core;
+
+/// <summary>
+/// How a step is offered to the operator: its name (the journal's and <c>slate gate NAME</c>'s), its command words
+/// (<c>teardown</c>, <c>networks prune</c>), what --help says, whether it changes anything (then it gets --apply,
+/// --confirm and --journal, and a gate command), its own parameters, and how to build it for one run.
+/// </summary>
+public sealed record StepDefinition(
+    string Name,
+    IReadOnlyList<string> Command,
+    string Help,
+    bool Mutates,
+    IReadOnlyList<StepParameter> Parameters,
+    Func<IStepServices, StepArguments, IStep> Create);

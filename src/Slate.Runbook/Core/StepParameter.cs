@@ -1,0 +1,22 @@
+namespace Slate.Runbook.Core;
+
+public enum ParameterKind
+{
+    /// <summary>--name, no value.</summary>
+    Flag,
+
+    /// <summary>--name VALUE.</summary>
+    Value,
+
+    /// <summary>--name VALUE, repeatable, in order.</summary>
+    Values,
+
+    /// <summary>--name DURATION (90s, 10m, 1h30m).</summary>
+    Duration,
+
+    /// <summary>A positional argument.</summary>
+    Argument,
+}
+
+/// <summary>A flag or argument of one step's command, declared beside the step so that adding a step touches no CLI code.</summary>
+public sealed record StepParameter(string Name, string Description, ParameterKind Kind, string? Default = null, IReadOnlyList<string>? Choices = null);

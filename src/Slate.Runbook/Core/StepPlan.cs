@@ -1,0 +1,18 @@
+namespace Slate.Runbook.Core;
+
+/// <summary>
+/// What a step would do now: what it observed (tables), what it noticed (findings), the actions in order, notes the
+/// operator must read, and the baseline facts the journal keeps so that a later gate can compare against them.
+/// </summary>
+public sealed record StepPlan(
+    string Heading,
+    IReadOnlyList<ReportTable> Tables,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<PlannedAction> Actions,
+    IReadOnlyList<string> Notes,
+    IReadOnlyDictionary<string, string> Baseline)
+{
+    public bool HasFatal => Findings.Any(f => f.Severity == Severity.Fatal);
+
+    public string Fingerprint => PlanFingerprint.Of(this);
+}

@@ -1,0 +1,174 @@
+using Slate.Runbook.Ports;
+
+namespace Slate.Runbook.Core;
+
+/// <summary>
+/// The one runner every step goes through: identity → observe → plan → show → (stop here unless applying) → typed
+/// confirmation → each action journalled before and after → a fresh observation → the gate → the exit code.
+/// </summary>
+public sealed class StepRunner(IStepServices services, IRunObserver observer, Interruption interruption, IReadOnlyList<string> confirmations)
+{
+    private readonly List<ActionRecord> _records = [];
+
+    public async Task<StepRun> RunAsync(IStep step, RunMode mode)
+    {
+        var assessment = await step.AssessAsync(interruption.Stop).ConfigureAwait(false);
+        var plan = assessment.Plan;
+        observer.Assessed(assessment, mode);
+        if (mode == RunMode.Gate || (plan.Actions.Count == 0 && !plan.HasFatal))
+        {
+            if (mode != RunMode.Gate && plan.Actions.Count == 0)
+                observer.Note("Nothing to do: the cloud is already where this step leads.");
+            return Finish(step, mode, assessment, assessment.Gate);
+        }
+        if (plan.HasFatal)
+        {
+            observer.Note(mode == RunMode.Apply
+                ? "Refused: the plan has fatal findings; nothing was changed."
+                : "The plan has fatal findings: --apply would be refused.");
+            return Done(step, mode, assessment, ExitCode.GateRed, null);
+        }
+        if (mode == RunMode.Plan)
+        {
+            observer.Note($"Dry run: nothing was changed. Re-run with --apply to make these {plan.Actions.Count} change(s) (plan {plan.Fingerprint}).");
+            return Done(step, mode, assessment, ExitCode.Ok, null);
+        }
+        return await ApplyAsync(step, assessment).ConfigureAwait(false);
+    }
+
+    private async Task<StepRun> ApplyAsync(IStep step, StepAssessment assessment)
+    {
+        var plan = assessment.Plan;
+        if (step.ConfirmationFor(plan) is { } confirmation && !await ConfirmAsync(step, plan, confirmation).ConfigureAwait(false))
+            return Done(step, RunMode.Apply, assessment, ExitCode.Refused, null);
+        Journal(step, "plan", plan.Fingerprint, arguments: plan.Baseline,
+            detail: string.Join(" ", [$"{plan.Actions.Count} action(s): {string.Join(", ", plan.Actions.Select(a => $"{a.Kind} {a.Subject}"))}.", .. plan.Notes]));
+        var queue = new Queue<PlannedAction>(plan.Actions);
+        var context = new ActionContext(new Progress(observer), services.Journal);
+        while (queue.TryDequeue(out var action))
+        {
+            if (interruption.StopRequested)
+                return Interrupted(step, assessment, queue.Prepend(action), "stopped before this action");
+            var result = await ApplyOneAsync(step, plan, action, context).ConfigureAwait(false);
+            if (result is null)
+                return Interrupted(step, assessment, queue, "aborted while it ran");
+            if (result.Outcome != ActionOutcome.Done)
+            {
+                observer.Note($"Stopped: {action.Kind} {action.Subject} {Word(result.Outcome)}. Nothing after it was started; the next run re-observes.");
+                Skip(queue);
+                return await RegateAsync(step, assessment, ExitCode.Error).ConfigureAwait(false);
+            }
+            if (result.FollowUp is { } followUp)
+            {
+                if (!await ConfirmAsync(step, plan, followUp.Confirmation).ConfigureAwait(false))
+                {
+                    Skip(followUp.Actions.Concat(queue));
+                    return await RegateAsync(step, assessment, ExitCode.Refused).ConfigureAwait(false);
+                }
+                queue = new Queue<PlannedAction>(followUp.Actions.Concat(queue));
+            }
+        }
+        return await RegateAsync(step, assessment, null).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one action between its "started" and outcome entries; null when a second signal aborted it.</summary>
+    private async Task<ActionResult?> ApplyOneAsync(IStep step, StepPlan plan, PlannedAction action, ActionContext context)
+    {
+        Journal(step, "started", plan.Fingerprint, action);
+        observer.ActionStarted(action);
+        ActionResult result;
+        try
+        {
+            result = await step.ApplyAsync(action, context, interruption.Abort).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (interruption.Abort.IsCancellationRequested)
+        {
+            const string detail = "aborted by a second signal while it ran: it may or may not have happened";
+            Journal(step, "unknown", plan.Fingerprint, action, detail);
+            _records.Add(new ActionRecord(action, ActionOutcome.Unknown, detail));
+            observer.ActionFinished(action, ActionResult.Unknown(detail));
+            return null;
+        }
+        catch (Exception e) when (ActionFailures.Classify(e) is { } outcome)
+        {
+            result = new ActionResult(outcome, e.Message);
+        }
+        Journal(step, Word(result.Outcome), plan.Fingerprint, action, result.Detail);
+        _records.Add(new ActionRecord(action, result.Outcome, result.Detail));
+        observer.ActionFinished(action, result);
+        return result;
+    }
+
+    private async Task<bool> ConfirmAsync(IStep step, StepPlan plan, Confirmation confirmation)
+    {
+        string? typed;
+        if (confirmations.Count > 0)
+            typed = confirmations.FirstOrDefault(c => c == confirmation.Expected) ?? confirmations[0];
+        else
+            typed = await observer.AskAsync(confirmation, interruption.Stop).ConfigureAwait(false);
+        if (typed is null)
+        {
+            observer.Note($"Refused: no terminal to confirm on. Pass --confirm '{confirmation.Expected}' after reading the plan; nothing was changed.");
+            Journal(step, "refused", plan.Fingerprint, detail: "no confirmation (no terminal, no --confirm)");
+            return false;
+        }
+        if (typed != confirmation.Expected)
+        {
+            observer.Note($"Refused: '{typed}' is not '{confirmation.Expected}'; nothing was changed.");
+            Journal(step, "refused", plan.Fingerprint, detail: $"confirmation did not match '{confirmation.Expected}'");
+            return false;
+        }
+        Journal(step, "confirmed", plan.Fingerprint, detail: $"typed '{confirmation.Expected}' for: {string.Join(", ", confirmation.Targets)}");
+        return true;
+    }
+
+    private async Task<StepRun> RegateAsync(IStep step, StepAssessment before, ExitCode? failed)
+    {
+        var after = await step.AssessAsync(CancellationToken.None).ConfigureAwait(false);
+        var run = Finish(step, RunMode.Apply, before, after.Gate);
+        return failed is { } code ? run with { ExitCode = code } : run;
+    }
+
+    private StepRun Interrupted(IStep step, StepAssessment assessment, IEnumerable<PlannedAction> notRun, string why)
+    {
+        var pending = notRun.ToList();
+        Journal(step, "interrupted", assessment.Plan.Fingerprint, detail: $"{why}; {pending.Count} action(s) not started");
+        Skip(pending);
+        observer.Note($"Interrupted ({why}); {pending.Count} action(s) not started. Re-run to re-observe and continue.");
+        return Done(step, RunMode.Apply, assessment, interruption.Code, null);
+    }
+
+    private StepRun Finish(IStep step, RunMode mode, StepAssessment assessment, GateReport gate)
+    {
+        observer.GateChecked(gate);
+        // A read-only step's fatal findings are its verdict: pre-flight's missing plane is a red gate.
+        var green = gate.Green && !(mode == RunMode.Gate && assessment.Plan.HasFatal);
+        // Only a run that changed something leaves a gate in the journal: a no-op apply writes nothing at all.
+        if (mode == RunMode.Apply && _records.Count > 0)
+            Journal(step, "gate", assessment.Plan.Fingerprint, detail: gate.Green ? "green" : "red: " + string.Join("; ", gate.Lines.Where(l => !l.Holds).Select(l => l.Subject)));
+        return Done(step, mode, assessment, green ? ExitCode.Ok : ExitCode.GateRed, gate);
+    }
+
+    private StepRun Done(IStep step, RunMode mode, StepAssessment assessment, ExitCode code, GateReport? gate) =>
+        new(step.Name, mode, code, assessment, [.. _records], gate);
+
+    private void Skip(IEnumerable<PlannedAction> actions) =>
+        _records.AddRange(actions.Select(a => new ActionRecord(a, null, "not started")));
+
+    private void Journal(IStep step, string what, string? fingerprint, PlannedAction? action = null, string? detail = null,
+        IReadOnlyDictionary<string, string>? arguments = null) =>
+        services.Journal.Append(new JournalEntry(services.Time.GetUtcNow(), services.Site.Cloud.Name, step.Name, what, fingerprint,
+            action?.Kind, action?.Subject, action?.Arguments ?? arguments, detail));
+
+    private static string Word(ActionOutcome outcome) => outcome switch
+    {
+        ActionOutcome.Done => "done",
+        ActionOutcome.Failed => "failed",
+        _ => "unknown",
+    };
+
+    private sealed class Progress(IRunObserver observer) : IProgress<string>
+    {
+        public void Report(string value) => observer.Progress(value);
+    }
+}

@@ -1,0 +1,56 @@
+namespace Slate.Runbook.Core;
+
+/// <summary>
+/// The states a wait knows: interim (keep waiting), target (done) and failure (stop now). A state in none of the sets
+/// is a failure too: a wait never sits on something it did not expect.
+/// </summary>
+public sealed record WaitStates(IReadOnlySet<string> Interim, IReadOnlySet<string> Target, IReadOnlySet<string> Failure)
+{
+    public static WaitStates Of(IEnumerable<string> interim, IEnumerable<string> target, IEnumerable<string> failure) =>
+        new(interim.ToHashSet(StringComparer.Ordinal), target.ToHashSet(StringComparer.Ordinal), failure.ToHashSet(StringComparer.Ordinal));
+}
+
+public enum WaitVerdict { Reached, Failed, TimedOut }
+
+/// <summary>How a wait ended, with each subject's last state.</summary>
+public sealed record WaitResult(WaitVerdict Verdict, IReadOnlyDictionary<string, string> States, TimeSpan Elapsed)
+{
+    public string Describe() => string.Join(", ", States.Select(s => $"{s.Key} {s.Value}"));
+}
+
+/// <summary>
+/// Polls until every subject is in a target state, any is in a failure (or unknown) state, or the budget is spent,
+/// on the injected clock, reporting each change of state as a progress line.
+/// </summary>
+public sealed record Wait(string What, WaitStates States, TimeSpan Budget, TimeSpan Interval)
+{
+    public async Task<WaitResult> RunAsync(
+        Func<CancellationToken, Task<IReadOnlyDictionary<string, string>>> poll, TimeProvider time, IProgress<string> progress, CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        string? last = null;
+        while (true)
+        {
+            var states = await poll(ct).ConfigureAwait(false);
+            var elapsed = time.GetUtcNow() - started;
+            var verdict = Judge(states);
+            var line = string.Join(", ", states.Select(s => $"{s.Key} {s.Value}"));
+            if (line != last)
+                progress.Report($"{What} [{Clock(elapsed)}/{Clock(Budget)}]: {line}");
+            last = line;
+            if (verdict is not null || elapsed >= Budget)
+                return new WaitResult(verdict ?? WaitVerdict.TimedOut, states, elapsed);
+            await Task.Delay(Interval, time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reached, Failed, or null while some subject is still in an interim state.</summary>
+    private WaitVerdict? Judge(IReadOnlyDictionary<string, string> states)
+    {
+        if (states.Values.Any(s => States.Failure.Contains(s) || !(States.Interim.Contains(s) || States.Target.Contains(s))))
+            return WaitVerdict.Failed;
+        return states.Values.All(States.Target.Contains) ? WaitVerdict.Reached : null;
+    }
+
+    private static string Clock(TimeSpan span) => $"{(int)span.TotalMinutes}:{span.Seconds:00}";
+}

@@ -1,0 +1,182 @@
+using Slate.Runbook.Core;
+using Slate.Runbook.Ports;
+using static Slate.Runbook.Teardown.TeardownActions;
+using Arg = Slate.Runbook.Teardown.TeardownArguments;
+
+namespace Slate.Runbook.Teardown;
+
+/// <summary>Carries out one teardown action and waits, with explicit states and a budget, until the cloud shows it done.</summary>
+internal sealed class TeardownApplier(IStepServices services, TeardownOptions options, ActionContext context)
+{
+    private const string Absent = "absent";
+    private const int DeleteAttempts = 4;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    // A host released by destroy-model leaves MAAS (the pod decomposes it); one that stays Ready or New was not decomposed.
+    private static readonly WaitStates LeavingMaas = WaitStates.Of(
+        ["Deployed", "Releasing", "Disk erasing"], [Absent], ["Ready", "New", "Releasing failed", "Failed disk erasing", "Broken"]);
+
+    private static readonly WaitStates LeavingModel = WaitStates.Of(["in the model"], [Absent], []);
+
+    public Task<ActionResult> ApplyAsync(PlannedAction action, CancellationToken ct) => action.Kind switch
+    {
+        CaptureModel => CaptureAsync(action, ct),
+        DestroyModel => DestroyModelAsync(action, ct),
+        RemoveMachine => RemoveMachineAsync(action, ct),
+        ForceRemoveMachine => ForceRemoveAsync(action, ct),
+        DeleteMachine => DeleteMachineAsync(action, ct),
+        _ => throw new InvalidOperationException($"the teardown has no action {action.Kind}"),
+    };
+
+    private async Task<ActionResult> CaptureAsync(PlannedAction action, CancellationToken ct)
+    {
+        var model = action.Argument(Arg.Model);
+        try
+        {
+            var bundle = context.Journal.SaveCapture($"{model}-export-bundle.yaml", await services.Juju.ExportBundleAsync(model, ct).ConfigureAwait(false));
+            var status = context.Journal.SaveCapture($"{model}-status.json", await services.Juju.StatusJsonAsync(model, ct).ConfigureAwait(false));
+            return ActionResult.Done($"captured {bundle} and {status} (reference only, not a restore path)");
+        }
+        catch (JujuModelNotFoundException)
+        {
+            // An earlier, interrupted run's destroy-model finished in the meantime: there is nothing left to capture.
+            return ActionResult.Done($"model {model} is already gone: nothing to capture");
+        }
+    }
+
+    private async Task<ActionResult> DestroyModelAsync(PlannedAction action, CancellationToken ct)
+    {
+        var model = action.Argument(Arg.Model);
+        var destroyStorage = action.Argument(Arg.Storage) == "destroy";
+        context.Progress.Report($"juju destroy-model {model}: waiting up to {DurationText.Format(options.Wait)} for the model to be removed");
+        using var budget = new CancellationTokenSource(options.Wait, services.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
+        try
+        {
+            await services.Juju.DestroyModelAsync(model, new DestroyOptions(DestroyStorage: destroyStorage, ReleaseStorage: !destroyStorage), linked.Token)
+                .ConfigureAwait(false);
+        }
+        catch (JujuModelNotFoundException)
+        {
+            context.Progress.Report($"model {model} is already gone");
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return await LingeringAsync(action, ct).ConfigureAwait(false);
+        }
+        var hosts = action.Argument(Arg.Hosts).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(h => h.Split('=')[0]).ToList();
+        if (hosts.Count == 0)
+            return ActionResult.Done($"model {model} removed");
+        var left = await WaitOutOfMaasAsync($"hosts leaving MAAS", hosts, LeavingMaas, ct).ConfigureAwait(false);
+        return left.Verdict == WaitVerdict.Reached
+            ? ActionResult.Done($"model {model} removed; {string.Join(", ", hosts)} decomposed out of MAAS")
+            : ActionResult.Failed($"model {model} removed, but the hosts did not leave MAAS ({left.Verdict}): {left.Describe()}");
+    }
+
+    /// <summary>The model outlived the budget: name the machines still in it and offer their forced removal, confirmed again.</summary>
+    private async Task<ActionResult> LingeringAsync(PlannedAction destroy, CancellationToken ct)
+    {
+        var model = destroy.Argument(Arg.Model);
+        JujuModelStatus status;
+        try
+        {
+            status = await services.Juju.StatusAsync(model, ct).ConfigureAwait(false);
+        }
+        catch (JujuModelNotFoundException)
+        {
+            return ActionResult.Done($"model {model} removed just after the {DurationText.Format(options.Wait)} budget");
+        }
+        if (status.Machines.Count == 0)
+            return ActionResult.Unknown($"model {model} is still dying after {DurationText.Format(options.Wait)} with no machine left; re-run to re-observe");
+        var lingering = status.Machines.Select(m => $"machine {m.Id} ({m.Hostname ?? m.InstanceId ?? "?"})").ToList();
+        var forced = status.Machines.Select(m => new PlannedAction(ForceRemoveMachine, $"machine {m.Id}",
+            $"juju remove-machine --force {m.Id} ({m.Hostname ?? m.InstanceId})",
+            new Dictionary<string, string> { [Arg.Model] = model, [Arg.Machine] = m.Id }));
+        var confirmation = new Confirmation(
+            $"Model {model} is still dying after {DurationText.Format(options.Wait)}; lingering: {string.Join(", ", lingering)}. juju remove-machine --force skips " +
+            $"the agents' cleanup. Type 'force {model}' to force their removal and destroy the model again", $"force {model}", lingering);
+        return new ActionResult(ActionOutcome.Done, $"model {model} still dying after {DurationText.Format(options.Wait)}: {string.Join(", ", lingering)} linger",
+            new FollowUp(confirmation, [.. forced, destroy]));
+    }
+
+    private async Task<ActionResult> RemoveMachineAsync(PlannedAction action, CancellationToken ct)
+    {
+        var model = action.Argument(Arg.Model);
+        var machine = action.Argument(Arg.Machine);
+        var force = action.Argument(Arg.Force) == "true";
+        await services.Juju.RemoveMachineAsync(model, machine, new RemoveOptions(KeepInstance: true, Force: force), ct).ConfigureAwait(false);
+        var result = await new Wait($"juju machine {machine} leaving {model}", LeavingModel, options.Wait, PollInterval)
+            .RunAsync(async token => await MachineInModelAsync(model, machine, token).ConfigureAwait(false), services.Time, context.Progress, ct)
+            .ConfigureAwait(false);
+        return result.Verdict == WaitVerdict.Reached
+            ? ActionResult.Done($"machine {machine} removed from {model}; {action.Argument(Arg.Host)} kept its instance")
+            : ActionResult.Failed($"machine {machine} is still in {model} after {DurationText.Format(options.Wait)}");
+    }
+
+    private async Task<ActionResult> ForceRemoveAsync(PlannedAction action, CancellationToken ct)
+    {
+        await services.Juju.RemoveMachineAsync(action.Argument(Arg.Model), action.Argument(Arg.Machine), new RemoveOptions(Force: true), ct).ConfigureAwait(false);
+        return ActionResult.Done($"juju remove-machine --force {action.Argument(Arg.Machine)} accepted");
+    }
+
+    private async Task<ActionResult> DeleteMachineAsync(PlannedAction action, CancellationToken ct)
+    {
+        var host = action.Argument(Arg.Host);
+        await DeleteAsync(host, action.Argument(Arg.SystemId), ct).ConfigureAwait(false);
+        // While MAAS removes it the machine keeps the status it had; anything else means something else is acting on it.
+        var states = WaitStates.Of([action.Argument(Arg.Status)], [Absent], []);
+        var result = await WaitOutOfMaasAsync($"{host} leaving MAAS", [host], states, ct).ConfigureAwait(false);
+        return result.Verdict == WaitVerdict.Reached
+            ? ActionResult.Done($"{host} ({action.Argument(Arg.SystemId)}) deleted from MAAS")
+            : ActionResult.Failed($"{host} was deleted but is still in MAAS ({result.Verdict}): {result.Describe()}");
+    }
+
+    /// <summary>
+    /// DELETE is idempotent, so a busy MAAS (503) or a lost answer is met by re-reading and, while the machine is still
+    /// there, sending it again — a bounded number of times.
+    /// </summary>
+    private async Task DeleteAsync(string host, string systemId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await services.Maas.DeleteMachineAsync(systemId, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (MaasException e) when (e.Failure == MaasFailure.NotFound)
+            {
+                context.Progress.Report($"{host} is already gone from MAAS");
+                return;
+            }
+            catch (MaasException e) when (e.Failure is MaasFailure.Unreachable or MaasFailure.OutcomeUnknown && attempt < DeleteAttempts)
+            {
+                context.Progress.Report($"DELETE {host}: {e.Message} Re-reading before trying again ({attempt}/{DeleteAttempts}).");
+                var still = await services.Maas.FindMachinesAsync([host], ct).ConfigureAwait(false);
+                if (!still.Any(m => m.SystemId == systemId))
+                    return;
+                await Task.Delay(PollInterval, services.Time, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task<WaitResult> WaitOutOfMaasAsync(string what, IReadOnlyList<string> hosts, WaitStates states, CancellationToken ct) =>
+        new Wait(what, states, options.Wait, PollInterval).RunAsync(async token =>
+        {
+            var machines = await services.Maas.FindMachinesAsync(hosts, token).ConfigureAwait(false);
+            return hosts.ToDictionary(h => h, h => machines.FirstOrDefault(m => m.Hostname == h)?.StatusName ?? Absent, StringComparer.Ordinal);
+        }, services.Time, context.Progress, ct);
+
+    private async Task<IReadOnlyDictionary<string, string>> MachineInModelAsync(string model, string machine, CancellationToken ct)
+    {
+        try
+        {
+            var status = await services.Juju.StatusAsync(model, ct).ConfigureAwait(false);
+            return new Dictionary<string, string> { [$"machine {machine}"] = status.Machines.Any(m => m.Id == machine) ? "in the model" : Absent };
+        }
+        catch (JujuModelNotFoundException)
+        {
+            return new Dictionary<string, string> { [$"machine {machine}"] = Absent };
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Slate.Runbook.Core;
+using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
+
+namespace Slate.Runbook.Teardown;
+
+/// <summary>Runbook Step 2's GATE, judged on a fresh observation (and on the baseline journalled at apply time).</summary>
+internal static class TeardownGate
+{
+    public static GateReport Judge(Site site, TeardownOptions options, TeardownObservation o)
+    {
+        var lines = new List<GateLine>();
+        var model = site.Cloud.JujuModel;
+        if (options.Canary)
+        {
+            var canary = site.Hosts[0].Name;
+            var machine = o.Machine(canary);
+            lines.Add(new GateLine("canary-out", machine is not null && o.JujuError is null && o.ModelMachine(machine) is null, canary,
+                $"not a machine of {model}", machine is null ? "not in MAAS" : o.JujuError ?? (o.ModelMachine(machine) is { } m ? $"machine {m.Id}" : "removed")));
+            lines.Add(Survived(o, canary));
+            lines.Add(DomainPresent(o, canary));
+        }
+        else
+        {
+            lines.Add(new GateLine("model-gone", o.Model is null && o.JujuError is null, model, "no model", o.JujuError ?? (o.Model is null ? "absent" : "present")));
+            foreach (var host in site.Hosts)
+            {
+                if (options.Path == TeardownPath.Destroy)
+                {
+                    lines.Add(Absent(o, "host-gone", host.Name));
+                    lines.Add(DomainShutOff(o, host.Name));
+                }
+                else
+                {
+                    lines.Add(Survived(o, host.Name));
+                    lines.Add(DomainPresent(o, host.Name));
+                }
+            }
+            lines.AddRange(site.Orphans.Where(n => !site.IsProtected(n)).Select(n => Absent(o, "orphan-gone", n)));
+        }
+        foreach (var name in site.Protected)
+        {
+            var observed = o.Machine(name) is { } machine ? TeardownBaseline.Describe(machine) : "absent";
+            var expected = o.Baseline.GetValueOrDefault(TeardownBaseline.ProtectedKey(name)) ?? observed;
+            lines.Add(new GateLine("protected-same", observed == expected, name, expected, observed));
+        }
+        return new GateReport(lines);
+    }
+
+    private static GateLine Absent(TeardownObservation o, string code, string name) =>
+        new(code, o.Machine(name) is null, name, "not in MAAS", o.Machine(name) is { } m ? $"{m.SystemId} {m.StatusName}" : "absent");
+
+    /// <summary>Still in MAAS, Deployed, with the system_id journalled when the teardown was applied.</summary>
+    private static GateLine Survived(TeardownObservation o, string name)
+    {
+        var machine = o.Machine(name);
+        var expectedId = o.Baseline.GetValueOrDefault(TeardownBaseline.HostKey(name));
+        var holds = machine is { StatusName: "Deployed" } && (expectedId is null || machine.SystemId == expectedId);
+        return new GateLine("host-survived", holds, name, $"Deployed, system_id {expectedId ?? "(no journalled baseline)"}",
+            machine is null ? "not in MAAS" : $"{machine.StatusName}, system_id {machine.SystemId}");
+    }
+
+    private static GateLine DomainShutOff(TeardownObservation o, string name) => o.Domain(name) is { } domain
+        ? new GateLine("domain-off", domain.State == DomainState.ShutOff, name, "domain defined, shut off", DomainStates.Describe(domain.State))
+        : new GateLine("domain-off", false, name, "domain defined, shut off", o.HypervisorError ?? "no such domain: re-enrolment needs it");
+
+    private static GateLine DomainPresent(TeardownObservation o, string name) => o.Domain(name) is { } domain
+        ? new GateLine("domain-present", true, name, "domain defined", DomainStates.Describe(domain.State))
+        : new GateLine("domain-present", false, name, "domain defined", o.HypervisorError ?? "no such domain");
+}

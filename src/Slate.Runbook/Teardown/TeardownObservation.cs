@@ -1,0 +1,26 @@
+using Slate.Runbook.Ports;
+
+namespace Slate.Runbook.Teardown;
+
+/// <summary>
+/// What the teardown reads, fresh each time: the site's machines in MAAS (one filtered read), the model (null when
+/// juju says it does not exist), the hypervisor's domains, and the baseline the journal kept from the last apply.
+/// A port that could not be read leaves its error instead of a value.
+/// </summary>
+public sealed record TeardownObservation(
+    IReadOnlyList<MaasMachine> Machines,
+    JujuModelStatus? Model,
+    string? JujuError,
+    IReadOnlyList<HypervisorDomain>? Domains,
+    string? HypervisorError,
+    IReadOnlyDictionary<string, string> Baseline)
+{
+    public MaasMachine? Machine(string hostname) => Machines.FirstOrDefault(m => m.Hostname == hostname);
+
+    public MaasMachine? MachineWithId(string? systemId) => Machines.FirstOrDefault(m => m.SystemId == systemId);
+
+    public HypervisorDomain? Domain(string name) => Domains?.FirstOrDefault(d => d.Name == name);
+
+    /// <summary>The model's machine whose instance is this MAAS machine.</summary>
+    public JujuMachine? ModelMachine(MaasMachine machine) => Model?.Machines.FirstOrDefault(m => m.InstanceId == machine.SystemId);
+}

@@ -1,0 +1,162 @@
+using Slate.Runbook.Core;
+using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
+using static Slate.Runbook.Teardown.TeardownActions;
+using Arg = Slate.Runbook.Teardown.TeardownArguments;
+
+namespace Slate.Runbook.Teardown;
+
+/// <summary>Runbook Step 2's plan: the targets resolved live, the protected machines excluded, and every reason to refuse.</summary>
+internal static class TeardownPlanner
+{
+    public static StepPlan Plan(Site site, TeardownOptions options, TeardownObservation o)
+    {
+        var findings = new List<Finding>();
+        FindProblems(site, options, o, findings);
+        var actions = options.Path == TeardownPath.Destroy ? DestroyActions(site, options, o) : ReleaseActions(site, options, o);
+        var baseline = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var host in site.Hosts)
+        {
+            if (o.Machine(host.Name) is { } machine)
+                baseline[TeardownBaseline.HostKey(host.Name)] = machine.SystemId;
+        }
+        foreach (var name in site.Protected)
+        {
+            if (o.Machine(name) is { } machine)
+                baseline[TeardownBaseline.ProtectedKey(name)] = TeardownBaseline.Describe(machine);
+        }
+        return new StepPlan(Heading(options), [Targets(site, options, o)], findings, actions, Notes(options), baseline);
+    }
+
+    private static string Heading(TeardownOptions options) => options switch
+    {
+        { Path: TeardownPath.Destroy } => "Step 2 — teardown, Path B: destroy (DESTRUCTIVE: model + machines + orphans)",
+        { Canary: true } => "Step 2 — teardown, Path A: release, canary (first host only, then stop)",
+        _ => "Step 2 — teardown, Path A: release (machine-preserving)",
+    };
+
+    private static IReadOnlyList<string> Notes(TeardownOptions options) => options.Path == TeardownPath.Destroy
+        ?
+        [
+            "The model is destroyed with --destroy-storage: its storage (the Ceph OSD volumes) goes with it; the OSD disks are wiped blank in Step 4 anyway.",
+            "The hosts decompose out of MAAS; their libvirt domains stay defined, shut off, for re-enrolment (Step 5).",
+            "export-bundle and status are captured first as a reference only: they are NOT a restore path.",
+        ]
+        :
+        [
+            "Path A proves machine SURVIVAL only, not re-acquisition by a next model: it is NOT a route into phase-01 (use the destroy path).",
+        ];
+
+    private static void FindProblems(Site site, TeardownOptions options, TeardownObservation o, List<Finding> findings)
+    {
+        foreach (var name in site.Hosts.Select(h => h.Name).Concat(site.Orphans).Where(site.IsProtected))
+            findings.Add(new Finding(Severity.Fatal, "protected-target", name, "the site lists a protected machine as a teardown target", "never touched", "a target"));
+        if (o.JujuError is { } jujuError)
+            findings.Add(new Finding(Severity.Fatal, "juju-unreadable", site.Cloud.JujuModel,
+                $"the model cannot be read, so the teardown cannot be planned safely: {jujuError}"));
+        foreach (var machine in o.Model?.Machines ?? [])
+        {
+            var maas = o.MachineWithId(machine.InstanceId);
+            if (maas is not null && site.IsProtected(maas.Hostname))
+                findings.Add(new Finding(Severity.Fatal, "protected-in-model", maas.Hostname,
+                    $"protected machine is Juju machine {machine.Id} of {site.Cloud.JujuModel}: destroying the model would release it", "outside the model", $"machine {machine.Id}"));
+            else if (maas is null || !site.Hosts.Any(h => h.Name == maas.Hostname))
+                findings.Add(new Finding(Severity.Fatal, "model-machine-unknown", $"machine {machine.Id}",
+                    $"instance {machine.InstanceId ?? "none"} is not one of the site's hosts: the teardown would release it", "a site host", machine.InstanceId ?? "none"));
+        }
+        if (o.HypervisorError is { } hypervisorError)
+            findings.Add(new Finding(Severity.Fatal, "hypervisor-unreachable", "hypervisor",
+                $"the domains cannot be read, so the gate (domains survive, shut off) could not be proven: {hypervisorError}"));
+        else
+        {
+            foreach (var host in site.Hosts.Where(h => o.Domain(h.Name) is null))
+                findings.Add(new Finding(Severity.Fatal, "domain-missing", host.Name,
+                    "the hypervisor has no domain of this name; re-enrolment (Step 5) needs it", "defined", "absent"));
+        }
+        if (options.Path == TeardownPath.Destroy && o.JujuError is null)
+        {
+            foreach (var host in site.Hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>().Where(m => o.ModelMachine(m) is null))
+                findings.Add(new Finding(Severity.Fatal, "host-outside-model", host.Hostname,
+                    $"{host.Hostname} ({host.SystemId}, {host.StatusName}) is in MAAS but not in the model: destroy-model cannot decompose it, and deleting it would destroy its VM",
+                    "in the model or absent", host.StatusName));
+        }
+        foreach (var orphan in site.Orphans.Select(o.Machine).OfType<MaasMachine>().Where(m => m.PodName is not null))
+            findings.Add(new Finding(Severity.Warning, "orphan-pod-vm", orphan.Hostname,
+                $"a VM of pod {orphan.PodName}: MAAS destroys the VM and its disks when it deletes the machine"));
+        foreach (var name in site.Protected.Where(n => o.Machine(n) is null))
+            findings.Add(new Finding(Severity.Warning, "protected-absent", name, "protected machine is not in MAAS; check the site file's protected list"));
+    }
+
+    private static List<PlannedAction> DestroyActions(Site site, TeardownOptions options, TeardownObservation o)
+    {
+        var actions = new List<PlannedAction>();
+        if (o.Model is not null)
+        {
+            var model = site.Cloud.JujuModel;
+            actions.Add(Action(CaptureModel, model, "capture `juju export-bundle` and `juju status --format=json` into the run folder (reference only)", (Arg.Model, model)));
+            var hosts = string.Join(",", site.Hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>().Select(m => $"{m.Hostname}={m.SystemId}"));
+            actions.Add(Action(DestroyModel, model,
+                $"juju destroy-model --no-prompt --destroy-storage {model}; wait up to {DurationText.Format(options.Wait)} for it and for the hosts to leave MAAS",
+                (Arg.Model, model), (Arg.Storage, "destroy"), (Arg.Hosts, hosts)));
+        }
+        actions.AddRange(OrphanDeletes(site, o));
+        return actions;
+    }
+
+    private static List<PlannedAction> ReleaseActions(Site site, TeardownOptions options, TeardownObservation o)
+    {
+        var model = site.Cloud.JujuModel;
+        var hosts = options.Canary ? site.Hosts.Take(1) : site.Hosts;
+        var actions = new List<PlannedAction>();
+        foreach (var machine in hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>())
+        {
+            if (o.ModelMachine(machine) is not { } jujuMachine)
+                continue;
+            // juju refuses to remove a machine that hosts units unless forced; forced, it removes them without a clean stop.
+            var units = o.Model!.Applications.SelectMany(a => a.Units).Where(u => u.Machine == jujuMachine.Id).Select(u => u.Name).ToList();
+            var force = units.Count > 0 ? "--force " : "";
+            actions.Add(Action(RemoveMachine, machine.Hostname,
+                $"juju remove-machine --keep-instance {force}{jujuMachine.Id} ({machine.Hostname}, {machine.SystemId} stays in MAAS, Deployed)" +
+                (units.Count > 0 ? $"; --force because it hosts {string.Join(", ", units)}, which go without a clean stop" : ""),
+                (Arg.Model, model), (Arg.Machine, jujuMachine.Id), (Arg.Host, machine.Hostname), (Arg.SystemId, machine.SystemId),
+                (Arg.Force, units.Count > 0 ? "true" : "false")));
+        }
+        if (options.Canary)
+            return actions;
+        if (o.Model is not null)
+            actions.Add(Action(DestroyModel, model, $"juju destroy-model --no-prompt --release-storage {model} (its machines already removed, instances kept)",
+                (Arg.Model, model), (Arg.Storage, "release"), (Arg.Hosts, "")));
+        actions.AddRange(OrphanDeletes(site, o));
+        return actions;
+    }
+
+    private static IEnumerable<PlannedAction> OrphanDeletes(Site site, TeardownObservation o) =>
+        site.Orphans.Where(n => !site.IsProtected(n)).Select(o.Machine).OfType<MaasMachine>().Select(m =>
+            Action(DeleteMachine, m.Hostname, $"DELETE machine {m.Hostname} ({m.SystemId}) through the MAAS API; wait until it is gone",
+                (Arg.Host, m.Hostname), (Arg.SystemId, m.SystemId), (Arg.Status, m.StatusName)));
+
+    private static ReportTable Targets(Site site, TeardownOptions options, TeardownObservation o)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        var hostPlan = options.Path == TeardownPath.Destroy ? "decompose" : "keep instance";
+        foreach (var (name, role) in site.Hosts.Select(h => (h.Name, "host")).Concat(site.Orphans.Select(n => (n, "orphan"))).Concat(site.Protected.Select(n => (n, "protected"))))
+        {
+            var machine = o.Machine(name);
+            var jujuMachine = machine is null ? null : o.ModelMachine(machine);
+            var plan = role switch
+            {
+                _ when site.IsProtected(name) => "EXCLUDED (protected)",
+                "orphan" => machine is null ? "gone" : "delete",
+                _ when options.Canary && name != site.Hosts[0].Name => "untouched (not the canary)",
+                _ => machine is null ? "gone" : hostPlan,
+            };
+            rows.Add(ReportTable.Row(name, role, machine?.SystemId ?? "-", machine?.StatusName ?? "absent", jujuMachine?.Id ?? "-",
+                o.Domain(name) is { } d ? DomainStates.Describe(d.State) : "-", plan));
+        }
+        return new ReportTable($"targets (resolved live; model {site.Cloud.JujuModel}: {(o.Model is null ? (o.JujuError is null ? "absent" : "UNREADABLE") : "present")})",
+            ["hostname", "role", "system_id", "MAAS status", "juju machine", "domain", "plan"], rows);
+    }
+
+    private static PlannedAction Action(string kind, string subject, string description, params (string Key, string Value)[] arguments) =>
+        new(kind, subject, description, arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
+}

@@ -1,0 +1,101 @@
+using Slate.Runbook.Core;
+using Slate.Runbook.Ports;
+
+namespace Slate.Runbook.Teardown;
+
+/// <summary>
+/// Runbook Step 2: the teardown. Path B (destroy, the default) destroys the model so the pod hosts decompose out of
+/// MAAS and deletes the orphans; Path A (release) removes each host from the model keeping its instance, canary first.
+/// </summary>
+public sealed class TeardownStep(IStepServices services, TeardownOptions options) : Step<TeardownObservation>(services)
+{
+    public const string StepName = "teardown";
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromMinutes(10);
+
+    public static readonly StepDefinition Definition = new(
+        StepName,
+        ["teardown"],
+        "Runbook Step 2 (DESTRUCTIVE with --apply): tear down the Juju model and the orphans. Dry run by default: the four hosts' " +
+        "system_ids resolved live, the model's machines, the orphans (deleted), the protected machines (EXCLUDED). --apply asks for the " +
+        "model name typed (or --confirm MODEL), captures export-bundle + status into the run folder (reference only), then " +
+        "--path destroy (default, Path B): juju destroy-model --destroy-storage, the hosts decompose out of MAAS, domains stay shut off; " +
+        "--path release (Path A): juju remove-machine --keep-instance per host, then the model (--canary: the first host only, verify, stop). " +
+        "A model still dying after --wait lists its lingering machines and offers juju remove-machine --force behind a second typed " +
+        "confirmation ('force MODEL'). Gate: `slate gate teardown`.",
+        Mutates: true,
+        [
+            new StepParameter("path", "destroy (Path B, default: the route to phase-01) or release (Path A, machine-preserving, unvalidated: canary first)",
+                ParameterKind.Value, "destroy", ["destroy", "release"]),
+            new StepParameter("canary", "With --path release: the first host only, verify it survived, and stop", ParameterKind.Flag),
+            new StepParameter("wait", "How long the model may take to die before lingering machines are offered to --force (default 10m)", ParameterKind.Duration, "10m"),
+        ],
+        (services, arguments) => new TeardownStep(services, ReadOptions(arguments)));
+
+    public override string Name => StepName;
+
+    protected override async Task<TeardownObservation> ObserveAsync(CancellationToken ct)
+    {
+        var names = Site.Hosts.Select(h => h.Name).Concat(Site.Orphans).Concat(Site.Protected).Distinct(StringComparer.Ordinal).ToList();
+        var machines = await Services.Maas.FindMachinesAsync(names, ct).ConfigureAwait(false);
+        JujuModelStatus? model = null;
+        string? jujuError = null;
+        try
+        {
+            model = await Services.Juju.StatusAsync(Site.Cloud.JujuModel, ct).ConfigureAwait(false);
+        }
+        catch (JujuModelNotFoundException)
+        {
+        }
+        catch (JujuException e)
+        {
+            jujuError = e.Message;
+        }
+        IReadOnlyList<HypervisorDomain>? domains = null;
+        string? hypervisorError = null;
+        try
+        {
+            domains = await Services.Hypervisor.ListDomainsAsync(ct).ConfigureAwait(false);
+        }
+        catch (HypervisorException e)
+        {
+            hypervisorError = e.Message;
+        }
+        return new TeardownObservation(machines, model, jujuError, domains, hypervisorError, JournalledBaseline());
+    }
+
+    protected override StepPlan Plan(TeardownObservation observation) => TeardownPlanner.Plan(Site, options, observation);
+
+    protected override GateReport Gate(TeardownObservation observation) => TeardownGate.Judge(Site, options, observation);
+
+    public override Confirmation? ConfirmationFor(StepPlan plan)
+    {
+        var targets = plan.Actions.Where(a => a.Kind != TeardownActions.CaptureModel)
+            .Select(a => a.Kind == TeardownActions.DestroyModel && a.Arguments[TeardownArguments.Hosts].Length > 0
+                ? $"model {a.Subject} with {a.Arguments[TeardownArguments.Hosts].Replace("=", " ", StringComparison.Ordinal)}"
+                : $"{a.Kind} {a.Subject}" + (a.Arguments.TryGetValue(TeardownArguments.SystemId, out var id) ? $" ({id})" : ""))
+            .ToList();
+        var what = options.Path == TeardownPath.Destroy ? "DESTROYS (irreversible)" : "changes";
+        return new Confirmation($"This {what}: {string.Join("; ", targets)}. Type the model name to continue", Site.Cloud.JujuModel, targets);
+    }
+
+    public override Task<ActionResult> ApplyAsync(PlannedAction action, ActionContext context, CancellationToken ct) =>
+        new TeardownApplier(Services, options, context).ApplyAsync(action, ct);
+
+    private IReadOnlyDictionary<string, string> JournalledBaseline() =>
+        Services.Journal.Entries().LastOrDefault(e => e.Step == StepName && e.Event == "plan" && e.Cloud == Site.Cloud.Name)?.Arguments
+        ?? new Dictionary<string, string>();
+
+    private static TeardownOptions ReadOptions(StepArguments arguments)
+    {
+        var path = arguments.Value("path") switch
+        {
+            null or "destroy" => TeardownPath.Destroy,
+            "release" => TeardownPath.Release,
+            var other => throw new StepArgumentException($"--path {other}: expected destroy or release"),
+        };
+        var canary = arguments.Flag("canary");
+        if (canary && path != TeardownPath.Release)
+            throw new StepArgumentException("--canary goes with --path release (the destroy path has no canary)");
+        return new TeardownOptions(path, canary, arguments.Duration("wait", DefaultWait));
+    }
+}
