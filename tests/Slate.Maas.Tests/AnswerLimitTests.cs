@@ -15,7 +15,7 @@ public sealed class AnswerLimitTests
     public async Task An_answer_over_the_limit_is_refused_after_one_request(int status)
     {
         var huge = "[" + string.Join(",", Enumerable.Repeat("{\"id\": 1, \"name\": \"space\"}", 60_000)) + "]";
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(status, huge));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(status, huge), MaasRoute.Get("spaces/"));
         using var client = new MaasClient(new MaasCredentials(server.Root, TestClients.ApiKey),
             new MaasClientOptions { TimeProvider = new FakeTimeProvider(), MaxAnswerBytes = Limit });
 
@@ -30,7 +30,7 @@ public sealed class AnswerLimitTests
     [Fact]
     public async Task An_answer_within_the_limit_is_read()
     {
-        await using var server = await FakeMaasServer.StartAsync("[{\"id\": 1, \"name\": \"metal\", \"vlans\": [], \"subnets\": []}]");
+        await using var server = await FakeMaasServer.StartAsync("[{\"id\": 1, \"name\": \"metal\", \"vlans\": [], \"subnets\": []}]", MaasRoute.Get("spaces/"));
         using var client = new MaasClient(new MaasCredentials(server.Root, TestClients.ApiKey),
             new MaasClientOptions { TimeProvider = new FakeTimeProvider(), MaxAnswerBytes = Limit });
 
