@@ -134,8 +134,8 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
     }
 
     /// <summary>
-    /// DELETE is idempotent, so a busy MAAS (503) or a lost answer is met by re-reading and, while the machine is still
-    /// there, sending it again — a bounded number of times.
+    /// DELETE is idempotent: a busy MAAS (503) is asked again; a lost answer is met by re-reading and, while the machine
+    /// is still there, sending it again — a bounded number of times.
     /// </summary>
     private async Task DeleteAsync(string host, string systemId, CancellationToken ct)
     {
@@ -151,13 +151,18 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
                 context.Progress.Report($"{host} is already gone from MAAS");
                 return;
             }
-            catch (MaasException e) when (e.Failure is MaasFailure.Unreachable or MaasFailure.OutcomeUnknown && attempt < DeleteAttempts)
+            catch (MaasException e) when (e.Failure == MaasFailure.Unreachable && attempt < DeleteAttempts)
+            {
+                // Busy or unreachable: the DELETE was not done, so it is simply sent again.
+                context.Progress.Report($"DELETE {host}: {e.Message} Trying again ({attempt}/{DeleteAttempts}).");
+                await Task.Delay(PollInterval, services.Time, ct).ConfigureAwait(false);
+            }
+            catch (MaasException e) when (e.Failure == MaasFailure.OutcomeUnknown && attempt < DeleteAttempts)
             {
                 context.Progress.Report($"DELETE {host}: {e.Message} Re-reading before trying again ({attempt}/{DeleteAttempts}).");
                 var still = await services.Maas.FindMachinesAsync([host], ct).ConfigureAwait(false);
                 if (!still.Any(m => m.SystemId == systemId))
                     return;
-                await Task.Delay(PollInterval, services.Time, ct).ConfigureAwait(false);
             }
         }
     }
