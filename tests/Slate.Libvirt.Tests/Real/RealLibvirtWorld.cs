@@ -45,6 +45,8 @@ public sealed class RealLibvirtWorld : IHypervisorWorld
 
     public string NetworkMac(string domain) => Mac(domain, 0);
 
+    public void Symlink(string link, string target) => File.CreateSymbolicLink(link, target);
+
     public void Dispose()
     {
         var undefine = string.Join("; ", Domains.Select(d => $"undefine {d}"));

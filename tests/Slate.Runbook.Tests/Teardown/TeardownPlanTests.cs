@@ -198,6 +198,8 @@ public sealed class TeardownPlanTests
 
         public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken ct) => throw Down;
         public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken ct) => throw Down;
+        public Task<string> GetDomainXmlAsync(string domain, CancellationToken ct) => throw Down;
+        public Task<string> ResolvePathAsync(string path, CancellationToken ct) => throw Down;
         public Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct) => throw Down;
         public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken ct) => throw Down;
         public Task DestroyNetworkAsync(string name, CancellationToken ct) => throw Down;
