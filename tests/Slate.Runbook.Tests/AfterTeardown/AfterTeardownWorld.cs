@@ -17,12 +17,12 @@ internal sealed class AfterTeardownWorld
 {
     public static readonly Site CaracalSite = SiteLoader.Load(SiteFiles.CaracalPath);
 
-    public AfterTeardownWorld(Site? site = null)
+    public AfterTeardownWorld(Site? site = null, IHypervisor? hypervisor = null)
     {
         Site = site ?? CaracalSite;
         foreach (var host in CaracalSite.Hosts)
             Hypervisor.SetState(host.Name, DomainState.ShutOff);
-        Services = new TestServices(Site, new RecordedMaas("caracal-testcloud", [], Machines), RecordedJuju.Without("openstack"), Hypervisor, TimeProvider.System);
+        Services = new TestServices(Site, new RecordedMaas("caracal-testcloud", [], Machines), RecordedJuju.Without("openstack"), hypervisor ?? Hypervisor, TimeProvider.System);
     }
 
     public Site Site { get; }

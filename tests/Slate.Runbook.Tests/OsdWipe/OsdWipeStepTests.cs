@@ -173,6 +173,48 @@ public sealed class OsdWipeStepTests
         Assert.Equal(["os-disk-same openstack2"], gate.Gate!.Lines.Where(l => !l.Holds).Select(l => $"{l.Code} {l.Subject}"));
     }
 
+    [Fact]
+    public async Task The_gate_before_the_wipe_names_each_dirty_disk_and_its_owner()
+    {
+        var gate = await _world.RunAsync(Step(), RunMode.Gate);
+
+        Assert.Equal(ExitCode.GateRed, gate.ExitCode);
+        var red = gate.Gate!.Lines.Where(l => !l.Holds).ToList();
+        Assert.Equal(AfterTeardownWorld.Hosts.SelectMany(h => new[] { $"osd-blank {h}", $"osd-owner {h}" }), red.Select(l => $"{l.Code} {l.Subject}"));
+        Assert.Equal(("qcow2 compat 1.1, 512 GiB virtual, 137 GiB allocated", "libvirt-qemu:kvm mode 644"), (red[0].Observed, red[1].Observed));
+        Assert.Equal(("qcow2 compat 1.1, 512 GiB virtual, under 1 MiB allocated", "root:root mode 600"), (red[0].Expected, red[1].Expected));
+    }
+
+    [Fact]
+    public async Task A_missing_host_domain_or_an_unreachable_hypervisor_is_fatal()
+    {
+        _world.Hypervisor.Decompose("openstack1");
+        var unreachable = new AfterTeardownWorld(hypervisor: new UnreachableHypervisor());
+
+        var missing = await _world.RunAsync(Step(), RunMode.Apply, "3");
+        var down = await unreachable.RunAsync(Step(unreachable), RunMode.Apply, "4");
+
+        Assert.Equal((ExitCode.GateRed, ExitCode.GateRed), (missing.ExitCode, down.ExitCode));
+        Assert.Equal(["domain-missing openstack1"], Codes(missing, Severity.Fatal));
+        Assert.Contains(missing.Assessment.Gate.Lines, l => l is { Code: "osd-attached", Subject: "openstack1", Holds: false, Observed: "no vdb" });
+        Assert.Equal(["hypervisor-unreachable hypervisor"], Codes(down, Severity.Fatal));
+    }
+
+    [Fact]
+    public async Task A_domain_whose_vdb_changed_between_plan_and_wipe_is_not_touched()
+    {
+        _world.Observer.OnActionStarted = _ => _world.Hypervisor.DefineDomain("openstack0", DomainState.ShutOff,
+            [new DomainDisk("vda", "disk", Os("openstack0"), "qcow2"), new DomainDisk("vdb", "disk", $"{Images}/elsewhere.qcow2", "qcow2")], []);
+
+        var run = await _world.RunAsync(Step(), RunMode.Apply, "4");
+
+        Assert.Equal(ExitCode.Error, run.ExitCode);
+        var first = run.Actions[0];
+        Assert.Equal((ActionOutcome.Failed, $"openstack0's vdb is {Images}/elsewhere.qcow2 now, not {Osd("openstack0")}: nothing wiped"), (first.Outcome, first.Detail));
+        Assert.Equal(137 * GiB, (await VolumeAsync(Osd("openstack0")))?.AllocationBytes);
+        Assert.All(run.Actions.Skip(1), a => Assert.Null(a.Outcome));
+    }
+
     private async Task AssertUntouchedAsync()
     {
         foreach (var host in AfterTeardownWorld.Hosts)

@@ -165,6 +165,32 @@ public sealed class StaleNetworksStepTests
         Assert.Equal("defined, active, bridge virbr6", gate.Gate.Lines.Single(l => l.Code == "network-gone").Observed);
     }
 
+    [Fact]
+    public async Task A_missing_host_domain_is_fatal_and_its_gate_line_is_red()
+    {
+        _world.Hypervisor.Decompose("openstack2");
+
+        var run = await _world.RunAsync(Step(), RunMode.Apply);
+
+        Assert.Equal(ExitCode.GateRed, run.ExitCode);
+        Assert.Equal(["domain-missing openstack2"], Codes(run, Severity.Fatal));
+        Assert.Contains(run.Assessment.Gate.Lines, l => l is { Code: "host-kept", Subject: "openstack2", Holds: false });
+    }
+
+    [Fact]
+    public async Task An_unreachable_hypervisor_is_fatal_and_the_gate_says_why()
+    {
+        var world = new AfterTeardownWorld(hypervisor: new UnreachableHypervisor());
+
+        var run = await world.RunAsync(Step(world), RunMode.Apply);
+        var gate = await world.RunAsync(Step(world), RunMode.Gate);
+
+        Assert.Equal(ExitCode.GateRed, run.ExitCode);
+        Assert.Equal(["hypervisor-unreachable hypervisor"], Codes(run, Severity.Fatal));
+        Assert.Equal(ExitCode.GateRed, gate.ExitCode);
+        Assert.StartsWith("cannot connect to libvirt", Assert.Single(gate.Gate!.Lines).Observed, StringComparison.Ordinal);
+    }
+
     private string DefineBystander()
     {
         _world.Hypervisor.DefineDomain("bystander", DomainState.Running, [new DomainDisk("vda", "disk", "/var/lib/libvirt/images/bystander.qcow2", "qcow2")],
