@@ -2,7 +2,9 @@ using Slate.Lab.Hypervisor;
 using Slate.Runbook.Core;
 using Slate.Runbook.OsdWipe;
 using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
 using Slate.Runbook.Tests.AfterTeardown;
+using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests.OsdWipe;
 
@@ -19,6 +21,10 @@ public sealed class OsdWipeStepTests
     private static string Os(string host) => $"{Images}/{host}.qcow2";
 
     private Task<StorageVolume?> VolumeAsync(string path) => _world.Hypervisor.FindVolumeAsync(path, CancellationToken.None);
+
+    /// <summary>The same cloud, judged by a site whose OSD rule is edited.</summary>
+    private static AfterTeardownWorld WithRule(Func<OsdDiskRule, OsdDiskRule> edit) =>
+        new(AfterTeardownWorld.CaracalSite with { Osd = edit(AfterTeardownWorld.CaracalSite.Osd) });
 
     private static IEnumerable<string> Codes(StepRun run, Severity severity) =>
         run.Assessment.Plan.Findings.Where(f => f.Severity == severity).Select(f => $"{f.Code} {f.Subject}");
@@ -94,8 +100,7 @@ public sealed class OsdWipeStepTests
     [Fact]
     public async Task A_site_whose_osd_rule_points_at_the_os_disk_is_fatal()
     {
-        var site = AfterTeardownWorld.CaracalSite;
-        var world = new AfterTeardownWorld(site with { Osd = site.Osd with { FileTemplate = "{images}/{host}.qcow2" } });
+        var world = WithRule(rule => rule with { FileTemplate = "{images}/{host}.qcow2" });
 
         var run = await world.RunAsync(Step(world), RunMode.Apply, "4");
 
@@ -107,8 +112,7 @@ public sealed class OsdWipeStepTests
     [Fact]
     public async Task A_site_whose_osd_device_is_vda_is_fatal()
     {
-        var site = AfterTeardownWorld.CaracalSite;
-        var world = new AfterTeardownWorld(site with { Osd = site.Osd with { Device = "vda", NeverTouch = [] } });
+        var world = WithRule(rule => rule with { Device = "vda", NeverTouch = [] });
 
         var run = await world.RunAsync(Step(world), RunMode.Plan);
 
@@ -120,8 +124,7 @@ public sealed class OsdWipeStepTests
     [Fact]
     public async Task A_site_whose_osd_rule_leaves_the_images_folder_by_dot_dot_is_fatal()
     {
-        var site = AfterTeardownWorld.CaracalSite;
-        var world = new AfterTeardownWorld(site with { Osd = site.Osd with { FileTemplate = "{images}/../{host}-1.qcow2" } });
+        var world = WithRule(rule => rule with { FileTemplate = "{images}/../{host}-1.qcow2" });
         world.Hypervisor.DefineDomain("openstack1", DomainState.ShutOff,
             [new DomainDisk("vda", "disk", Os("openstack1"), "qcow2"), new DomainDisk("vdb", "disk", $"{Images}/../openstack1-1.qcow2", "qcow2")], []);
 

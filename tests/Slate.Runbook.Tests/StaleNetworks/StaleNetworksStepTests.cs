@@ -4,6 +4,7 @@ using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.StaleNetworks;
 using Slate.Runbook.Tests.AfterTeardown;
+using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests.StaleNetworks;
 

@@ -20,7 +20,7 @@ public sealed class RunbookLibvirtWorld : IDisposable
 
     public RunbookLibvirtWorld()
     {
-        Hypervisor = Connect();
+        Hypervisor = WorldParts.Connect();
         root = Directory.CreateTempSubdirectory("slate-runbook-libvirt-");
         try
         {
@@ -75,25 +75,16 @@ public sealed class RunbookLibvirtWorld : IDisposable
         root.Delete(recursive: true);
     }
 
-    private static LibvirtHypervisor Connect()
-    {
-        try { return LibvirtHypervisor.Open(Virsh.Uri); }
-        catch (HypervisorException e) when (e.Code == HypervisorErrorCode.Unreachable)
-        {
-            throw new InvalidOperationException($"{e.Message}; {Virsh.StartHint}", e);
-        }
-    }
-
     private void Build()
     {
         Directory.CreateDirectory(ImagesDir);
         var commands = new List<string>();
         foreach (var (network, i) in PlaneNetworks.Select((n, i) => (n, i)))
-            commands.Add($"net-define {Write($"{network}.xml", NetworkXml(network, $"srb{suffix}{i}"))}; net-start {network}");
-        commands.Add($"net-define {Write("stale.xml", NetworkXml(StaleNetwork, StaleBridge))}; net-start {StaleNetwork}");
+            commands.Add($"net-define {Write($"{network}.xml", WorldParts.Network(network, $"srb{suffix}{i}"))}; net-start {network}");
+        commands.Add($"net-define {Write("stale.xml", WorldParts.Network(StaleNetwork, StaleBridge))}; net-start {StaleNetwork}");
         commands.Add($"pool-define-as {Pool} dir --target {ImagesDir}; pool-start {Pool}");
         foreach (var domain in Domains)
-            commands.Add($"vol-create {Pool} {Write($"{domain}-vda.xml", VolumeXml(OsDisk(domain)))}");
+            commands.Add($"vol-create {Pool} {Write($"{domain}-vda.xml", WorldParts.Volume(OsDisk(domain), "0600"))}");
         Virsh.Must(string.Join("; ", commands));
         foreach (var host in Hosts)
             MakeDirtyOsd(OsdDisk(host));
@@ -132,37 +123,13 @@ public sealed class RunbookLibvirtWorld : IDisposable
 
     private string Mac(string domain, int nic) => $"52:54:00:{suffix[..2]}:{suffix[2..4]}:{Domains.ToList().IndexOf(domain) * 16 + nic:x2}";
 
-    private static XElement NetworkXml(string name, string bridge) =>
-        new("network", new XElement("name", name),
-            new XElement("bridge", new XAttribute("name", bridge), new XAttribute("stp", "off"), new XAttribute("delay", "0")));
-
-    private static XElement VolumeXml(string path) =>
-        new("volume", new XElement("name", Path.GetFileName(path)),
-            new XElement("capacity", new XAttribute("unit", "G"), 1),
-            new XElement("target", new XElement("format", new XAttribute("type", "qcow2")),
-                new XElement("permissions", new XElement("owner", 0), new XElement("group", 0), new XElement("mode", "0600"))));
-
     private XElement DomainXml(string domain)
     {
         var isHost = Hosts.Contains(domain);
         List<string> networks = isHost ? [.. PlaneNetworks, StaleNetwork] : [.. PlaneNetworks.Take(1)];
-        return new("domain", new XAttribute("type", "qemu"),
-            new XElement("name", domain),
-            new XElement("memory", new XAttribute("unit", "MiB"), 64),
-            new XElement("vcpu", 1),
-            new XElement("os", new XElement("type", new XAttribute("arch", "x86_64"), "hvm")),
-            new XElement("devices",
-                Disk(OsDisk(domain), "vda"),
-                isHost ? Disk(OsdDisk(domain), "vdb") : null,
-                networks.Select((network, i) => new XElement("interface", new XAttribute("type", "network"),
-                    new XElement("mac", new XAttribute("address", Mac(domain, i))),
-                    new XElement("source", new XAttribute("network", network)),
-                    new XElement("model", new XAttribute("type", "virtio"))))));
+        return WorldParts.Domain(domain,
+            WorldParts.Disk(OsDisk(domain), "vda"),
+            isHost ? WorldParts.Disk(OsdDisk(domain), "vdb") : null,
+            networks.Select((network, i) => WorldParts.NetworkNic(Mac(domain, i), network)));
     }
-
-    private static XElement Disk(string path, string target) =>
-        new("disk", new XAttribute("type", "file"), new XAttribute("device", "disk"),
-            new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", "qcow2")),
-            new XElement("source", new XAttribute("file", path)),
-            new XElement("target", new XAttribute("dev", target), new XAttribute("bus", "virtio")));
 }

@@ -1,6 +1,6 @@
 using Slate.Runbook.Ports;
 
-namespace Slate.Runbook.Tests.AfterTeardown;
+namespace Slate.Runbook.Tests.Support;
 
 /// <summary>A libvirt that does not answer: every call fails as the adapter fails when the daemon is down.</summary>
 internal sealed class UnreachableHypervisor : IHypervisor
