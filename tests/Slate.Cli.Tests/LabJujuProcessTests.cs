@@ -28,7 +28,7 @@ public class LabJujuProcessTests
         Assert.Equal("openstack", status.ModelName);
         Assert.Empty(status.Errors);
         Assert.Equal(["0", "1", "2", "3"], status.Machines.Select(m => m.Id));
-        var systemIds = lab.Cloud.Site.Hosts.Select(h => lab.Cloud.FindByHostname(h.Name)!.SystemId);
+        var systemIds = lab.Cloud.Site.Hosts.Select(h => lab.Cloud.Machines.FindByHostname(h.Name)!.SystemId);
         Assert.Equal(systemIds, status.Machines.Select(m => m.InstanceId));
         Assert.All(status.Machines, m => Assert.Equal("started", m.AgentStatus?.Current));
         var chassis = status.Applications.Single(a => a.Name == "ovn-chassis");
@@ -47,9 +47,9 @@ public class LabJujuProcessTests
         await juju.DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true));
 
         Assert.DoesNotContain(await juju.ListModelsAsync(), m => m.ShortName == "openstack");
-        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Null(lab.Cloud.FindByHostname(h.Name)));
-        Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindByHostname("capi-mgmt")!.Status);
-        Assert.All(lab.Cloud.Site.Protected, name => Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindByHostname(name)!.Status));
+        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Null(lab.Cloud.Machines.FindByHostname(h.Name)));
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindByHostname("capi-mgmt")!.Status);
+        Assert.All(lab.Cloud.Site.Protected, name => Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindByHostname(name)!.Status));
         var removed = lab.Cloud.Events.Single(e => e.Message == "model openstack removed").At;
         var destroyed = lab.Cloud.Events.Single(e => e.Message == "destroy-model openstack --destroy-storage").At;
         Assert.True(removed - destroyed >= LabJujuProcessLab.ModelRemoval, $"removed {removed - destroyed} after destroy-model");
@@ -64,12 +64,12 @@ public class LabJujuProcessTests
     {
         await using var lab = await LabJujuProcessLab.StartAsync();
         var juju = lab.Cli();
-        var systemId = lab.Cloud.FindByHostname("openstack3")!.SystemId;
+        var systemId = lab.Cloud.Machines.FindByHostname("openstack3")!.SystemId;
 
         await juju.RemoveMachineAsync("openstack", "3", new RemoveOptions(KeepInstance: true, Force: true));
 
         Assert.Equal(["0", "1", "2"], (await juju.StatusAsync("openstack")).Machines.Select(m => m.Id));
-        var instance = lab.Cloud.FindBySystemId(systemId)!;
+        var instance = lab.Cloud.Machines.FindBySystemId(systemId)!;
         Assert.Equal(NodeStatus.Deployed, instance.Status);
         Assert.Equal("admin", instance.Owner);
     }

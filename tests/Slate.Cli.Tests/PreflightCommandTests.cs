@@ -16,7 +16,7 @@ public sealed class PreflightCommandTests
         Assert.Contains(io.Out, l => l.StartsWith("openstack0 | host | ", StringComparison.Ordinal) && l.EndsWith(" | Deployed | on", StringComparison.Ordinal));
         Assert.Contains("openstack0 | running | /var/lib/libvirt/images/openstack0-1.qcow2 | libvirt-qemu:kvm | 644", io.Out);
         Assert.Contains("[juju model openstack (the teardown's targets)]", io.Out);
-        Assert.Contains($"3 | {lab.Cloud.FindByHostname("openstack3")!.SystemId} | openstack3 | started", io.Out);
+        Assert.Contains($"3 | {lab.Cloud.Machines.FindByHostname("openstack3")!.SystemId} | openstack3 | started", io.Out);
         Assert.Contains("Summary: 0 fatal, 0 warning(s)", io.Out);
         Assert.Empty(io.Errors);
     }

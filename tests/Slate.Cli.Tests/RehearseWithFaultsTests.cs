@@ -26,6 +26,7 @@ public sealed partial class RehearseWithFaultsTests
     [InlineData("serve", "latency=fast", "--fault latency=fast: the latency needs a unit")]
     [InlineData("rehearse", "stuck=opnstack2", "--fault stuck=opnstack2: the site has no machine opnstack2")]
     [InlineData("serve", "fail-commissioning=capi", "--fault fail-commissioning=capi: the site has no machine capi")]
+    [InlineData("serve", "decompose-deletes-domain=openstack9", "--fault decompose-deletes-domain=openstack9: the site has no machine openstack9")]
     public async Task A_bad_fault_spec_is_exit_2_with_one_line_naming_it(string command, string spec, string message)
     {
         string[] args = command == "serve" ? ["lab", "serve", "--port", "0", "--fault", spec] : ["rehearse", "--fault", spec];

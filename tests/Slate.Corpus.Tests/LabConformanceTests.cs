@@ -48,11 +48,11 @@ public class LabConformanceTests
         var run = await RunProbeAsync(server);
         AssertPassed(run);
         Assert.Contains("ok machine ", run.Output, StringComparison.Ordinal);
-        Assert.Contains("undefined", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ok Spaces: 6:", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Gomaasapi_links_and_unlinks_a_subnet_on_a_ready_machine()
+    public async Task Gomaasapi_links_and_unlinks_a_subnet_on_a_host_torn_down_re_enlisted_and_commissioned()
     {
         var cloud = NewCloud();
         await using var server = await LabMaasServer.StartAsync(cloud, 0, CancellationToken.None);
@@ -60,24 +60,33 @@ public class LabConformanceTests
         var key = server.ApiKey.Split(':');
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("OAuth",
             $"oauth_consumer_key=\"{key[0]}\", oauth_token=\"{key[1]}\", oauth_signature_method=\"PLAINTEXT\", oauth_signature=\"%26{key[2]}\", oauth_nonce=\"n\", oauth_timestamp=\"1\", oauth_version=\"1.0\"");
-        using var create = await http.PostAsync("machines/", new FormUrlEncodedContent(
-        [
-            KeyValuePair.Create("hostname", "probe-vm"), KeyValuePair.Create("architecture", "amd64/generic"),
-            KeyValuePair.Create("power_type", "virsh"), KeyValuePair.Create("mac_addresses", "52:54:00:fe:00:01"),
-            KeyValuePair.Create("mac_addresses", "52:54:00:fe:00:02"),
-        ]));
-        var body = await create.Content.ReadAsStringAsync();
-        Assert.True(create.IsSuccessStatusCode, body);
-        var systemId = (string)JsonNode.Parse(body)!["system_id"]!;
-        using var read = await http.GetAsync($"machines/{systemId}/");
-        Assert.Equal("Ready", (string?)JsonNode.Parse(await read.Content.ReadAsStringAsync())!["status_name"]);
+        var old = cloud.Machines.FindByHostname("openstack1")!.SystemId;
 
-        // enp2s0 is LINK_UP on the untagged VLAN after commissioning, the VLAN that holds data-tenant's subnet.
-        var run = await RunProbeAsync(server, ("PROBE_WRITE", "1"), ("PROBE_HOST", "probe-vm"), ("PROBE_IFACE", "enp2s0"),
+        // Teardown as Juju's provider does it: a bulk release; the dynamic pod machine leaves, its domain stays.
+        await PostAsync(http, "machines/?op=release", ("machines", old));
+        Assert.Null(cloud.Machines.FindByHostname("openstack1"));
+        Assert.True(cloud.Hypervisor.HasDomain("openstack1"));
+
+        // Re-enlistment from the pod's virsh chassis, then commissioning on the (zero-delay) lab clock.
+        await PostAsync(http, "machines/?op=add_chassis", ("chassis_type", "virsh"), ("hostname", cloud.Pods.Pod.PowerAddress),
+            ("password", cloud.Pods.Pod.PowerPassword), ("prefix_filter", "openstack1"), ("accept_all", "true"));
+        using var read = await http.GetAsync("machines/?hostname=openstack1");
+        var machine = JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsArray().Single()!;
+        Assert.Equal("Ready", (string?)machine["status_name"]);
+        Assert.NotEqual(old, (string?)machine["system_id"]);
+
+        // enp8s0, a data-plane NIC, is LINK_UP on the data-tenant VLAN after commissioning.
+        var run = await RunProbeAsync(server, ("PROBE_WRITE", "1"), ("PROBE_HOST", "openstack1"), ("PROBE_IFACE", "enp8s0"),
             ("PROBE_CIDR", "10.12.16.0/22"), ("PROBE_IP", "10.12.16.250"));
         AssertPassed(run);
         Assert.Contains("ok link_subnet", run.Output, StringComparison.Ordinal);
         Assert.Contains("ok read back after unlink_subnet", run.Output, StringComparison.Ordinal);
         Assert.Empty(server.Violations);
+    }
+
+    private static async Task PostAsync(HttpClient http, string path, params (string Key, string Value)[] form)
+    {
+        using var response = await http.PostAsync(path, new FormUrlEncodedContent(form.Select(p => KeyValuePair.Create(p.Key, p.Value))));
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }

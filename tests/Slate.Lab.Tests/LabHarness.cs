@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Slate.Lab.Cloud;
 using Slate.Lab.Faults;
+using Slate.Lab.Hypervisor;
 using Slate.Lab.Maas;
 using Slate.Runbook.Sites;
 
@@ -39,7 +40,7 @@ public sealed class LabHarness : IAsyncDisposable
         return new LabHarness(time, cloud, server);
     }
 
-    public string IdOf(string hostname) => Cloud.FindByHostname(hostname)?.SystemId ?? throw new InvalidOperationException($"no {hostname} in the lab");
+    public string IdOf(string hostname) => Cloud.Machines.FindByHostname(hostname)?.SystemId ?? throw new InvalidOperationException($"no {hostname} in the lab");
 
     public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, params (string Key, string Value)[] form)
     {
@@ -63,15 +64,26 @@ public sealed class LabHarness : IAsyncDisposable
         return JsonNode.Parse(body)!;
     }
 
-    /// <summary>Creates a virsh machine with the given NICs and commissions it to Ready on the fake clock.</summary>
+    /// <summary>The networks <see cref="DefineDomain"/> attaches NICs to, in order: the PXE plane first, then data-plane ones.</summary>
+    public static readonly string[] DomainNetworks = ["metal-admin", "data-tenant", "storage", "replication", "provider-public"];
+
+    /// <summary>Defines a shut-off domain on the lab hypervisor whose NICs (PCI bus 1, 2, …) are on <see cref="DomainNetworks"/>.</summary>
+    public void DefineDomain(string name, params string[] macs) =>
+        Cloud.Hypervisor.Define(name, macs.Select((mac, i) => new LabNic(mac, DomainNetworks[i], i + 1)));
+
+    /// <summary>
+    /// Defines a domain with the given NICs, enlists it with `POST machines/` (virsh power on the pod) and lets it
+    /// commission and test to Ready on the fake clock: its NICs are then enp1s0 (boot, metal-admin), enp2s0, ….
+    /// </summary>
     public async Task<string> CreateReadyMachineAsync(string hostname, params string[] macs)
     {
+        DefineDomain(hostname, macs);
         var form = new List<(string, string)> { ("hostname", hostname), ("architecture", "amd64/generic"), ("power_type", "virsh"),
-            ("power_parameters_power_address", "qemu+ssh://lab@127.0.0.1/system"), ("power_parameters_power_id", hostname) };
+            ("power_parameters_power_address", Cloud.Pods.Pod.PowerAddress), ("power_parameters_power_id", hostname) };
         form.AddRange(macs.Select(m => ("mac_addresses", m)));
         var created = await PostJsonAsync("machines/", [.. form]);
         Assert.Equal("Commissioning", (string?)created["status_name"]);
-        Time.Advance(Cloud.Timings.Commissioning);
+        Time.Advance(Cloud.Timings.Commissioning + Cloud.Timings.Testing);
         return (string)created["system_id"]!;
     }
 

@@ -27,5 +27,8 @@ public sealed class LabApiException : Exception
 
     public static LabApiException Unavailable(string message) => new(503, message, null);
 
+    /// <summary>A 404 with MAAS's own text (StaticIPAddressUnavailable and the like).</summary>
+    public static LabApiException NotFoundText(string message) => new(404, message, null);
+
     public static LabApiException NotFound(string model) => new(404, $"No {model} matches the given query.", null);
 }

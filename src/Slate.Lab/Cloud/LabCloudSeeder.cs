@@ -1,77 +1,96 @@
-using System.Net;
 using Slate.Runbook.Sites;
 
 namespace Slate.Lab.Cloud;
 
-/// <summary>Builds the site's cloud as it stands before phase 00: every machine Deployed, Pattern A carved.</summary>
+/// <summary>
+/// Builds the site's cloud as it stands before phase 00: the planes as a real MAAS holds them, and every machine
+/// Deployed, the hosts as dynamic pod machines with Pattern A carved on their domains' NICs.
+/// </summary>
 internal static class LabCloudSeeder
 {
     public static void Seed(LabCloud cloud)
     {
         var site = cloud.Site;
-        SeedNetworks(cloud, site);
+        var planeVlans = SeedNetworks(cloud, site);
         foreach (var host in site.Hosts)
         {
             var machine = NewDeployed(cloud, host.Name);
             machine.Dynamic = true;
-            CarvePatternA(cloud, site, machine, host);
+            CarvePatternA(cloud, site, planeVlans, machine, host);
+            cloud.Pods.ObserveHardware(machine);
         }
+        var boot = cloud.Networks.BootSubnet();
         foreach (var hostname in site.Orphans.Concat(site.Protected))
         {
             var machine = NewDeployed(cloud, hostname);
-            var nic = cloud.NewInterface("enp1s0", InterfaceType.Physical, MacAddresses.For(cloud, hostname, "enp1s0"));
-            var subnet = cloud.BootSubnet(cloud.Vlans[0]);
-            nic.Vlan = subnet?.Vlan ?? cloud.Vlans[0];
-            if (subnet is not null) nic.Links.Add(cloud.NewLink(LinkMode.Auto, subnet, cloud.NextFreeAddress(subnet)));
+            var nic = cloud.Interfaces.New("enp1s0", InterfaceType.Physical, MacAddresses.For(cloud, hostname, "enp1s0"));
+            nic.Vlan = boot?.Vlan ?? cloud.Networks.Fabrics[0].Vlans[0];
+            if (boot is not null) nic.Links.Add(cloud.Interfaces.NewLink(LinkMode.Auto, boot, cloud.Networks.NextFreeAddress(boot)));
             machine.Interfaces.Add(nic);
         }
         cloud.Record("maas", $"seeded {site.Hosts.Count + site.Orphans.Count + site.Protected.Count} machines from {site.SourcePath}");
     }
 
-    private static void SeedNetworks(LabCloud cloud, Site site)
+    /// <summary>
+    /// One fabric per untagged plane (its untagged VLAN carries the plane's hypervisor network); a tagged plane is a
+    /// VLAN on the fabric of the untagged plane its interfaces are carved on (metal-internal: VLAN 103 on the metal
+    /// fabric). Each plane is a space on its VLAN holding the plane's subnet.
+    /// </summary>
+    private static Dictionary<string, LabVlan> SeedNetworks(LabCloud cloud, Site site)
     {
-        var vlanId = 5001;
-        foreach (var vid in site.Planes.Select(p => p.Vid).Prepend(0).Distinct().Order())
+        var networks = cloud.Networks;
+        var vlans = new Dictionary<string, LabVlan>(StringComparer.Ordinal);
+        foreach (var plane in site.Planes.Where(p => p.Vid == 0))
         {
-            cloud.Fabric.Vlans.Add(new LabVlan(vlanId++, vid, cloud.Fabric));
+            vlans[plane.Name] = networks.AddFabric().Vlans[0];
+            networks.Attach(plane.Name, vlans[plane.Name]);
         }
-        var id = 1;
+        if (networks.Fabrics.Count == 0) networks.AddFabric();
+        foreach (var plane in site.Planes.Where(p => p.Vid != 0))
+        {
+            var fabric = CarrierOf(site, plane, vlans)?.Fabric ?? networks.Fabrics[0];
+            vlans[plane.Name] = fabric.Vlans.Find(v => v.Vid == plane.Vid) ?? networks.AddVlan(fabric, plane.Vid);
+        }
         foreach (var plane in site.Planes)
         {
-            var space = new LabSpace(id, plane.Name);
-            cloud.SpaceList.Add(space);
-            cloud.SubnetList.Add(new LabSubnet(id, plane.Cidr, cloud.Vlans.First(v => v.Vid == plane.Vid), space));
-            id++;
+            vlans[plane.Name].Space = networks.AddSpace(plane.Name);
+            networks.AddSubnet(plane.Cidr, vlans[plane.Name]);
         }
-        foreach (var vlan in cloud.Vlans)
+        return vlans;
+    }
+
+    /// <summary>The untagged VLAN under a tagged plane's interface: the nearest ancestor carrying an untagged plane.</summary>
+    private static LabVlan? CarrierOf(Site site, Plane plane, Dictionary<string, LabVlan> untagged)
+    {
+        var template = site.Interfaces.FirstOrDefault(i => i.Plane == plane.Name);
+        while (template?.Parent is { } parentName)
         {
-            var spaces = cloud.SubnetList.Where(s => s.Vlan == vlan).Select(s => s.Space).Distinct().ToList();
-            vlan.Space = spaces.Count == 1 ? spaces[0] : null;
+            template = site.Interfaces.FirstOrDefault(i => i.Name == parentName);
+            if (template?.Plane is { } carrier && untagged.TryGetValue(carrier, out var vlan)) return vlan;
         }
+        return null;
     }
 
     private static LabMachine NewDeployed(LabCloud cloud, string hostname)
     {
-        var machine = new LabMachine(cloud.NewSystemId(), hostname)
-        {
-            Status = NodeStatus.Deployed,
-            Owner = cloud.AdminUser,
-            PowerState = "on",
-            OSystem = "ubuntu",
-            DistroSeries = "jammy",
-            Commissioned = true,
-            Pod = cloud.Pod,
-        };
-        machine.PowerParameters["power_address"] = cloud.Pod.PowerAddress;
+        var machine = cloud.Machines.Add(hostname, NodeStatus.Deployed);
+        machine.Owner = cloud.AdminUser;
+        machine.PowerState = "on";
+        machine.OSystem = "ubuntu";
+        machine.DistroSeries = "jammy";
+        machine.Commissioned = true;
+        machine.StatusMessage = "Deployed";
+        machine.PowerParameters["power_address"] = cloud.Pods.Pod.PowerAddress;
         machine.PowerParameters["power_id"] = hostname;
-        machine.PowerParameters["power_pass"] = cloud.Pod.PowerPassword;
-        cloud.Add(machine);
+        machine.PowerParameters["power_pass"] = cloud.Pods.Pod.PowerPassword;
+        cloud.Pods.Adopt(machine);
         return machine;
     }
 
-    private static void CarvePatternA(LabCloud cloud, Site site, LabMachine machine, Host host)
+    private static void CarvePatternA(LabCloud cloud, Site site, Dictionary<string, LabVlan> planeVlans, LabMachine machine, Host host)
     {
         var byName = new Dictionary<string, LabInterface>(StringComparer.Ordinal);
+        var nics = cloud.Hypervisor.NicsOf(host.Name);
         foreach (var template in site.Interfaces)
         {
             var parent = template.Parent is null ? null : byName[template.Parent];
@@ -81,28 +100,32 @@ internal static class LabCloudSeeder
                 InterfaceKind.Vlan => InterfaceType.Vlan,
                 _ => InterfaceType.Physical,
             };
-            var mac = parent?.MacAddress ?? cloud.Hypervisor.NicsOf(host.Name).First(n => n.GuestName == template.Name).Mac;
-            var nic = cloud.NewInterface(template.Name, type, mac);
+            var mac = parent?.MacAddress ?? nics.First(n => n.KernelName == template.Name).Mac;
+            var nic = cloud.Interfaces.New(template.Name, type, mac);
             if (parent is not null) nic.Parents.Add(parent);
             if (type == InterfaceType.Bridge) nic.BridgeType = template.BridgeType == BridgeType.Ovs ? "ovs" : "standard";
-            nic.Vlan = cloud.Vlans.First(v => v.Vid == VidOf(site, template));
+            nic.Vlan = VlanOf(cloud, site, planeVlans, template, parent);
             if (template.Plane is not null)
             {
                 var plane = site.Plane(template.Plane);
-                var subnet = cloud.SubnetList.First(s => s.Cidr.Equals(plane.Cidr));
-                nic.Links.Add(cloud.NewLink(LinkMode.Static, subnet, plane.AddressFor(host.Number)));
+                var subnet = cloud.Networks.Subnets.First(s => s.Cidr.Equals(plane.Cidr));
+                nic.Links.Add(cloud.Interfaces.NewLink(LinkMode.Static, subnet, plane.AddressFor(host.Number)));
             }
             byName[template.Name] = nic;
             machine.Interfaces.Add(nic);
         }
     }
 
-    /// <summary>An interface's VLAN: its plane's, its own tag, else the VLAN of the child carved on it.</summary>
-    private static int VidOf(Site site, InterfaceTemplate template)
+    /// <summary>An interface's VLAN: its plane's; a VLAN interface's tag on its parent's fabric; else the VLAN of the bridge carved on it.</summary>
+    private static LabVlan VlanOf(LabCloud cloud, Site site, Dictionary<string, LabVlan> planeVlans, InterfaceTemplate template, LabInterface? parent)
     {
-        if (template.Plane is not null) return site.Plane(template.Plane).Vid;
-        if (template.Kind == InterfaceKind.Vlan) return template.Vid;
-        var child = site.Interfaces.FirstOrDefault(t => t.Parent == template.Name);
-        return child is null ? 0 : child.Kind == InterfaceKind.Vlan ? 0 : VidOf(site, child);
+        if (template.Plane is not null) return planeVlans[template.Plane];
+        if (template.Kind == InterfaceKind.Vlan)
+        {
+            var fabric = parent?.Vlan?.Fabric ?? cloud.Networks.Fabrics[0];
+            return fabric.Vlans.Find(v => v.Vid == template.Vid) ?? cloud.Networks.AddVlan(fabric, template.Vid);
+        }
+        var child = site.Interfaces.FirstOrDefault(t => t.Parent == template.Name && t.Kind != InterfaceKind.Vlan);
+        return child is null ? cloud.Networks.Fabrics[0].Vlans[0] : VlanOf(cloud, site, planeVlans, child, null);
     }
 }

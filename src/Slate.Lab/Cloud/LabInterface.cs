@@ -2,9 +2,31 @@ using System.Net;
 
 namespace Slate.Lab.Cloud;
 
-public enum InterfaceType { Physical, Bridge, Vlan }
+public enum InterfaceType { Physical, Bridge, Vlan, Bond }
 
 public enum LinkMode { Auto, Dhcp, Static, LinkUp }
+
+/// <summary>The wire names of link modes; MAAS matches them case-insensitively (gomaasapi sends STATIC).</summary>
+public static class LinkModes
+{
+    public static string Name(this LinkMode mode) => mode switch
+    {
+        LinkMode.Auto => "auto",
+        LinkMode.Dhcp => "dhcp",
+        LinkMode.Static => "static",
+        _ => "link_up",
+    };
+
+    public static LinkMode Parse(string? mode) => mode?.ToLowerInvariant() switch
+    {
+        "auto" => LinkMode.Auto,
+        "dhcp" => LinkMode.Dhcp,
+        "static" => LinkMode.Static,
+        "link_up" => LinkMode.LinkUp,
+        null or "" => throw LabApiException.Invalid("mode", "This field is required."),
+        _ => throw LabApiException.Invalid("mode", $"'{mode}' is not a valid mode.  It should be one of: 'auto', 'dhcp', 'static', 'link_up'."),
+    };
+}
 
 public sealed class LabLink(int id, LinkMode mode, LabSubnet? subnet, IPAddress? ipAddress)
 {
@@ -28,4 +50,7 @@ public sealed class LabInterface(int id, string name, InterfaceType type, string
     public string? BridgeType { get; set; }
     public bool BridgeStp { get; set; }
     public int BridgeFd { get; set; } = 15;
+
+    /// <summary>Bond mode; null for other interface types.</summary>
+    public string? BondMode { get; set; }
 }

@@ -17,7 +17,7 @@ public sealed class LabVlan(int id, int vid, LabFabric fabric)
     public string Name => Vid == 0 ? "untagged" : Vid.ToString(System.Globalization.CultureInfo.InvariantCulture);
     public int Mtu { get; init; } = 1500;
 
-    /// <summary>The space the VLAN is bound to; null renders as "undefined".</summary>
+    /// <summary>The space the VLAN is bound to (MAAS keeps the space on the VLAN); null renders as "undefined".</summary>
     public LabSpace? Space { get; set; }
 }
 
@@ -27,15 +27,15 @@ public sealed class LabSpace(int id, string name)
     public string Name { get; } = name;
 }
 
-public sealed class LabSubnet(int id, IPNetwork cidr, LabVlan vlan, LabSpace space)
+public sealed class LabSubnet(int id, IPNetwork cidr, LabVlan vlan)
 {
     public int Id { get; } = id;
     public IPNetwork Cidr { get; } = cidr;
     public string Name => Cidr.ToString();
     public LabVlan Vlan { get; } = vlan;
 
-    /// <summary>The plane's space. Kept on the subnet because several planes can share the untagged VLAN.</summary>
-    public LabSpace Space { get; } = space;
+    /// <summary>The subnet's space is its VLAN's (MAAS models/subnet.py: Subnet.space is vlan.space).</summary>
+    public LabSpace? Space => Vlan.Space;
 
     public IPAddress Gateway => Offset(1);
 
@@ -47,13 +47,4 @@ public sealed class LabSubnet(int id, IPNetwork cidr, LabVlan vlan, LabSpace spa
     }
 
     public uint HostCount => (1u << (32 - Cidr.PrefixLength)) - 2;
-}
-
-/// <summary>A virsh VM host (pod).</summary>
-public sealed class LabPod(int id, string name, string powerAddress, string powerPassword)
-{
-    public int Id { get; } = id;
-    public string Name { get; } = name;
-    public string PowerAddress { get; } = powerAddress;
-    public string PowerPassword { get; } = powerPassword;
 }

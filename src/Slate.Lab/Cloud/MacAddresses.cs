@@ -13,7 +13,7 @@ internal static class MacAddresses
         while (true)
         {
             var mac = $"52:54:00:{(byte)(hash >> 16):x2}:{(byte)(hash >> 8):x2}:{(byte)hash:x2}";
-            if (!cloud.MacInUse(mac, out _)) return mac;
+            if (cloud.Machines.OwnerOfMac(mac) is null) return mac;
             hash++;
         }
     }

@@ -33,13 +33,17 @@ public sealed partial class LabFaults
     /// <summary>Hostnames whose commissioning ends in 2 Failed commissioning.</summary>
     public IReadOnlySet<string> FailCommissioning { get; private init; } = new HashSet<string>();
 
+    /// <summary>Hosts whose domain a decompose (a released dynamic machine) undefines with all its storage.</summary>
+    public IReadOnlySet<string> DecomposeDeletesDomain { get; private init; } = new HashSet<string>();
+
     public int? Seed { get; private init; }
 
     /// <summary>Whether any fault draws from the Random on each call (503, 409, lost).</summary>
     public bool DrawsPerCall => Unavailable.Rate > 0 || Conflict.Rate > 0 || Lost > 0;
 
     /// <summary>No fault at all (a seed alone injects nothing).</summary>
-    public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && Stuck.Count == 0 && FailCommissioning.Count == 0;
+    public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && Stuck.Count == 0 && FailCommissioning.Count == 0
+        && DecomposeDeletesDomain.Count == 0;
 
     /// <summary>The faults as specs that parse back to the same set, e.g. "latency=200ms 503=0.2:10 seed=7".</summary>
     public override string ToString()
@@ -51,6 +55,7 @@ public sealed partial class LabFaults
         if (Lost > 0) parts.Add("lost=" + Lost.ToString(CultureInfo.InvariantCulture));
         if (Stuck.Count > 0) parts.Add("stuck=" + string.Join(',', Stuck.Order(StringComparer.Ordinal)));
         if (FailCommissioning.Count > 0) parts.Add("fail-commissioning=" + string.Join(',', FailCommissioning.Order(StringComparer.Ordinal)));
+        if (DecomposeDeletesDomain.Count > 0) parts.Add("decompose-deletes-domain=" + string.Join(',', DecomposeDeletesDomain.Order(StringComparer.Ordinal)));
         if (Seed is { } seed) parts.Add(FormattableString.Invariant($"seed={seed}"));
         return string.Join(' ', parts);
     }

@@ -19,7 +19,7 @@ internal sealed class MaasFaultInjector
     {
         _cloud = cloud;
         _faults = cloud.Faults;
-        if (_faults.DrawsPerCall) _random = _faults.Seed is { } seed ? new Random(seed) : cloud.ForkRandom();
+        if (_faults.DrawsPerCall) _random = _faults.Seed is { } seed ? new Random(seed) : cloud.Ids.Fork();
     }
 
     /// <summary>Waits the injected latency on the lab clock.</summary>

@@ -27,10 +27,10 @@ public sealed class LabHypervisor : IHypervisor
     }
 
     /// <summary>
-    /// What MAAS does to a pod VM when its machine is deleted: `virsh destroy` then `virsh undefine --remove-all-storage`
-    /// (reference §3.6) — the domain and every volume of its disks are gone.
+    /// What MAAS's virsh driver does to a pod VM it decomposes: `virsh destroy` then `virsh undefine
+    /// --remove-all-storage` (reference §3.6) — the domain and every volume of its disks are gone.
     /// </summary>
-    public void Decompose(string domain)
+    public void UndefineWithStorage(string domain)
     {
         lock (gate)
         {
@@ -52,6 +52,35 @@ public sealed class LabHypervisor : IHypervisor
         lock (gate) state.Links[link] = target;
     }
 
+    /// <summary>Defines a shut-off domain with an OS disk in the images pool (what an operator's virt-install leaves).</summary>
+    public void Define(string domain, IEnumerable<LabNic> nics)
+    {
+        lock (gate)
+        {
+            if (state.Domains.ContainsKey(domain))
+                throw new HypervisorException(HypervisorErrorCode.Other, $"defining domain '{domain}': domain '{domain}' already exists");
+            var disk = $"{state.PoolDirectories.First()}/{domain}.qcow2";
+            state.Volumes[disk] = new StorageVolume(disk, 64L << 30, FreshQcow2Bytes, "qcow2", "1.1", LabAccounts.Owner("libvirt-qemu", "kvm"), Convert.ToInt32("644", 8));
+            state.Domains[domain] = new LabDomain(domain, [new DomainDisk("vda", "disk", disk, "qcow2")], nics) { State = DomainState.ShutOff };
+        }
+    }
+
+    /// <summary>Every defined domain's name, in order.</summary>
+    public IReadOnlyList<string> DomainNames
+    {
+        get { lock (gate) return [.. state.Domains.Keys.Order(StringComparer.Ordinal)]; }
+    }
+
+    /// <summary>The capacity of the domain's first disk (MAAS shows it as the machine's boot disk).</summary>
+    public long BootDiskBytes(string domain)
+    {
+        lock (gate)
+        {
+            var path = Domain(domain).Disks.FirstOrDefault()?.SourcePath;
+            return path is not null && state.Volumes.TryGetValue(path, out var volume) ? volume.CapacityBytes : 0;
+        }
+    }
+
     public bool HasDomain(string domain)
     {
         lock (gate) return state.Domains.ContainsKey(domain);
@@ -62,7 +91,7 @@ public sealed class LabHypervisor : IHypervisor
         lock (gate) return Domain(domain).State;
     }
 
-    /// <summary>The domain's NICs now, with the guest interface names the lab MAAS reports for them.</summary>
+    /// <summary>The domain's NICs now, with their PCI addresses (the names a commissioned MAAS machine shows).</summary>
     public IReadOnlyList<LabNic> NicsOf(string domain)
     {
         lock (gate) return [.. Domain(domain).Nics];
@@ -173,7 +202,10 @@ public sealed class LabHypervisor : IHypervisor
                 d.Nics.Select(nic => new XElement("interface", new XAttribute("type", "network"),
                     new XElement("mac", new XAttribute("address", nic.Mac)),
                     new XElement("source", new XAttribute("network", nic.Network)),
-                    new XElement("model", new XAttribute("type", "virtio")))))).ToString();
+                    new XElement("model", new XAttribute("type", "virtio")),
+                    new XElement("address", new XAttribute("type", "pci"), new XAttribute("domain", "0x0000"),
+                        new XAttribute("bus", FormattableString.Invariant($"0x{nic.PciBus:x2}")),
+                        new XAttribute("slot", FormattableString.Invariant($"0x{nic.PciSlot:x2}")), new XAttribute("function", "0x0")))))).ToString();
 
     private static string NetworkXml(LabNetwork n) =>
         new XElement("network",

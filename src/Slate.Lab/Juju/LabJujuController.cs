@@ -128,7 +128,7 @@ public sealed class LabJujuController
     {
         try
         {
-            Cloud.ReleaseMachine(machine.InstanceId);
+            Cloud.Machines.Release(machine.InstanceId);
         }
         catch (LabApiException e)
         {

@@ -88,7 +88,7 @@ internal static class LabJujuJson
     // machine-status is the cloud's view: MAAS's status of the instance, read live from the lab MAAS.
     private static void Machine(Utf8JsonWriter w, LabCloud cloud, LabJujuMachine machine)
     {
-        var instance = cloud.FindBySystemId(machine.InstanceId);
+        var instance = cloud.Machines.FindBySystemId(machine.InstanceId);
         w.WriteStartObject(machine.Id);
         w.WriteStartObject("juju-status");
         w.WriteString("current", "started");

@@ -49,7 +49,7 @@ public static class LabJujuRoutes
         Map("POST", "destroy-model", request =>
         {
             var timeout = request.Query["timeout-ms"].ToString() is { Length: > 0 } ms
-                ? TimeSpan.FromMilliseconds(long.Parse(ms, CultureInfo.InvariantCulture))
+                ? TimeSpan.FromMilliseconds(long.TryParse(ms, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= long.MaxValue / 1_000_000 ? n : throw new FormatException($"timeout-ms '{ms}' is not a duration juju accepts"))
                 : (TimeSpan?)null;
             var options = new DestroyOptions(Flag(request, "destroy-storage"), Flag(request, "force"), timeout, Flag(request, "no-wait"));
             var model = juju.DestroyModel(Controller(request), Model(request), options);

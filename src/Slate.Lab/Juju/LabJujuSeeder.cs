@@ -16,7 +16,7 @@ internal static class LabJujuSeeder
     public static LabJujuModel Controller(LabCloud cloud, string controllerName, DateTimeOffset now)
     {
         var model = new LabJujuModel("controller", UuidOf(controllerName, "controller"), isController: true, now);
-        if (cloud.FindByHostname("juju") is { } host)
+        if (cloud.Machines.FindByHostname("juju") is { } host)
             model.Machines.Add(new LabJujuMachine("0", host.SystemId, host.Hostname, AddressOf(host) ?? "", [], now));
         return model;
     }
@@ -28,7 +28,7 @@ internal static class LabJujuSeeder
         var publicPlane = site.Plane(site.Bundle.PublicPlane);
         foreach (var (host, index) in site.Hosts.Select((h, i) => (h, i)))
         {
-            var machine = cloud.FindByHostname(host.Name)
+            var machine = cloud.Machines.FindByHostname(host.Name)
                 ?? throw new InvalidOperationException($"the lab MAAS has no machine {host.Name} to seed the juju model from");
             var addresses = site.Planes.Select(p => p.AddressFor(host.Number).ToString()).ToList();
             model.Machines.Add(new LabJujuMachine(

@@ -73,7 +73,7 @@ internal sealed class MaasEndpointFactory(LabCloud cloud, LabMaasOptions options
         {
             lock (cloud.SyncRoot)
             {
-                cloud.Settle();
+                cloud.Machines.Settle();
                 return handler(call);
             }
         }

@@ -35,12 +35,15 @@ internal sealed class MaasCall(HttpContext context, IFormCollection? form, LabCl
         return int.TryParse(value, out var number) ? number : throw LabApiException.Invalid(name, "Enter a whole number.");
     }
 
+    public IReadOnlyList<int> Ints(string name) =>
+        [.. All(name).Select(value => int.TryParse(value, out var number) ? number : throw LabApiException.Invalid(name, "Enter a whole number."))];
+
     public LabApiException Unrecognised() => LabApiException.BadRequest($"Unrecognised signature: method={Method} op={Op ?? "None"}");
 
     /// <summary>Records an attempted change of a protected machine (the change itself proceeds, as MAAS would let it).</summary>
     public void Touching(string systemId)
     {
-        if (Cloud.FindBySystemId(systemId) is { } machine && Cloud.IsProtected(machine))
+        if (Cloud.Machines.FindBySystemId(systemId) is { } machine && Cloud.IsProtected(machine))
         {
             recorder.Violation($"{Method} {Path} op={Op ?? "None"} on protected machine {machine.Hostname} ({machine.SystemId})");
         }

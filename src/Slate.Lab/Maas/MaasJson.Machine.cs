@@ -35,7 +35,10 @@ internal static partial class MaasJson
         w.WriteString("system_id", machine.SystemId);
         w.WriteNumber("id", nic.Id);
         w.WriteString("name", nic.Name);
-        w.WriteString("type", nic.Type switch { InterfaceType.Bridge => "bridge", InterfaceType.Vlan => "vlan", _ => "physical" });
+        w.WriteString("type", nic.Type switch
+        {
+            InterfaceType.Bridge => "bridge", InterfaceType.Vlan => "vlan", InterfaceType.Bond => "bond", _ => "physical",
+        });
         if (nic.Vlan is null) w.WriteNull("vlan");
         else
         {
@@ -51,8 +54,7 @@ internal static partial class MaasJson
         w.WriteStartArray("links");
         foreach (var link in nic.Links) Link(w, link);
         w.WriteEndArray();
-        if (nic.BridgeType is null) w.WriteString("params", "");
-        else
+        if (nic.BridgeType is not null)
         {
             w.WriteStartObject("params");
             w.WriteString("bridge_type", nic.BridgeType);
@@ -60,6 +62,14 @@ internal static partial class MaasJson
             w.WriteNumber("bridge_fd", nic.BridgeFd);
             w.WriteEndObject();
         }
+        else if (nic.BondMode is not null)
+        {
+            w.WriteStartObject("params");
+            w.WriteString("bond_mode", nic.BondMode);
+            w.WriteNumber("bond_miimon", 100);
+            w.WriteEndObject();
+        }
+        else w.WriteString("params", "");
         w.WriteNull("discovered");
         w.WriteNumber("effective_mtu", nic.Vlan?.Mtu ?? 1500);
         w.WriteNull("vendor");
@@ -79,7 +89,7 @@ internal static partial class MaasJson
         w.WriteStartObject();
         w.WriteString("system_id", m.SystemId);
         w.WriteString("hostname", m.Hostname);
-        w.WriteString("description", "");
+        w.WriteString("description", m.Description);
         w.WriteNull("hardware_uuid");
         w.WritePropertyName("domain");
         Domain(w);
@@ -109,12 +119,11 @@ internal static partial class MaasJson
         w.WriteString("osystem", m.OSystem);
         w.WriteString("distro_series", m.DistroSeries);
         w.WriteBoolean("ephemeral_deploy", false);
-        w.WriteString("error_description", "");
+        w.WriteString("error_description", m.ErrorDescription);
         w.WriteBoolean("netboot", m.Status != NodeStatus.Deployed);
         w.WriteString("power_type", m.PowerType);
         w.WriteString("power_state", m.PowerState);
-        w.WriteStartArray("tag_names");
-        w.WriteEndArray();
+        Names(w, "tag_names", m.Tags);
         w.WriteNull("address_ttl");
         Names(w, "ip_addresses", m.Interfaces.SelectMany(i => i.Links).Where(l => l.IpAddress is not null).Select(l => l.IpAddress!.ToString()), sort: false);
         w.WriteStartArray("interface_set");
@@ -130,8 +139,23 @@ internal static partial class MaasJson
             w.WriteStartObject("constraints_by_type");
             w.WriteEndObject();
         }
-        w.WriteNull("boot_disk");
-        EmptyArrays(w, "blockdevice_set", "physicalblockdevice_set", "virtualblockdevice_set", "volume_groups", "raids", "special_filesystems", "numanode_set");
+        if (m.BootDisk is { } disk)
+        {
+            w.WritePropertyName("boot_disk");
+            BlockDevice(w, m, disk);
+            foreach (var set in new[] { "blockdevice_set", "physicalblockdevice_set" })
+            {
+                w.WriteStartArray(set);
+                BlockDevice(w, m, disk);
+                w.WriteEndArray();
+            }
+        }
+        else
+        {
+            w.WriteNull("boot_disk");
+            EmptyArrays(w, "blockdevice_set", "physicalblockdevice_set");
+        }
+        EmptyArrays(w, "virtualblockdevice_set", "volume_groups", "raids", "special_filesystems", "numanode_set");
         w.WriteString("status_action", "");
         w.WriteString("status_message", m.StatusMessage);
         w.WriteString("status_name", m.Status.Label());
@@ -148,13 +172,17 @@ internal static partial class MaasJson
             w.WriteEndObject();
         }
         w.WriteStartObject("default_gateways");
-        foreach (var family in new[] { "ipv4", "ipv6" })
-        {
-            w.WriteStartObject(family);
-            w.WriteNull("gateway_ip");
-            w.WriteNull("link_id");
-            w.WriteEndObject();
-        }
+        var gateway = m.Interfaces.SelectMany(i => i.Links).FirstOrDefault(l => l.Id == m.GatewayLinkId && l.Subnet is not null);
+        w.WriteStartObject("ipv4");
+        if (gateway is null) w.WriteNull("gateway_ip");
+        else w.WriteString("gateway_ip", gateway.Subnet!.Gateway.ToString());
+        if (gateway is null) w.WriteNull("link_id");
+        else w.WriteNumber("link_id", gateway.Id);
+        w.WriteEndObject();
+        w.WriteStartObject("ipv6");
+        w.WriteNull("gateway_ip");
+        w.WriteNull("link_id");
+        w.WriteEndObject();
         w.WriteEndObject();
         foreach (var result in new[] { "current_commissioning_result_id", "current_testing_result_id", "current_installation_result_id" })
         {
@@ -169,7 +197,8 @@ internal static partial class MaasJson
         w.WriteStartObject("hardware_info");
         foreach (var key in HardwareInfoKeys) w.WriteString(key, "Unknown");
         w.WriteEndObject();
-        w.WriteNull("virtualmachine_id");
+        if (m.VirtualMachineId is { } vm) w.WriteNumber("virtualmachine_id", vm);
+        else w.WriteNull("virtualmachine_id");
         w.WriteStartObject("workload_annotations");
         w.WriteEndObject();
         w.WriteNull("last_sync");
@@ -179,6 +208,34 @@ internal static partial class MaasJson
         w.WriteBoolean("enable_kernel_crash_dump", false);
         w.WriteBoolean("is_dpu", false);
         w.WriteString("resource_uri", $"{Prefix}machines/{m.SystemId}/");
+        w.WriteEndObject();
+    }
+
+    /// <summary>A physical block device with the fields gomaasapi requires (see ../shared/conformance/gomaasapi/NOTES.md).</summary>
+    private static void BlockDevice(Utf8JsonWriter w, LabMachine m, LabBlockDevice disk)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", disk.Id);
+        w.WriteString("system_id", m.SystemId);
+        w.WriteString("name", disk.Name);
+        w.WriteString("type", "physical");
+        w.WriteString("path", "/dev/disk/by-dname/" + disk.Name);
+        w.WriteString("id_path", "/dev/disk/by-id/virtio-" + disk.Name);
+        w.WriteString("model", "");
+        w.WriteString("serial", "");
+        w.WriteNumber("size", disk.SizeBytes);
+        w.WriteNumber("block_size", 512);
+        w.WriteNumber("used_size", disk.SizeBytes);
+        w.WriteNumber("available_size", 0);
+        w.WriteString("used_for", "GPT partitioned with 1 partition");
+        w.WriteStartArray("tags");
+        w.WriteEndArray();
+        w.WriteStartArray("partitions");
+        w.WriteEndArray();
+        w.WriteNull("filesystem");
+        w.WriteNull("uuid");
+        w.WriteString("partition_table_type", "GPT");
+        w.WriteString("resource_uri", $"{Prefix}nodes/{m.SystemId}/blockdevices/{disk.Id}/");
         w.WriteEndObject();
     }
 

@@ -46,26 +46,23 @@ internal static partial class MaasJson
         w.WriteBoolean("managed", true);
         w.WriteStartArray("disabled_boot_architectures");
         w.WriteEndArray();
-        w.WriteString("space", subnet.Space.Name);
+        w.WriteString("space", subnet.Space?.Name ?? "undefined");
         w.WriteString("resource_uri", $"{Prefix}subnets/{subnet.Id}/");
         w.WriteEndObject();
     }
 
     /// <summary>A space; a null space is MAAS's synthetic "undefined" (id -1) holding the space-less VLANs.</summary>
-    public static void Space(Utf8JsonWriter w, LabCloud cloud, LabSpace? space)
+    public static void Space(Utf8JsonWriter w, LabNetworks networks, LabSpace? space)
     {
         w.WriteStartObject();
         w.WriteNumber("id", space?.Id ?? -1);
         w.WriteString("name", space?.Name ?? "undefined");
         w.WriteString("description", "");
         w.WriteStartArray("vlans");
-        foreach (var vlan in cloud.Vlans.Where(v => space is null ? v.Space is null : cloud.Subnets.Any(s => s.Space == space && s.Vlan == v)))
-        {
-            Vlan(w, vlan);
-        }
+        foreach (var vlan in networks.VlansIn(space)) Vlan(w, vlan);
         w.WriteEndArray();
         w.WriteStartArray("subnets");
-        foreach (var subnet in cloud.Subnets.Where(s => space is not null && s.Space == space)) Subnet(w, subnet);
+        foreach (var subnet in networks.Subnets.Where(s => space is not null && s.Space == space)) Subnet(w, subnet);
         w.WriteEndArray();
         w.WriteString("resource_uri", $"{Prefix}spaces/{space?.Id ?? -1}/");
         w.WriteEndObject();

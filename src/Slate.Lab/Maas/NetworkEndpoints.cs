@@ -3,7 +3,7 @@ using Slate.Lab.Cloud;
 
 namespace Slate.Lab.Maas;
 
-/// <summary>spaces/, subnets/, fabrics/, fabrics/{id}/vlans/, vlans/{id}/ (read-only in the lab).</summary>
+/// <summary>spaces/, subnets/, fabrics/, fabrics/{id}/vlans/, vlans/{id}/ (read-only in the lab; the topology is the site's).</summary>
 internal static class NetworkEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, MaasEndpointFactory endpoint)
@@ -11,8 +11,8 @@ internal static class NetworkEndpoints
         endpoint.Map(app, "spaces/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>
         {
             w.WriteStartArray();
-            foreach (var space in call.Cloud.Spaces) MaasJson.Space(w, call.Cloud, space);
-            if (call.Cloud.Vlans.Any(v => v.Space is null)) MaasJson.Space(w, call.Cloud, null);
+            foreach (var space in call.Cloud.Networks.Spaces) MaasJson.Space(w, call.Cloud.Networks, space);
+            if (call.Cloud.Networks.VlansIn(null).Count > 0) MaasJson.Space(w, call.Cloud.Networks, null);
             w.WriteEndArray();
         })));
         endpoint.Map(app, "spaces/{id}/", call =>
@@ -24,28 +24,27 @@ internal static class NetworkEndpoints
                 {
                     "PUT" => throw LabApiException.BadRequest("Space cannot be modified: undefined"),
                     "DELETE" => throw LabApiException.BadRequest("Space cannot be deleted: undefined"),
-                    _ => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Space(w, call.Cloud, null))),
+                    _ => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Space(w, call.Cloud.Networks, null))),
                 };
             }
-            var space = call.Cloud.Spaces.FirstOrDefault(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == id || s.Name == id)
-                ?? throw LabApiException.NotFound("Space");
-            return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Space(w, call.Cloud, space)));
+            var space = call.Cloud.Networks.FindSpace(id) ?? throw LabApiException.NotFound("Space");
+            return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Space(w, call.Cloud.Networks, space)));
         });
         endpoint.Map(app, "subnets/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>
         {
             w.WriteStartArray();
-            foreach (var subnet in call.Cloud.Subnets) MaasJson.Subnet(w, subnet);
+            foreach (var subnet in call.Cloud.Networks.Subnets) MaasJson.Subnet(w, subnet);
             w.WriteEndArray();
         })));
         endpoint.Map(app, "subnets/{**id}", call =>
         {
-            var subnet = call.Cloud.FindSubnet(call.Route("id").TrimEnd('/')) ?? throw LabApiException.NotFound("Subnet");
+            var subnet = call.Cloud.Networks.FindSubnet(call.Route("id").TrimEnd('/')) ?? throw LabApiException.NotFound("Subnet");
             return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Subnet(w, subnet)));
         });
         endpoint.Map(app, "fabrics/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>
         {
             w.WriteStartArray();
-            MaasJson.Fabric(w, call.Cloud.Fabric);
+            foreach (var fabric in call.Cloud.Networks.Fabrics) MaasJson.Fabric(w, fabric);
             w.WriteEndArray();
         })));
         endpoint.Map(app, "fabrics/{id}/", call => ServiceEndpoints.ReadOnly(call, () =>
@@ -64,14 +63,12 @@ internal static class NetworkEndpoints
         });
         endpoint.Map(app, "vlans/{id}/", call =>
         {
-            var vlan = call.Cloud.Vlans.FirstOrDefault(v => v.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == call.Route("id"))
+            var vlan = (int.TryParse(call.Route("id"), out var vlanId) ? call.Cloud.Networks.FindVlan(vlanId) : null)
                 ?? throw LabApiException.NotFound("VLAN");
             return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Vlan(w, vlan)));
         });
     }
 
     private static LabFabric FabricOf(MaasCall call) =>
-        call.Route("id") is var id && (id == call.Cloud.Fabric.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) || id == call.Cloud.Fabric.Name)
-            ? call.Cloud.Fabric
-            : throw LabApiException.NotFound("Fabric");
+        call.Cloud.Networks.FindFabric(call.Route("id")) ?? throw LabApiException.NotFound("Fabric");
 }

@@ -14,6 +14,8 @@ internal static class ServiceEndpoints
         "bridging-automatic-ubuntu", "authenticate-api",
     ];
 
+    private static readonly string[] ConfigNames = ["default_distro_series", "default_osystem", "enable_disk_erasing_on_release", "maas_name"];
+
     public static void Map(IEndpointRouteBuilder app, MaasEndpointFactory endpoint)
     {
         endpoint.Map(app, "version/", Version, anonymous: true);
@@ -57,7 +59,7 @@ internal static class ServiceEndpoints
             endpoint.Map(app, collection + "/", call => ReadOnly(call, () => MaasResponse.Json(w =>
             {
                 w.WriteStartArray();
-                MaasJson.Pod(w, call.Cloud, call.Cloud.Pod, collection);
+                MaasJson.Pod(w, call.Cloud, call.Cloud.Pods.Pod, collection);
                 w.WriteEndArray();
             })));
             endpoint.Map(app, collection + "/{id}/", call => Pod(call, collection));
@@ -79,22 +81,24 @@ internal static class ServiceEndpoints
         w.WriteEndObject();
     }));
 
+    /// <summary>api/maas.py get_config: a missing name is 400 text, an unknown one a form error keyed by the name (forms/settings.py).</summary>
     private static MaasResponse Config(MaasCall call)
     {
-        var value = call.Param("name") switch
+        var name = call.Param("name") is { Length: > 0 } given ? given : throw LabApiException.BadRequest("No provided name!");
+        return name switch
         {
-            "maas_name" => call.Cloud.MaasName,
-            "default_osystem" => "ubuntu",
-            "default_distro_series" => "jammy",
-            null or "" => throw LabApiException.Invalid("name", "This field is required."),
-            var other => throw LabApiException.Invalid("name", $"'{other}' is not a valid config name."),
+            "maas_name" => MaasResponse.Json(w => w.WriteStringValue(call.Cloud.MaasName)),
+            "default_osystem" => MaasResponse.Json(w => w.WriteStringValue("ubuntu")),
+            "default_distro_series" => MaasResponse.Json(w => w.WriteStringValue("jammy")),
+            "enable_disk_erasing_on_release" => MaasResponse.Json(w => w.WriteBooleanValue(false)),
+            _ => throw LabApiException.Invalid(name,
+                $"{name} is not a valid config setting (valid settings are: {string.Join(", ", ConfigNames)})."),
         };
-        return MaasResponse.Json(w => w.WriteStringValue(value));
     }
 
     private static MaasResponse Pod(MaasCall call, string collection)
     {
-        var pod = call.Cloud.Pod;
+        var pod = call.Cloud.Pods.Pod;
         if (call.Route("id") != pod.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) throw LabApiException.NotFound("Pod");
         return (call.Method, call.Op) switch
         {
@@ -107,7 +111,28 @@ internal static class ServiceEndpoints
                 w.WriteString("power_pass", pod.PowerPassword);
                 w.WriteEndObject();
             }),
+            ("POST", "refresh") => Refresh(call, collection),
+            ("POST", "compose") => Compose(call),
             _ => throw call.Unrecognised(),
         };
+    }
+
+    /// <summary>api/pods.py compose: the new machine's system_id and resource_uri.</summary>
+    private static MaasResponse Compose(MaasCall call)
+    {
+        var machine = call.Cloud.Pods.Compose(call.Param("hostname"));
+        return MaasResponse.Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("system_id", machine.SystemId);
+            w.WriteString("resource_uri", $"{MaasJson.Prefix}machines/{machine.SystemId}/");
+            w.WriteEndObject();
+        });
+    }
+
+    private static MaasResponse Refresh(MaasCall call, string collection)
+    {
+        call.Cloud.Pods.Refresh();
+        return MaasResponse.Json(w => MaasJson.Pod(w, call.Cloud, call.Cloud.Pods.Pod, collection));
     }
 }

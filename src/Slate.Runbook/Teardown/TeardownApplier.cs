@@ -31,9 +31,17 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
     private async Task<ActionResult> CaptureAsync(PlannedAction action, CancellationToken ct)
     {
         var model = action.Argument(Arg.Model);
-        var bundle = context.Journal.SaveCapture($"{model}-export-bundle.yaml", await services.Juju.ExportBundleAsync(model, ct).ConfigureAwait(false));
-        var status = context.Journal.SaveCapture($"{model}-status.json", await services.Juju.StatusJsonAsync(model, ct).ConfigureAwait(false));
-        return ActionResult.Done($"captured {bundle} and {status} (reference only, not a restore path)");
+        try
+        {
+            var bundle = context.Journal.SaveCapture($"{model}-export-bundle.yaml", await services.Juju.ExportBundleAsync(model, ct).ConfigureAwait(false));
+            var status = context.Journal.SaveCapture($"{model}-status.json", await services.Juju.StatusJsonAsync(model, ct).ConfigureAwait(false));
+            return ActionResult.Done($"captured {bundle} and {status} (reference only, not a restore path)");
+        }
+        catch (JujuModelNotFoundException)
+        {
+            // An earlier, interrupted run's destroy-model finished in the meantime: there is nothing left to capture.
+            return ActionResult.Done($"model {model} is already gone: nothing to capture");
+        }
     }
 
     private async Task<ActionResult> DestroyModelAsync(PlannedAction action, CancellationToken ct)

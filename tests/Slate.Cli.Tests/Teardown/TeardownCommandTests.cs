@@ -18,7 +18,7 @@ public sealed class TeardownCommandTests
         Assert.Equal(0, code);
         foreach (var host in Hosts)
         {
-            var id = lab.Lab.Cloud.FindByHostname(host)!.SystemId;
+            var id = lab.Lab.Cloud.Machines.FindByHostname(host)!.SystemId;
             Assert.Contains(io.Out, l => l.StartsWith($"{host} | host | {id} | Deployed | ", StringComparison.Ordinal) && l.EndsWith(" | decompose", StringComparison.Ordinal));
         }
         Assert.Contains(io.Out, l => l.StartsWith("capi-mgmt | orphan | ", StringComparison.Ordinal) && l.EndsWith(" | delete", StringComparison.Ordinal));
@@ -34,8 +34,8 @@ public sealed class TeardownCommandTests
     public async Task Apply_destroys_the_model_deletes_the_orphan_and_the_gate_holds_then_a_second_apply_writes_nothing()
     {
         await using var lab = await TeardownLab.StartAsync();
-        var protectedIds = new[] { "juju", "lxd", "tailscale" }.Select(n => lab.Lab.Cloud.FindByHostname(n)!.SystemId).ToList();
-        var capi = lab.Lab.Cloud.FindByHostname("capi-mgmt")!.SystemId;
+        var protectedIds = new[] { "juju", "lxd", "tailscale" }.Select(n => lab.Lab.Cloud.Machines.FindByHostname(n)!.SystemId).ToList();
+        var capi = lab.Lab.Cloud.Machines.FindByHostname("capi-mgmt")!.SystemId;
 
         var (code, io) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack");
 
@@ -52,7 +52,7 @@ public sealed class TeardownCommandTests
         Assert.Empty(lab.Lab.Server.Violations);
         Assert.DoesNotContain(lab.Lab.Server.Requests, r => r.Method != "GET" && protectedIds.Any(id => r.Path.Contains(id, StringComparison.Ordinal)));
         Assert.False(lab.ModelExists());
-        Assert.All(Hosts, h => Assert.Null(lab.Lab.Cloud.FindByHostname(h)));
+        Assert.All(Hosts, h => Assert.Null(lab.Lab.Cloud.Machines.FindByHostname(h)));
         Assert.All(Hosts, h => Assert.Equal(DomainState.ShutOff, lab.Lab.Cloud.Hypervisor.StateOf(h)));
         Assert.Contains("PASS — all 13 checks", io.Out);
 
@@ -72,7 +72,7 @@ public sealed class TeardownCommandTests
     public async Task The_journal_records_each_action_before_and_after_it_ran_and_the_hosts_ids()
     {
         await using var lab = await TeardownLab.StartAsync();
-        var ids = Hosts.ToDictionary(h => h, h => lab.Lab.Cloud.FindByHostname(h)!.SystemId);
+        var ids = Hosts.ToDictionary(h => h, h => lab.Lab.Cloud.Machines.FindByHostname(h)!.SystemId);
 
         var (code, _) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack");
 
@@ -130,7 +130,7 @@ public sealed class TeardownCommandTests
     public async Task The_operator_types_the_model_name_at_a_prompt_that_names_every_target()
     {
         await using var lab = await TeardownLab.StartAsync();
-        var capi = lab.Lab.Cloud.FindByHostname("capi-mgmt")!.SystemId;
+        var capi = lab.Lab.Cloud.Machines.FindByHostname("capi-mgmt")!.SystemId;
         var io = new RecordingInteraction();
         io.Answers.Enqueue("openstack");
 
@@ -183,7 +183,7 @@ public sealed class TeardownCommandTests
         await using var lab = await TeardownLab.StartAsync();
         var (applied, _) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack");
         Assert.Equal(0, applied);
-        lab.Lab.Cloud.Hypervisor.Decompose("openstack2");
+        lab.Lab.Cloud.Hypervisor.UndefineWithStorage("openstack2");
 
         var (code, io) = await lab.RunAsync("gate", "teardown");
 
@@ -196,7 +196,7 @@ public sealed class TeardownCommandTests
     public async Task The_release_canary_removes_the_first_host_keeping_its_instance_and_stops()
     {
         await using var lab = await TeardownLab.StartAsync();
-        var id = lab.Lab.Cloud.FindByHostname("openstack0")!.SystemId;
+        var id = lab.Lab.Cloud.Machines.FindByHostname("openstack0")!.SystemId;
 
         var (code, io) = await lab.RunAsync("teardown", "--path", "release", "--canary", "--apply", "--confirm", "openstack");
 
@@ -204,7 +204,7 @@ public sealed class TeardownCommandTests
         Assert.Contains(lab.JujuCalls().Select(Unprefixed), c => c == "remove-machine -m caracal-maas:openstack --no-prompt --keep-instance --force 0");
         Assert.DoesNotContain(lab.JujuCalls(), c => c.Contains("destroy-model", StringComparison.Ordinal));
         Assert.Empty(lab.MaasWrites());
-        Assert.Equal(id, lab.Lab.Cloud.FindByHostname("openstack0")!.SystemId);
+        Assert.Equal(id, lab.Lab.Cloud.Machines.FindByHostname("openstack0")!.SystemId);
         Assert.True(lab.ModelExists());
         Assert.Contains(io.Out, l => l.Contains("NOT a route into phase-01", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  host-survived  openstack0: Deployed, system_id " + id, StringComparison.Ordinal));
@@ -214,16 +214,16 @@ public sealed class TeardownCommandTests
     public async Task The_release_path_keeps_every_host_deployed_removes_the_model_and_the_orphan()
     {
         await using var lab = await TeardownLab.StartAsync();
-        var ids = Hosts.ToDictionary(h => h, h => lab.Lab.Cloud.FindByHostname(h)!.SystemId);
+        var ids = Hosts.ToDictionary(h => h, h => lab.Lab.Cloud.Machines.FindByHostname(h)!.SystemId);
 
         var (code, io) = await lab.RunAsync("teardown", "--path", "release", "--apply", "--confirm", "openstack");
 
         Assert.True(code == 0, string.Join('\n', io.Out.Concat(io.Errors)));
         Assert.Contains("destroy-model --no-prompt --release-storage caracal-maas:openstack", lab.JujuCalls().Select(Unprefixed));
-        Assert.All(Hosts, h => Assert.Equal(ids[h], lab.Lab.Cloud.FindByHostname(h)!.SystemId));
-        Assert.All(Hosts, h => Assert.Equal("Deployed", lab.Lab.Cloud.FindByHostname(h)!.Status.ToString()));
+        Assert.All(Hosts, h => Assert.Equal(ids[h], lab.Lab.Cloud.Machines.FindByHostname(h)!.SystemId));
+        Assert.All(Hosts, h => Assert.Equal("Deployed", lab.Lab.Cloud.Machines.FindByHostname(h)!.Status.ToString()));
         Assert.False(lab.ModelExists());
-        Assert.Null(lab.Lab.Cloud.FindByHostname("capi-mgmt"));
+        Assert.Null(lab.Lab.Cloud.Machines.FindByHostname("capi-mgmt"));
     }
 
     [Fact]

@@ -45,12 +45,12 @@ public sealed class MaasClientThroughFaultsTests
     public async Task A_lost_commission_is_outcome_unknown_yet_applied()
     {
         await using var lab = await LabHarness.StartAsync("lost=1");
-        var machine = lab.Cloud.CreateMachine(new MachineSpec("spare", "amd64/generic", ["52:54:00:aa:bb:01"], "manual", new Dictionary<string, string>(), Commission: false));
+        var machine = lab.Cloud.Machines.Create(new MachineSpec("spare", "amd64/generic", ["52:54:00:aa:bb:01"], "manual", new Dictionary<string, string>(), Commission: false));
         using var client = new MaasClient(new MaasCredentials(lab.Server.MaasUrl, lab.Server.ApiKey));
 
         await Assert.ThrowsAsync<MaasOutcomeUnknownException>(() => client.Machines.CommissionAsync(machine.SystemId));
 
-        Assert.Equal(NodeStatus.Commissioning, lab.Cloud.GetMachine(machine.SystemId).Status);
+        Assert.Equal(NodeStatus.Commissioning, lab.Cloud.Machines.Get(machine.SystemId).Status);
         Assert.Equal(1, client.RequestCount);
     }
 }

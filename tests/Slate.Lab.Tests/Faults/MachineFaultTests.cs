@@ -11,15 +11,15 @@ public sealed class MachineFaultTests
     public void A_stuck_machine_stays_releasing_after_the_release_delay_and_the_log_says_so()
     {
         var cloud = new LabCloud(LabHarness.LoadSite(), _time) { Faults = LabFaults.Parse(["stuck=openstack2"]) };
-        var stuck = cloud.FindByHostname("openstack2")!;
-        var healthy = cloud.FindByHostname("openstack1")!;
+        var stuck = cloud.Machines.FindByHostname("openstack2")!;
+        var healthy = cloud.Machines.FindByHostname("openstack1")!;
 
-        cloud.ReleaseMachine(stuck.SystemId);
-        cloud.ReleaseMachine(healthy.SystemId);
+        cloud.Machines.Release(stuck.SystemId);
+        cloud.Machines.Release(healthy.SystemId);
         _time.Advance(cloud.Timings.Releasing * 10);
 
-        Assert.Equal(NodeStatus.Releasing, cloud.GetMachine(stuck.SystemId).Status);
-        Assert.Null(cloud.FindBySystemId(healthy.SystemId)); // a dynamic pod machine: a completed release removes it
+        Assert.Equal(NodeStatus.Releasing, cloud.Machines.Get(stuck.SystemId).Status);
+        Assert.Null(cloud.Machines.FindBySystemId(healthy.SystemId)); // a dynamic pod machine: a completed release removes it
         Assert.Single(cloud.Events, e => e is { Source: "fault" } &&
             e.Message == $"openstack2 ({stuck.SystemId}) is stuck in Releasing: its transition never completes");
     }
@@ -28,18 +28,18 @@ public sealed class MachineFaultTests
     public void Fail_commissioning_ends_in_failed_commissioning_and_only_for_that_machine()
     {
         var cloud = new LabCloud(LabHarness.LoadSite(), _time) { Faults = LabFaults.Parse(["fail-commissioning=flaky"]) };
-        var flaky = cloud.CreateMachine(Spec("flaky", "52:54:00:aa:bb:01"));
-        var fine = cloud.CreateMachine(Spec("fine", "52:54:00:aa:bb:02"));
+        var flaky = cloud.Machines.Create(Spec("flaky", "52:54:00:aa:bb:01"));
+        var fine = cloud.Machines.Create(Spec("fine", "52:54:00:aa:bb:02"));
 
-        _time.Advance(cloud.Timings.Commissioning);
+        _time.Advance(cloud.Timings.Commissioning + cloud.Timings.Testing);
 
-        var failed = cloud.GetMachine(flaky.SystemId);
+        var failed = cloud.Machines.Get(flaky.SystemId);
         Assert.Equal(NodeStatus.FailedCommissioning, failed.Status);
         Assert.Equal("Failed commissioning", failed.StatusMessage);
         Assert.Empty(failed.Interfaces.SelectMany(i => i.Links));
-        Assert.Equal(NodeStatus.Ready, cloud.GetMachine(fine.SystemId).Status);
+        Assert.Equal(NodeStatus.Ready, cloud.Machines.Get(fine.SystemId).Status);
         Assert.Contains(cloud.Events, e => e is { Source: "fault" } && e.Message == $"commissioning of flaky ({flaky.SystemId}) failed");
-        Assert.Equal(NodeStatus.Commissioning, cloud.CommissionMachine(flaky.SystemId).Status);
+        Assert.Equal(NodeStatus.Commissioning, cloud.Machines.Commission(flaky.SystemId).Status);
     }
 
     private static MachineSpec Spec(string hostname, string mac) =>

@@ -19,7 +19,7 @@ public sealed class RequestFaultTests
             Assert.Equal(TimeSpan.FromSeconds(7), response.Headers.RetryAfter?.Delta);
         }
 
-        Assert.Equal(NodeStatus.Deployed, lab.Cloud.GetMachine(id).Status);
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.Get(id).Status);
         Assert.Contains(lab.Cloud.Events, e => e is { Source: "fault", Message: "503 on GET machines/ (Retry-After: 7)" });
         Assert.Contains(lab.Cloud.Events, e => e.Source == "fault" && e.Message == $"503 on POST machines/{id}/?op=release (Retry-After: 7)");
         Assert.DoesNotContain(lab.Cloud.Events, e => e.Source == "maas" && e.Message.StartsWith("release", StringComparison.Ordinal));
@@ -54,7 +54,7 @@ public sealed class RequestFaultTests
 
         await Assert.ThrowsAsync<HttpRequestException>(() => lab.Http.PostAsync($"machines/{id}/?op=commission", null));
 
-        Assert.Equal(NodeStatus.Commissioning, lab.Cloud.GetMachine(id).Status);
+        Assert.Equal(NodeStatus.Commissioning, lab.Cloud.Machines.Get(id).Status);
         Assert.Contains(lab.Cloud.Events, e => e is { Source: "fault" } &&
             e.Message == $"lost the response to POST machines/{id}/?op=commission (the call was handled; the connection is dropped)");
     }
@@ -94,7 +94,7 @@ public sealed class RequestFaultTests
 
     /// <summary>A New machine enlisted straight into the lab state, so the faulty MAAS API is not involved.</summary>
     private static string NewMachineWithoutTheApi(LabHarness lab) =>
-        lab.Cloud.CreateMachine(new MachineSpec("spare", "amd64/generic", ["52:54:00:aa:bb:01"], "manual", new Dictionary<string, string>(), Commission: false)).SystemId;
+        lab.Cloud.Machines.Create(new MachineSpec("spare", "amd64/generic", ["52:54:00:aa:bb:01"], "manual", new Dictionary<string, string>(), Commission: false)).SystemId;
 
     /// <summary>A fake clock that tells the test when a timer is armed on it (the server's latency delay), and for how long.</summary>
     private sealed class TimerWatchingClock() : FakeTimeProvider(LabHarness.NewClock().GetUtcNow())

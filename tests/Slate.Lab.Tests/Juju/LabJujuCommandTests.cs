@@ -36,7 +36,7 @@ public class LabJujuCommandTests
         var machines = status["machines"]!.AsObject();
         Assert.Equal(["0", "1", "2", "3"], machines.Select(m => m.Key));
         var zero = machines["0"]!;
-        Assert.Equal(lab.Cloud.FindByHostname("openstack0")!.SystemId, (string?)zero["instance-id"]);
+        Assert.Equal(lab.Cloud.Machines.FindByHostname("openstack0")!.SystemId, (string?)zero["instance-id"]);
         Assert.Equal("10.12.4.10", (string?)zero["dns-name"]);
         Assert.Equal("started", (string?)zero["juju-status"]!["current"]);
         Assert.Equal("Deployed", (string?)zero["machine-status"]!["message"]);
@@ -63,16 +63,16 @@ public class LabJujuCommandTests
     {
         // A zero removal delay on the fake clock: the model is gone at the first poll, so nothing really waits.
         await using var lab = await LabJujuHarness.StartAsync(modelRemoval: TimeSpan.Zero);
-        var hosts = lab.Cloud.Site.Hosts.Select(h => lab.Cloud.FindByHostname(h.Name)!.SystemId).ToList();
+        var hosts = lab.Cloud.Site.Hosts.Select(h => lab.Cloud.Machines.FindByHostname(h.Name)!.SystemId).ToList();
 
         var run = await lab.RunAsync("destroy-model", "--no-prompt", "--destroy-storage", "caracal-maas:openstack");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("Destroying model\nModel destroyed.\n", run.Stderr);
         Assert.Equal("", run.Stdout);
-        Assert.All(hosts, id => Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindBySystemId(id)!.Status));
+        Assert.All(hosts, id => Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindBySystemId(id)!.Status));
         lab.Time.Advance(lab.Cloud.Timings.Releasing);
-        Assert.All(hosts, id => Assert.Null(lab.Cloud.FindBySystemId(id)));
+        Assert.All(hosts, id => Assert.Null(lab.Cloud.Machines.FindBySystemId(id)));
 
         var models = await lab.RunAsync("models", "--format=json");
         Assert.Equal(["controller"], models.Json()["models"]!.AsArray().Select(m => (string?)m!["short-name"]));
@@ -89,7 +89,7 @@ public class LabJujuCommandTests
         var run = await lab.RunAsync("destroy-model", "--no-prompt", "--force", "--no-wait", "--timeout", "0s", "openstack");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotContain(lab.Juju.Models, m => m.Name == "openstack");
-        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindByHostname(h.Name)!.Status));
+        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindByHostname(h.Name)!.Status));
         Assert.Contains(lab.Cloud.Events, e => e.Message == "destroy-model openstack --force --no-wait --timeout 0s");
     }
 
@@ -97,8 +97,8 @@ public class LabJujuCommandTests
     public async Task Remove_machine_keep_instance_leaves_maas_deployed_and_without_it_releases()
     {
         await using var lab = await LabJujuHarness.StartAsync();
-        var kept = lab.Cloud.FindByHostname("openstack3")!.SystemId;
-        var released = lab.Cloud.FindByHostname("openstack2")!.SystemId;
+        var kept = lab.Cloud.Machines.FindByHostname("openstack3")!.SystemId;
+        var released = lab.Cloud.Machines.FindByHostname("openstack2")!.SystemId;
 
         var keep = await lab.RunAsync("remove-machine", "-m", "caracal-maas:openstack", "--no-prompt", "--keep-instance", "--force", "3");
         var drop = await lab.RunAsync("remove-machine", "-m", "openstack", "--no-prompt", "--force", "2");
@@ -106,8 +106,8 @@ public class LabJujuCommandTests
         Assert.True(keep.ExitCode == 0, keep.ToString());
         Assert.Equal("will remove machine 3 (but retaining cloud instance)\n", keep.Stderr);
         Assert.True(drop.ExitCode == 0, drop.ToString());
-        Assert.Equal(NodeStatus.Deployed, lab.Cloud.FindBySystemId(kept)!.Status);
-        Assert.Equal(NodeStatus.Releasing, lab.Cloud.FindBySystemId(released)!.Status);
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindBySystemId(kept)!.Status);
+        Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindBySystemId(released)!.Status);
         var status = await lab.RunAsync("status", "-m", "openstack", "--format=json");
         Assert.Equal(["0", "1"], status.Json()["machines"]!.AsObject().Select(m => m.Key));
     }

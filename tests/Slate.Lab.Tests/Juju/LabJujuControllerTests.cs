@@ -28,7 +28,7 @@ public class LabJujuControllerTests
         Assert.Equal(["openstack0", "openstack1", "openstack2", "openstack3"], model.Machines.Select(m => m.Hostname));
         foreach (var machine in model.Machines)
         {
-            Assert.Equal(cloud.FindByHostname(machine.Hostname)!.SystemId, machine.InstanceId);
+            Assert.Equal(cloud.Machines.FindByHostname(machine.Hostname)!.SystemId, machine.InstanceId);
         }
         Assert.Equal("10.12.4.12", model.Machines[2].DnsName);
         Assert.Contains("10.12.32.12", model.Machines[2].IpAddresses);
@@ -40,10 +40,10 @@ public class LabJujuControllerTests
         var (_, cloud, juju) = NewLab();
         var instances = juju.Get(null, "openstack").Machines.Select(m => m.InstanceId).ToHashSet();
         foreach (var name in new[] { "capi-mgmt", "juju", "lxd", "tailscale" })
-            Assert.DoesNotContain(cloud.FindByHostname(name)!.SystemId, instances);
+            Assert.DoesNotContain(cloud.Machines.FindByHostname(name)!.SystemId, instances);
         var controller = juju.Get(null, "admin/controller");
         Assert.True(controller.IsController);
-        Assert.Equal(cloud.FindByHostname("juju")!.SystemId, controller.Machines.Single().InstanceId);
+        Assert.Equal(cloud.Machines.FindByHostname("juju")!.SystemId, controller.Machines.Single().InstanceId);
         Assert.Equal(["controller", "openstack"], juju.Models.Select(m => m.Name));
     }
 
@@ -83,11 +83,11 @@ public class LabJujuControllerTests
 
         Assert.Equal("dying", model.Life);
         Assert.All(model.Machines, m => Assert.Equal("dying", m.Life));
-        Assert.All(ids, id => Assert.Equal(NodeStatus.Releasing, cloud.FindBySystemId(id)!.Status));
-        Assert.Equal(NodeStatus.Deployed, cloud.FindByHostname("capi-mgmt")!.Status);
+        Assert.All(ids, id => Assert.Equal(NodeStatus.Releasing, cloud.Machines.FindBySystemId(id)!.Status));
+        Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname("capi-mgmt")!.Status);
 
         time.Advance(cloud.Timings.Releasing);
-        Assert.All(ids, id => Assert.Null(cloud.FindBySystemId(id))); // dynamic pod VMs are deleted on release
+        Assert.All(ids, id => Assert.Null(cloud.Machines.FindBySystemId(id))); // dynamic pod VMs are deleted on release
         Assert.Contains(juju.Models, m => m.Name == "openstack"); // the model outlives its machines a little
 
         time.Advance(juju.ModelRemoval - cloud.Timings.Releasing - TimeSpan.FromMilliseconds(1));
@@ -125,7 +125,7 @@ public class LabJujuControllerTests
         var (_, cloud, juju) = NewLab();
         var error = Assert.Throws<LabJujuException>(() => juju.DestroyModel(null, "controller", new DestroyOptions(Force: true)));
         Assert.Equal("\"controller\" is a controller; use 'juju destroy-controller' to destroy it", error.Message);
-        Assert.Equal(NodeStatus.Deployed, cloud.FindByHostname("juju")!.Status);
+        Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname("juju")!.Status);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class LabJujuControllerTests
         Assert.DoesNotContain(model.Machines, m => m.Id == "3");
         Assert.DoesNotContain(model.Applications.SelectMany(a => a.Units), u => u.Machine == "3" || u.Principal == "nova-compute/3");
         time.Advance(TimeSpan.FromMinutes(5));
-        var instance = cloud.FindBySystemId(id)!;
+        var instance = cloud.Machines.FindBySystemId(id)!;
         Assert.Equal(NodeStatus.Deployed, instance.Status);
         Assert.Equal("admin", instance.Owner);
     }
@@ -153,9 +153,9 @@ public class LabJujuControllerTests
 
         juju.RemoveMachine(null, "openstack", "1", new RemoveOptions(Force: true));
 
-        Assert.Equal(NodeStatus.Releasing, cloud.FindBySystemId(id)!.Status);
+        Assert.Equal(NodeStatus.Releasing, cloud.Machines.FindBySystemId(id)!.Status);
         time.Advance(cloud.Timings.Releasing);
-        Assert.Null(cloud.FindBySystemId(id));
+        Assert.Null(cloud.Machines.FindBySystemId(id));
         Assert.Equal(3, juju.Get(null, "openstack").Machines.Count);
     }
 
@@ -166,7 +166,7 @@ public class LabJujuControllerTests
         var busy = Assert.Throws<LabJujuException>(() => juju.RemoveMachine(null, "openstack", "0", new RemoveOptions()));
         Assert.Equal("removing machine 0 failed: machine 0 has unit \"keystone/0\" assigned", busy.Message);
         Assert.Equal(4, juju.Get(null, "openstack").Machines.Count);
-        Assert.All(cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, cloud.FindByHostname(h.Name)!.Status));
+        Assert.All(cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname(h.Name)!.Status));
         var unknown = Assert.Throws<LabJujuException>(() => juju.RemoveMachine(null, "openstack", "9", new RemoveOptions(Force: true)));
         Assert.Equal("removing machine 9 failed: machine 9 not found", unknown.Message);
     }

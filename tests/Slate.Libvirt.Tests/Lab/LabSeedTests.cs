@@ -55,13 +55,14 @@ public sealed class LabSeedTests
         var nics = lab.NicsOf("openstack1");
 
         Assert.Equal(
-            [new LabNic("enp1s0", "52:54:00:0c:04:0b", "provider-public"),
-             new LabNic("enp7s0", "52:54:00:11:00:0b", "metal-admin"),
-             new LabNic("enp8s0", "52:54:00:12:00:0b", "data-tenant"),
-             new LabNic("enp9s0", "52:54:00:13:00:0b", "storage"),
-             new LabNic("enp10s0", "52:54:00:14:00:0b", "replication"),
-             new LabNic("stale0", "52:54:00:15:00:0b", "8_lbaas")],
+            [new LabNic("52:54:00:0c:04:0b", "provider-public", 1),
+             new LabNic("52:54:00:11:00:0b", "metal-admin", 7),
+             new LabNic("52:54:00:12:00:0b", "data-tenant", 8),
+             new LabNic("52:54:00:13:00:0b", "storage", 9),
+             new LabNic("52:54:00:14:00:0b", "replication", 10),
+             new LabNic("52:54:00:15:00:0b", "8_lbaas", 11)],
             nics);
+        Assert.Equal(["enp1s0", "enp7s0", "enp8s0", "enp9s0", "enp10s0", "enp11s0"], nics.Select(n => n.KernelName));
     }
 
     [Fact]

@@ -191,7 +191,7 @@ public sealed class OsdWipeStepTests
     [Fact]
     public async Task A_missing_host_domain_or_an_unreachable_hypervisor_is_fatal()
     {
-        _world.Hypervisor.Decompose("openstack1");
+        _world.Hypervisor.UndefineWithStorage("openstack1");
         var unreachable = new AfterTeardownWorld(hypervisor: new UnreachableHypervisor());
 
         var missing = await _world.RunAsync(Step(), RunMode.Apply, "3");

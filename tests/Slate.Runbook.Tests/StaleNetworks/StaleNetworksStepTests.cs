@@ -103,7 +103,7 @@ public sealed class StaleNetworksStepTests
     [Fact]
     public async Task A_nic_on_the_network_in_a_domain_that_is_not_a_host_is_fatal()
     {
-        _world.Hypervisor.DefineDomain("someone-else", DomainState.Running, [], [new LabNic("eth0", "52:54:00:aa:bb:cc", Stale)]);
+        _world.Hypervisor.DefineDomain("someone-else", DomainState.Running, [], [new LabNic("52:54:00:aa:bb:cc", Stale, 1)]);
 
         var run = await _world.RunAsync(Step(), RunMode.Apply);
 
@@ -169,7 +169,7 @@ public sealed class StaleNetworksStepTests
     [Fact]
     public async Task A_missing_host_domain_is_fatal_and_its_gate_line_is_red()
     {
-        _world.Hypervisor.Decompose("openstack2");
+        _world.Hypervisor.UndefineWithStorage("openstack2");
 
         var run = await _world.RunAsync(Step(), RunMode.Apply);
 
@@ -195,7 +195,7 @@ public sealed class StaleNetworksStepTests
     private string DefineBystander()
     {
         _world.Hypervisor.DefineDomain("bystander", DomainState.Running, [new DomainDisk("vda", "disk", "/var/lib/libvirt/images/bystander.qcow2", "qcow2")],
-            [new LabNic("eth0", "52:54:00:aa:00:01", "metal-admin")]);
+            [new LabNic("52:54:00:aa:00:01", "metal-admin", 1)]);
         return "bystander";
     }
 

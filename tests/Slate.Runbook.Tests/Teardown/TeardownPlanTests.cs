@@ -60,7 +60,7 @@ public sealed class TeardownPlanTests
     [Fact]
     public async Task A_host_without_its_domain_is_fatal_because_re_enrolment_needs_it()
     {
-        _world.Hypervisor.Decompose("openstack1");
+        _world.Hypervisor.UndefineWithStorage("openstack1");
 
         Assert.Equal(["domain-missing openstack1"], Fatal(await _world.AssessAsync(TeardownWorld.Destroy)));
     }

@@ -1,0 +1,173 @@
+using Slate.Lab.Hypervisor;
+using Slate.Runbook.Ports;
+
+namespace Slate.Lab.Cloud;
+
+/// <summary>
+/// The virsh VM host and what MAAS does through it: power, what commissioning observes of a domain, enlisting
+/// domains (add_chassis, pod refresh) and decomposing pod VMs (models/bmc.py, provisioningserver virsh driver).
+/// </summary>
+public sealed class LabPods
+{
+    private const string VirtualTag = "virtual";
+    private readonly LabCloud _cloud;
+    private int _nextVirtualMachineId = 1;
+    private int _nextBlockDeviceId = 1;
+
+    internal LabPods(LabCloud cloud, LabPod pod)
+    {
+        _cloud = cloud;
+        Pod = pod;
+    }
+
+    public LabPod Pod { get; }
+
+    /// <summary>The rack controller MAAS asks to probe a chassis (region and rack on the MAAS host).</summary>
+    public string RackHostname => _cloud.MaasName;
+
+    private LabHypervisor Hypervisor => _cloud.Hypervisor;
+
+    /// <summary>A virsh machine whose power address is the pod's shares its BMC and is one of its VMs (reference §10.8).</summary>
+    internal void Adopt(LabMachine machine)
+    {
+        if (machine.PowerType != "virsh" || machine.PowerParameters.GetValueOrDefault("power_address") != Pod.PowerAddress) return;
+        machine.Pod = Pod;
+        machine.VirtualMachineId = _nextVirtualMachineId++;
+    }
+
+    public static string DomainOf(LabMachine machine) => machine.PowerParameters.GetValueOrDefault("power_id") ?? machine.Hostname;
+
+    /// <summary>
+    /// MAAS's power state and the pod VM's domain state move together, as the virsh power driver makes them. A manual
+    /// BMC cannot be driven or queried, so its state stays "unknown".
+    /// </summary>
+    internal void SetPower(LabMachine machine, string state)
+    {
+        if (machine.PowerType == "manual") return;
+        machine.PowerState = state;
+        var domain = DomainOf(machine);
+        if (machine.Pod is not null && Hypervisor.HasDomain(domain))
+            Hypervisor.SetState(domain, state == "on" ? DomainState.Running : DomainState.ShutOff);
+    }
+
+    /// <summary>
+    /// What commissioning learns from the domain the machine runs as (its power_id, else the one holding one of its
+    /// MACs): each NIC gets the kernel's name (enp&lt;bus&gt;s&lt;slot&gt;) and the VLAN of the network it is attached to
+    /// (metadataserver/builtin_scripts/network.py); the boot NIC is the one on the rack's subnet; the boot disk is vda;
+    /// and a VM is tagged "virtual" (metadataserver/builtin_scripts/hooks.py).
+    /// </summary>
+    internal void ObserveHardware(LabMachine machine)
+    {
+        var domain = Hypervisor.HasDomain(DomainOf(machine)) ? DomainOf(machine)
+            : Hypervisor.DomainNames.FirstOrDefault(d => Hypervisor.NicsOf(d).Any(n => machine.Interfaces.Exists(i => SameMac(i.MacAddress, n.Mac))));
+        if (domain is null) return;
+        foreach (var observed in Hypervisor.NicsOf(domain))
+        {
+            if (machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && SameMac(i.MacAddress, observed.Mac)) is not { } nic) continue;
+            nic.Name = observed.KernelName;
+            nic.Vlan = _cloud.Networks.VlanOfNetwork(observed.Network);
+        }
+        var bootVlan = _cloud.Networks.BootSubnet()?.Vlan;
+        machine.BootInterfaceId = machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && i.Vlan is not null && i.Vlan == bootVlan)?.Id;
+        machine.BootDisk ??= new LabBlockDevice(_nextBlockDeviceId++, "vda", Hypervisor.BootDiskBytes(domain));
+        if (!machine.Tags.Contains(VirtualTag)) machine.Tags.Add(VirtualTag);
+    }
+
+    /// <summary>The VM of a deleted pod machine is decomposed: `virsh destroy` and `undefine --remove-all-storage`.</summary>
+    internal void Decompose(LabMachine machine)
+    {
+        var domain = DomainOf(machine);
+        var modelled = Hypervisor.HasDomain(domain);
+        if (modelled) Hypervisor.UndefineWithStorage(domain);
+        _cloud.Record("maas", $"deleted {machine.Hostname} ({machine.SystemId}); decomposed VM {domain} in pod {Pod.Name}" +
+            (modelled ? ": domain and its disks destroyed" : " (a VM the lab hypervisor does not model)"));
+    }
+
+    /// <summary>
+    /// A released dynamic machine has left MAAS. On the runbook's virsh pod its domain was observed to survive, shut
+    /// off (runbook Step 2, "observed 3x"), and the lab follows the observation unless the decompose-deletes-domain
+    /// fault names the host: then the domain goes with its storage, as MAAS's virsh driver code would do it.
+    /// </summary>
+    internal void ReleasedDynamic(LabMachine machine)
+    {
+        var domain = DomainOf(machine);
+        if (_cloud.Faults.DecomposeDeletesDomain.Contains(machine.Hostname) && Hypervisor.HasDomain(domain))
+        {
+            Hypervisor.UndefineWithStorage(domain);
+            _cloud.Record(Faults.LabFaults.EventSource, $"released {machine.Hostname} ({machine.SystemId}): decompose undefined domain {domain} with its storage");
+            return;
+        }
+        _cloud.Record("maas", $"released {machine.Hostname} ({machine.SystemId}): a dynamic pod machine, gone from MAAS; domain {domain} kept, shut off");
+    }
+
+    /// <summary>
+    /// `machines op=add_chassis chassis_type=virsh`: every domain at that address whose name has the prefix and whose
+    /// MACs MAAS does not know is enlisted with virsh power; accept_all commissions them. Answers MAAS's text.
+    /// </summary>
+    public string AddChassis(string address, string? password, string? prefixFilter, bool acceptAll)
+    {
+        lock (_cloud.SyncRoot)
+        {
+            if (address == Pod.PowerAddress)
+            {
+                foreach (var domain in UnknownDomains().Where(d => prefixFilter is null || d.StartsWith(prefixFilter, StringComparison.Ordinal)))
+                {
+                    Enlist(domain, address, password ?? "", commission: acceptAll);
+                }
+            }
+            return $"Asking {RackHostname} to add machines from chassis {address}";
+        }
+    }
+
+    /// <summary>
+    /// `pods/{id}/ op=refresh` (models/bmc.py sync_machines): a domain MAAS does not know becomes a machine that
+    /// commissions; a pod machine whose domain is gone is deleted.
+    /// </summary>
+    public void Refresh()
+    {
+        lock (_cloud.SyncRoot)
+        {
+            foreach (var domain in UnknownDomains()) Enlist(domain, Pod.PowerAddress, Pod.PowerPassword, commission: true);
+            foreach (var machine in _cloud.Machines.Unsettled.Where(m => m.Pod == Pod && !Hypervisor.HasDomain(DomainOf(m))).ToList())
+            {
+                _cloud.Machines.Unsettled.Remove(machine);
+                _cloud.Record("maas", $"refresh of {Pod.Name}: domain {DomainOf(machine)} is gone, deleted {machine.Hostname} ({machine.SystemId})");
+            }
+        }
+    }
+
+    /// <summary>
+    /// `pods/{id}/ op=compose` (api/pods.py, 3.7): MAAS defines a VM with one NIC on the rack's network and an OS disk,
+    /// and the machine it makes is dynamic (it leaves MAAS when released) and commissions.
+    /// </summary>
+    public LabMachine Compose(string? hostname)
+    {
+        lock (_cloud.SyncRoot)
+        {
+            var name = string.IsNullOrEmpty(hostname) ? "composed-" + _cloud.Ids.Token(6) : hostname;
+            if (_cloud.Machines.FindByHostname(name) is not null || Hypervisor.HasDomain(name))
+                throw LabApiException.Invalid("hostname", "Node with this Hostname already exists.");
+            var network = _cloud.Networks.BootSubnet()?.Space?.Name ?? "default";
+            Hypervisor.Define(name, [new LabNic(LabMacs.For(1000 + _nextVirtualMachineId, 0), network, 1)]);
+            var machine = Enlist(name, Pod.PowerAddress, Pod.PowerPassword, commission: true);
+            machine.Dynamic = true;
+            _cloud.Record("maas", $"composed {name} ({machine.SystemId}) in pod {Pod.Name}");
+            return machine;
+        }
+    }
+
+    private IEnumerable<string> UnknownDomains() =>
+        Hypervisor.DomainNames.Where(d => Hypervisor.NicsOf(d).All(n => _cloud.Machines.OwnerOfMac(n.Mac) is null)).ToList();
+
+    private LabMachine Enlist(string domain, string address, string password, bool commission)
+    {
+        var power = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["power_address"] = address, ["power_id"] = domain, ["power_pass"] = password,
+        };
+        var macs = Hypervisor.NicsOf(domain).Select(n => n.Mac).ToList();
+        return _cloud.Machines.Create(new MachineSpec(domain, "amd64/generic", macs, "virsh", power, commission));
+    }
+
+    private static bool SameMac(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
