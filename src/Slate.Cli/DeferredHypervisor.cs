@@ -16,6 +16,10 @@ internal sealed class DeferredHypervisor(Func<IHypervisor> connect) : IHyperviso
 
     public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken ct) => Connected.GetDomainDevicesAsync(domain, ct);
 
+    public Task<string> GetDomainXmlAsync(string domain, CancellationToken ct) => Connected.GetDomainXmlAsync(domain, ct);
+
+    public Task<string> ResolvePathAsync(string path, CancellationToken ct) => Connected.ResolvePathAsync(path, ct);
+
     public Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct) => Connected.DetachInterfaceAsync(domain, mac, ct);
 
     public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken ct) => Connected.FindNetworkAsync(name, ct);

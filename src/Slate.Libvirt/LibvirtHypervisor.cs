@@ -69,6 +69,13 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
     public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) =>
         Run(conn => WithDomain(conn, domain, dom => DomainXml.Parse(domain, PersistentXml(dom, domain))), cancellationToken);
 
+    public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) =>
+        Run(conn => WithDomain(conn, domain, dom => PersistentXml(dom, domain)), cancellationToken);
+
+    /// <summary>Resolved on this machine's file system, like the owner names: Slate runs on the hypervisor host (qemu:///system).</summary>
+    public Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken) =>
+        Task.Run(() => HostPath.Resolve(path, link => new FileInfo(link).LinkTarget), cancellationToken);
+
     public Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken) =>
         Run(conn => WithDomain(conn, domain, dom =>
         {

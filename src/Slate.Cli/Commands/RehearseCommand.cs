@@ -5,8 +5,10 @@ using Slate.Lab;
 using Slate.Lab.Faults;
 using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Core;
+using Slate.Runbook.OsdWipe;
 using Slate.Runbook.Preflight;
 using Slate.Runbook.Sites;
+using Slate.Runbook.StaleNetworks;
 using Slate.Runbook.Teardown;
 
 namespace Slate.Cli.Commands;
@@ -51,6 +53,8 @@ internal static class RehearseCommand
                 await RunStepAsync(context, services, "Step 1: pre-flight", "pre-flight", new PreflightStep(services), RunMode.Gate).ConfigureAwait(false),
                 await RunStepAsync(context, services, "Step 2: teardown (Path B destroy)", "teardown",
                     new TeardownStep(services, new TeardownOptions(TeardownPath.Destroy, Canary: false, TimeSpan.FromMinutes(2))), RunMode.Apply).ConfigureAwait(false),
+                await RunStepAsync(context, services, "Step 3: stale networks", "networks", new StaleNetworksStep(services), RunMode.Apply).ConfigureAwait(false),
+                await RunStepAsync(context, services, "Step 4: OSD wipe", "osd wipe", new OsdWipeStep(services), RunMode.Apply).ConfigureAwait(false),
             };
             if (bundlePath is null)
             {

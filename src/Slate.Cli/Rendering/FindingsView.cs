@@ -11,6 +11,7 @@ internal static class FindingsView
             io.Line($"{f.Severity.ToString().ToUpperInvariant(),-7} {f.Subject}: {f.Message}");
         var fatal = findings.Count(f => f.Severity == Severity.Fatal);
         var warnings = findings.Count(f => f.Severity == Severity.Warning);
-        io.Line($"Summary: {fatal} fatal, {warnings} warning(s)");
+        var unmet = findings.Count(f => f.Severity == Severity.Precondition);
+        io.Line($"Summary: {fatal} fatal, {warnings} warning(s)" + (unmet > 0 ? $", {unmet} unmet precondition(s)" : ""));
     }
 }

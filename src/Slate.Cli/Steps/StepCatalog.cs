@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Core;
+using Slate.Runbook.OsdWipe;
 using Slate.Runbook.Preflight;
+using Slate.Runbook.StaleNetworks;
 using Slate.Runbook.Teardown;
 
 namespace Slate.Cli.Steps;
@@ -13,6 +15,8 @@ internal static class StepCatalog
     [
         PreflightStep.Definition,
         TeardownStep.Definition,
+        StaleNetworksStep.Definition,
+        OsdWipeStep.Definition,
         BundleCheckStep.Definition,
     ];
 

@@ -40,6 +40,18 @@ public sealed class LabHypervisor : IHypervisor
         }
     }
 
+    /// <summary>Defines one more domain (a bystander on the same host, say), in the given state.</summary>
+    public void DefineDomain(string name, DomainState newState, IReadOnlyList<DomainDisk> disks, IEnumerable<LabNic> nics)
+    {
+        lock (gate) state.Domains[name] = new LabDomain(name, disks, nics) { State = newState };
+    }
+
+    /// <summary>Makes <paramref name="link"/> a symbolic link to <paramref name="target"/> on the lab host's file system.</summary>
+    public void Symlink(string link, string target)
+    {
+        lock (gate) state.Links[link] = target;
+    }
+
     /// <summary>Defines a shut-off domain with an OS disk in the images pool (what an operator's virt-install leaves).</summary>
     public void Define(string domain, IEnumerable<LabNic> nics)
     {
@@ -94,6 +106,11 @@ public sealed class LabHypervisor : IHypervisor
         var d = Domain(domain);
         return new DomainDevices(d.Name, d.Disks, [.. d.Nics.Select(n => new DomainInterface(n.Mac, "network", n.Network, null, "virtio"))]);
     });
+
+    public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) => Locked(cancellationToken, () => DomainXml(Domain(domain)));
+
+    public Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+        HostPath.Resolve(path, link => state.Links.GetValueOrDefault(link)));
 
     public Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
     {
@@ -169,6 +186,26 @@ public sealed class LabHypervisor : IHypervisor
 
     private LabNetwork Network(string name) => state.Networks.TryGetValue(name, out var n) ? n
         : throw new HypervisorException(HypervisorErrorCode.NoNetwork, $"looking up network '{name}': Network not found: no network with matching name '{name}'");
+
+    /// <summary>The definition as `virsh dumpxml --inactive` shapes it, from what the lab holds.</summary>
+    private static string DomainXml(LabDomain d) =>
+        new XElement("domain", new XAttribute("type", "kvm"),
+            new XElement("name", d.Name),
+            new XElement("memory", new XAttribute("unit", "KiB"), 16_777_216),
+            new XElement("vcpu", new XAttribute("placement", "static"), 4),
+            new XElement("os", new XElement("type", new XAttribute("arch", "x86_64"), new XAttribute("machine", "pc-q35-7.2"), "hvm")),
+            new XElement("devices",
+                d.Disks.Select(disk => new XElement("disk", new XAttribute("type", "file"), new XAttribute("device", disk.Device),
+                    new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", disk.Format ?? "raw")),
+                    new XElement("source", new XAttribute("file", disk.SourcePath ?? "")),
+                    new XElement("target", new XAttribute("dev", disk.Target), new XAttribute("bus", "virtio")))),
+                d.Nics.Select(nic => new XElement("interface", new XAttribute("type", "network"),
+                    new XElement("mac", new XAttribute("address", nic.Mac)),
+                    new XElement("source", new XAttribute("network", nic.Network)),
+                    new XElement("model", new XAttribute("type", "virtio")),
+                    new XElement("address", new XAttribute("type", "pci"), new XAttribute("domain", "0x0000"),
+                        new XAttribute("bus", FormattableString.Invariant($"0x{nic.PciBus:x2}")),
+                        new XAttribute("slot", FormattableString.Invariant($"0x{nic.PciSlot:x2}")), new XAttribute("function", "0x0")))))).ToString();
 
     private static string NetworkXml(LabNetwork n) =>
         new XElement("network",

@@ -25,4 +25,7 @@ internal sealed class LabState
     public Dictionary<string, LabNetwork> Networks { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, StorageVolume> Volumes { get; } = new(StringComparer.Ordinal);
     public HashSet<string> PoolDirectories { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Symbolic links on the lab host: link path → target as written.</summary>
+    public Dictionary<string, string> Links { get; } = new(StringComparer.Ordinal);
 }

@@ -14,5 +14,8 @@ public sealed record StepPlan(
 {
     public bool HasFatal => Findings.Any(f => f.Severity == Severity.Fatal);
 
+    /// <summary>A precondition does not hold: the plan's actions are refused with exit 4.</summary>
+    public bool HasUnmetPrecondition => Findings.Any(f => f.Severity == Severity.Precondition);
+
     public string Fingerprint => PlanFingerprint.Of(this);
 }

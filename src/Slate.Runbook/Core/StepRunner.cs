@@ -21,6 +21,13 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
                 observer.Note("Nothing to do: the cloud is already where this step leads.");
             return Finish(step, mode, assessment, assessment.Gate);
         }
+        if (plan.HasUnmetPrecondition)
+        {
+            observer.Note(mode == RunMode.Apply
+                ? "Refused: a precondition does not hold; nothing was changed."
+                : "A precondition does not hold: --apply would be refused.");
+            return Done(step, mode, assessment, ExitCode.Refused, null);
+        }
         if (plan.HasFatal)
         {
             observer.Note(mode == RunMode.Apply

@@ -12,6 +12,9 @@ public interface IHypervisor
     /// <summary>Disks and NICs of the domain's persistent definition. Throws NoDomain when it is not defined.</summary>
     Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken);
 
+    /// <summary>The domain's persistent definition as libvirt renders it: a backup `virsh define FILE` restores. Throws NoDomain.</summary>
+    Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken);
+
     /// <summary>Removes the NIC with this MAC from the persistent definition only. Throws NoDomain or NoInterface.</summary>
     Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken);
 
@@ -29,6 +32,12 @@ public interface IHypervisor
 
     /// <summary>Deletes the volume and its file. Throws NoVolume.</summary>
     Task DeleteVolumeAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The path as the hypervisor host's file system resolves it: absolute, without `.` or `..`, every symbolic link on
+    /// the way followed (see <see cref="HostPath"/>); a part that does not exist is kept as written.
+    /// </summary>
+    Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>Creates the volume in the pool whose target directory holds <see cref="VolumeSpec.Path"/>. Throws NoPool.</summary>
     Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken);

@@ -95,6 +95,38 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
     }
 
     [Fact]
+    public async Task The_persistent_definition_is_a_restorable_document_that_follows_a_detach()
+    {
+        var domain = World.Domains[0];
+        var mac = World.NetworkMac(domain);
+
+        var before = System.Xml.Linq.XDocument.Parse(await Hypervisor.GetDomainXmlAsync(domain, Ct));
+        await Hypervisor.DetachInterfaceAsync(domain, mac, Ct);
+        var after = await Hypervisor.GetDomainXmlAsync(domain, Ct);
+
+        Assert.Equal(domain, before.Root?.Element("name")?.Value);
+        Assert.Contains(before.Descendants("mac"), m => (string?)m.Attribute("address") == mac);
+        Assert.Contains(before.Descendants("source"), s => (string?)s.Attribute("file") == World.OsdDisk(domain));
+        Assert.DoesNotContain(mac, after, StringComparison.OrdinalIgnoreCase);
+        var error = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.GetDomainXmlAsync("slate-no-such-domain", Ct));
+        Assert.Equal(HypervisorErrorCode.NoDomain, error.Code);
+    }
+
+    [Fact]
+    public async Task Paths_resolve_dot_dot_and_symbolic_links_on_the_hypervisor_host()
+    {
+        var link = Path.Combine(World.ImagesDir, "linked-osd.qcow2");
+        World.Symlink(link, "../elsewhere/osd.qcow2");
+        var outside = Path.GetFullPath(Path.Combine(World.ImagesDir, "..", "elsewhere", "osd.qcow2"));
+
+        Assert.Equal(outside, await Hypervisor.ResolvePathAsync(link, Ct));
+        Assert.Equal(outside, await Hypervisor.ResolvePathAsync(Path.Combine(World.ImagesDir, "sub", "..", "linked-osd.qcow2"), Ct));
+        Assert.Equal(World.OsdDisk(World.Domains[0]), await Hypervisor.ResolvePathAsync(World.OsdDisk(World.Domains[0]), Ct));
+        Assert.Equal(Path.Combine(World.ImagesDir, "not-there.qcow2"),
+            await Hypervisor.ResolvePathAsync(Path.Combine(World.ImagesDir, ".", "not-there.qcow2"), Ct));
+    }
+
+    [Fact]
     public async Task Finds_the_active_network_with_its_bridge_and_definition()
     {
         var network = await Hypervisor.FindNetworkAsync(World.Network, Ct);

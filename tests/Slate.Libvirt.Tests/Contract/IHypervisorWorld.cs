@@ -24,4 +24,7 @@ public interface IHypervisorWorld : IDisposable
 
     /// <summary>The MAC of the domain's NIC on Network.</summary>
     string NetworkMac(string domain);
+
+    /// <summary>Makes a symbolic link on the hypervisor host's file system.</summary>
+    void Symlink(string link, string target);
 }

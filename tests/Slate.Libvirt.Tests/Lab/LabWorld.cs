@@ -35,5 +35,7 @@ public sealed class LabWorld : IHypervisorWorld
 
     public string NetworkMac(string domain) => networkMacs[domain];
 
+    public void Symlink(string link, string target) => lab.Symlink(link, target);
+
     public void Dispose() { }
 }

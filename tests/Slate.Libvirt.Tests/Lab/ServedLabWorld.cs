@@ -45,6 +45,8 @@ public sealed class ServedLabWorld : IHypervisorWorld
 
     public string NetworkMac(string domain) => inner.NetworkMac(domain);
 
+    public void Symlink(string link, string target) => inner.Symlink(link, target);
+
     public void Dispose()
     {
         client.Dispose();

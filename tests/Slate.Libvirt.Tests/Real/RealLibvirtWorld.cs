@@ -17,7 +17,7 @@ public sealed class RealLibvirtWorld : IHypervisorWorld
 
     public RealLibvirtWorld()
     {
-        hypervisor = Connect();
+        hypervisor = WorldParts.Connect();
         root = Directory.CreateTempSubdirectory("slate-libvirt-");
         try { Build(); }
         catch
@@ -45,6 +45,8 @@ public sealed class RealLibvirtWorld : IHypervisorWorld
 
     public string NetworkMac(string domain) => Mac(domain, 0);
 
+    public void Symlink(string link, string target) => File.CreateSymbolicLink(link, target);
+
     public void Dispose()
     {
         var undefine = string.Join("; ", Domains.Select(d => $"undefine {d}"));
@@ -53,29 +55,20 @@ public sealed class RealLibvirtWorld : IHypervisorWorld
         root.Delete(recursive: true);
     }
 
-    private static LibvirtHypervisor Connect()
-    {
-        try { return LibvirtHypervisor.Open(Virsh.Uri); }
-        catch (HypervisorException e) when (e.Code == HypervisorErrorCode.Unreachable)
-        {
-            throw new InvalidOperationException($"{e.Message}; {Virsh.StartHint}", e);
-        }
-    }
-
     private void Build()
     {
         Directory.CreateDirectory(ImagesDir);
         var commands = new List<string>
         {
-            $"net-define {Write("net.xml", NetworkXml())}",
+            $"net-define {Write("net.xml", WorldParts.Network(Network, Bridge))}",
             $"net-start {Network}",
             $"pool-define-as {Pool} dir --target {ImagesDir}",
             $"pool-start {Pool}",
         };
         foreach (var domain in Domains)
         {
-            commands.Add($"vol-create {Pool} {Write($"{domain}-vda.xml", VolumeXml(OsDisk(domain), "0600"))}");
-            commands.Add($"vol-create {Pool} {Write($"{domain}-vdb.xml", VolumeXml(OsdDisk(domain), "0644"))}");
+            commands.Add($"vol-create {Pool} {Write($"{domain}-vda.xml", WorldParts.Volume(OsDisk(domain), "0600"))}");
+            commands.Add($"vol-create {Pool} {Write($"{domain}-vdb.xml", WorldParts.Volume(OsdDisk(domain), "0644"))}");
             commands.Add($"define {Write($"{domain}.xml", DomainXml(domain))}");
         }
         Virsh.Must(string.Join("; ", commands));
@@ -90,37 +83,13 @@ public sealed class RealLibvirtWorld : IHypervisorWorld
 
     private string Mac(string domain, int nic) => $"52:54:00:{suffix[..2]}:{suffix[2..4]}:{(Domains.ToList().IndexOf(domain) * 16 + nic):x2}";
 
-    private XElement NetworkXml() =>
-        new("network", new XElement("name", Network),
-            new XElement("bridge", new XAttribute("name", Bridge), new XAttribute("stp", "off"), new XAttribute("delay", "0")));
-
-    private static XElement VolumeXml(string path, string mode) =>
-        new("volume", new XElement("name", Path.GetFileName(path)),
-            new XElement("capacity", new XAttribute("unit", "G"), 1),
-            new XElement("target", new XElement("format", new XAttribute("type", "qcow2")),
-                new XElement("permissions", new XElement("owner", 0), new XElement("group", 0), new XElement("mode", mode))));
-
     private XElement DomainXml(string domain) =>
-        new("domain", new XAttribute("type", "qemu"),
-            new XElement("name", domain),
-            new XElement("memory", new XAttribute("unit", "MiB"), 64),
-            new XElement("vcpu", 1),
-            new XElement("os", new XElement("type", new XAttribute("arch", "x86_64"), "hvm")),
-            new XElement("devices",
-                Disk(OsDisk(domain), "vda"),
-                Disk(OsdDisk(domain), "vdb"),
-                new XElement("interface", new XAttribute("type", "network"),
-                    new XElement("mac", new XAttribute("address", Mac(domain, 0))),
-                    new XElement("source", new XAttribute("network", Network)),
-                    new XElement("model", new XAttribute("type", "virtio"))),
-                new XElement("interface", new XAttribute("type", "bridge"),
-                    new XElement("mac", new XAttribute("address", Mac(domain, 1))),
-                    new XElement("source", new XAttribute("bridge", Bridge)),
-                    new XElement("model", new XAttribute("type", "virtio")))));
-
-    private static XElement Disk(string path, string target) =>
-        new("disk", new XAttribute("type", "file"), new XAttribute("device", "disk"),
-            new XElement("driver", new XAttribute("name", "qemu"), new XAttribute("type", "qcow2")),
-            new XElement("source", new XAttribute("file", path)),
-            new XElement("target", new XAttribute("dev", target), new XAttribute("bus", "virtio")));
+        WorldParts.Domain(domain,
+            WorldParts.Disk(OsDisk(domain), "vda"),
+            WorldParts.Disk(OsdDisk(domain), "vdb"),
+            WorldParts.NetworkNic(Mac(domain, 0), Network),
+            new XElement("interface", new XAttribute("type", "bridge"),
+                new XElement("mac", new XAttribute("address", Mac(domain, 1))),
+                new XElement("source", new XAttribute("bridge", Bridge)),
+                new XElement("model", new XAttribute("type", "virtio"))));
 }

@@ -86,6 +86,36 @@ public sealed class StepRunnerTests
         Assert.Empty(_services.MemoryJournal.Written);
     }
 
+    [Theory]
+    [InlineData(RunMode.Plan)]
+    [InlineData(RunMode.Apply)]
+    public async Task An_unmet_precondition_refuses_with_exit_4_before_fatal_findings_and_nothing_applied_or_journalled(RunMode mode)
+    {
+        var step = new ScriptedStep(ScriptedStep.Assessment([First], true,
+            new Finding(Severity.Fatal, "bad", "x", "no"), new Finding(Severity.Precondition, "host-in-maas", "openstack0", "still enrolled")));
+
+        var run = await RunAsync(step, mode, "openstack");
+
+        Assert.Equal(ExitCode.Refused, run.ExitCode);
+        Assert.Empty(step.Applied);
+        Assert.Empty(_observer.Asked);
+        Assert.Empty(_services.MemoryJournal.Written);
+        Assert.Contains(_observer.Events, e => e.StartsWith(mode == RunMode.Apply ? "note Refused: a precondition does not hold" : "note A precondition does not hold", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(RunMode.Apply)]
+    [InlineData(RunMode.Gate)]
+    public async Task An_unmet_precondition_does_not_matter_when_there_is_nothing_to_do_or_only_the_gate_is_asked(RunMode mode)
+    {
+        var step = new ScriptedStep(ScriptedStep.Assessment([], true, new Finding(Severity.Precondition, "host-in-maas", "openstack0", "re-enrolled since")));
+
+        var run = await RunAsync(step, mode);
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.True(run.Gate!.Green);
+    }
+
     [Fact]
     public async Task Warnings_do_not_refuse()
     {

@@ -1,6 +1,7 @@
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Teardown;
+using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests.Teardown;
 
@@ -190,20 +191,5 @@ public sealed class TeardownPlanTests
         var error = Assert.Throws<StepArgumentException>(() => TeardownStep.Definition.Create(_world.Services, new StepArguments(values)));
 
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class UnreachableHypervisor : IHypervisor
-    {
-        private static HypervisorException Down => new(HypervisorErrorCode.Unreachable, "cannot connect to libvirt");
-
-        public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken ct) => throw Down;
-        public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken ct) => throw Down;
-        public Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct) => throw Down;
-        public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken ct) => throw Down;
-        public Task DestroyNetworkAsync(string name, CancellationToken ct) => throw Down;
-        public Task UndefineNetworkAsync(string name, CancellationToken ct) => throw Down;
-        public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken ct) => throw Down;
-        public Task DeleteVolumeAsync(string path, CancellationToken ct) => throw Down;
-        public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken ct) => throw Down;
     }
 }

@@ -31,6 +31,12 @@ public sealed class LabHypervisorClient : IHypervisor, IDisposable
     public async Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken ct) =>
         (await CallAsync("devices", new HypervisorRequest(Domain: domain), HypervisorJson.Default.DomainDevices, ct))!;
 
+    public async Task<string> GetDomainXmlAsync(string domain, CancellationToken ct) =>
+        (await CallAsync("domain-xml", new HypervisorRequest(Domain: domain), HypervisorJson.Default.HypervisorText, ct))!.Text;
+
+    public async Task<string> ResolvePathAsync(string path, CancellationToken ct) =>
+        (await CallAsync("resolve-path", new HypervisorRequest(Path: path), HypervisorJson.Default.HypervisorText, ct))!.Text;
+
     public Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct) =>
         SendAsync("detach", new HypervisorRequest(Domain: domain, Mac: mac), ct);
 

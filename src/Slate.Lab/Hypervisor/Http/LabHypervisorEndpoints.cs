@@ -53,6 +53,12 @@ public static class LabHypervisorEndpoints
             case "devices":
                 await WriteAsync(context, 200, await hypervisor.GetDomainDevicesAsync(Need(r.Domain), ct), json.DomainDevices);
                 break;
+            case "domain-xml":
+                await WriteAsync(context, 200, new HypervisorText(await hypervisor.GetDomainXmlAsync(Need(r.Domain), ct)), json.HypervisorText);
+                break;
+            case "resolve-path":
+                await WriteAsync(context, 200, new HypervisorText(await hypervisor.ResolvePathAsync(Need(r.Path), ct)), json.HypervisorText);
+                break;
             case "detach":
                 await hypervisor.DetachInterfaceAsync(Need(r.Domain), Need(r.Mac), ct);
                 context.Response.StatusCode = 204;

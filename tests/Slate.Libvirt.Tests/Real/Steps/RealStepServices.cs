@@ -1,0 +1,59 @@
+using Slate.Runbook.Core;
+using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
+
+namespace Slate.Libvirt.Tests.Real.Steps;
+
+/// <summary>
+/// The ports Steps 3 and 4 run on against real libvirtd: the real adapter, a MAAS that names the site's cloud and holds
+/// only the hosts a test enrols, no Juju (these steps never ask it), and a journal whose captures are real files.
+/// </summary>
+internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string runFolder) : IStepServices, IMaas, IJuju, IJournal
+{
+    public List<MaasMachine> Enrolled { get; } = [];
+
+    public List<JournalEntry> Written { get; } = [];
+
+    public Site Site => site;
+    public IMaas Maas => this;
+    public IJuju Juju => this;
+    public IHypervisor Hypervisor => hypervisor;
+    public IJournal Journal => this;
+    public TimeProvider Time => TimeProvider.System;
+
+    public Task<string> GetMaasNameAsync(CancellationToken ct) => Task.FromResult(site.Cloud.MaasName);
+
+    public Task<IReadOnlyList<MaasMachine>> FindMachinesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<MaasMachine>>([.. Enrolled.Where(m => hostnames.Contains(m.Hostname))]);
+
+    public Task<IReadOnlyList<MaasSpace>> ListSpacesAsync(CancellationToken ct) => throw Unused;
+
+    public Task DeleteMachineAsync(string systemId, CancellationToken ct) => throw Unused;
+
+    public Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken cancellationToken = default) => throw Unused;
+
+    public Task<JujuModelStatus> StatusAsync(string model, CancellationToken cancellationToken = default) => throw Unused;
+
+    public Task<string> StatusJsonAsync(string model, CancellationToken cancellationToken = default) => throw Unused;
+
+    public Task<string> ExportBundleAsync(string model, CancellationToken cancellationToken = default) => throw Unused;
+
+    public Task DestroyModelAsync(string model, DestroyOptions options, CancellationToken cancellationToken = default) => throw Unused;
+
+    public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken cancellationToken = default) => throw Unused;
+
+    public void Append(JournalEntry entry) => Written.Add(entry);
+
+    public IReadOnlyList<JournalEntry> Entries() => [.. Written];
+
+    public string SaveCapture(string fileName, string content)
+    {
+        Directory.CreateDirectory(runFolder);
+        var path = Path.Combine(runFolder, fileName);
+        File.WriteAllText(path, content);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return path;
+    }
+
+    private static InvalidOperationException Unused => new("Steps 3 and 4 read only the hosts from MAAS and never ask Juju");
+}

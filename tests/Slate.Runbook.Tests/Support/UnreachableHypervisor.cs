@@ -1,0 +1,21 @@
+using Slate.Runbook.Ports;
+
+namespace Slate.Runbook.Tests.Support;
+
+/// <summary>A libvirt that does not answer: every call fails as the adapter fails when the daemon is down.</summary>
+internal sealed class UnreachableHypervisor : IHypervisor
+{
+    private static HypervisorException Down => new(HypervisorErrorCode.Unreachable, "cannot connect to libvirt at qemu:///system: Failed to connect socket");
+
+    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) => throw Down;
+    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) => throw Down;
+    public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) => throw Down;
+    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken) => throw Down;
+    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) => throw Down;
+    public Task DestroyNetworkAsync(string name, CancellationToken cancellationToken) => throw Down;
+    public Task UndefineNetworkAsync(string name, CancellationToken cancellationToken) => throw Down;
+    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) => throw Down;
+    public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) => throw Down;
+    public Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken) => throw Down;
+    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken) => throw Down;
+}
