@@ -38,7 +38,7 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
 
     public Task<string> ExportBundleAsync(string model, CancellationToken cancellationToken = default) => throw Unused;
 
-    public Task DestroyModelAsync(string model, DestroyOptions options, CancellationToken cancellationToken = default) => throw Unused;
+    public Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default) => throw Unused;
 
     public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken cancellationToken = default) => throw Unused;
 
