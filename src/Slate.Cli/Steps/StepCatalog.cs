@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Slate.Runbook.BundleCheck;
+using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
 using Slate.Runbook.Preflight;
+using Slate.Runbook.Standup;
 using Slate.Runbook.Teardown;
 
 namespace Slate.Cli.Steps;
@@ -13,6 +15,8 @@ internal static class StepCatalog
     [
         PreflightStep.Definition,
         TeardownStep.Definition,
+        CarveStep.Definition,
+        StandupStep.Definition,
         BundleCheckStep.Definition,
     ];
 
