@@ -8,9 +8,10 @@ namespace Slate.Runbook.Carve;
 /// </summary>
 public static class CarveGate
 {
-    public static GateReport Judge(IReadOnlyList<HostDiff> diffs) => new(diffs.SelectMany(Lines).ToList());
+    public static GateReport Judge(IReadOnlyList<HostDiff> diffs) => new(diffs.SelectMany(d => Lines(d, asTree: true)).ToList());
 
-    private static IEnumerable<GateLine> Lines(HostDiff diff)
+    /// <summary>One line per template interface and one for strays; <paramref name="asTree"/> indents the names under their parents.</summary>
+    public static IEnumerable<GateLine> Lines(HostDiff diff, bool asTree)
     {
         var host = diff.Host.Name;
         if (diff.Machine is not { } machine)
@@ -23,7 +24,10 @@ public static class CarveGate
             var observed = machine.Interfaces.FirstOrDefault(i => i.Name == d.Name);
             var holds = observed is not null && !diff.Created.Contains(d.Name) && !diff.ChangesTo(d.Name).Any()
                         && !diff.Findings.Any(f => f.Severity == Severity.Fatal && f.Subject == $"{host} {d.Name}");
-            yield return new GateLine("pattern-a", holds, $"{host} {PatternA.Indented(d.Name, d.Depth)}", d.Describe(), CarveDiff.Observed(observed));
+            var seen = CarveDiff.Observed(observed);
+            if (!holds && seen == d.Describe())
+                seen += " (goes with a parent that is re-created)";
+            yield return new GateLine("pattern-a", holds, $"{host} {(asTree ? PatternA.Indented(d.Name, d.Depth) : d.Name)}", d.Describe(), seen);
         }
         var strays = diff.Changes.Where(c => c.Kind == CarveChangeKind.DeleteInterface && !diff.Desired.Any(d => d.Name == c.Interface)).Select(c => c.Interface).ToList();
         yield return new GateLine("no-strays", strays.Count == 0, $"{host} interfaces outside Pattern A", "none",

@@ -24,23 +24,16 @@ public static class StandupCheck
             lines.Add(Line("subnet", $"subnet {cidr}", $"in space {plane.Name}", subnet is null ? "absent" : $"in space {subnet.Space ?? "undefined"}"));
             if (subnet is null)
                 continue;
-            lines.Add(Line("vlan", $"subnet {cidr} VLAN", VlanName(plane.Vid), $"{VlanName(subnet.Vlan.Vid)} of {subnet.Vlan.Fabric}"));
+            lines.Add(Line("vlan", $"subnet {cidr} on {subnet.Vlan.Fabric}", VlanName(plane.Vid), VlanName(subnet.Vlan.Vid)));
             if (Carrier(site, plane) is { } carrier && topology.SubnetWithCidr(carrier.Cidr.ToString()) is { } carried)
-            {
-                lines.Add(Line("fabric", $"VLAN {plane.Vid} of {plane.Name}", $"on {carried.Vlan.Fabric} (the fabric of {carrier.Name})", $"on {subnet.Vlan.Fabric}"));
-            }
+                lines.Add(Line("fabric", $"{plane.Name} VLAN (carried by {carrier.Name})", $"on {carried.Vlan.Fabric}", $"on {subnet.Vlan.Fabric}"));
         }
         foreach (var host in site.Hosts)
         {
             var machine = observation.Machines.FirstOrDefault(m => m.Hostname == host.Name);
             if (machine?.StatusName != CarveDiff.Ready)
                 continue;
-            var diff = CarveDiff.Compare(site, host, machine, topology, addresses: null);
-            lines.AddRange(diff.Findings.Where(f => f.Severity == Severity.Fatal)
-                .Select(f => new GateLine("host", false, f.Subject, f.Expected ?? "", f.Observed ?? f.Message)));
-            lines.AddRange(diff.Changes.Select(c => new GateLine("host", false, $"{host.Name} {c.Interface}", c.Expected, c.Observed)));
-            if (!diff.HasFatal && diff.Changes.Count == 0)
-                lines.Add(new GateLine("host", true, $"{host.Name} interfaces", "Pattern A", "Pattern A"));
+            lines.AddRange(CarveGate.Lines(CarveDiff.Compare(site, host, machine, topology, addresses: null), asTree: false));
         }
         return lines;
     }

@@ -112,4 +112,84 @@ public sealed class CarveCommandTests
                 break;
         }
     }
+
+    /// <summary>MAAS refuses interface edits on a Deployed machine (api/interfaces.py); the plan quotes the lab's own 409 text and changes nothing.</summary>
+    [Fact]
+    public async Task Carving_a_deployed_host_is_refused_quoting_maas_and_writes_nothing()
+    {
+        await using var lab = await CarveLab.StartAsync();
+        var machine = lab.Machine("openstack1");
+        lab.Cloud.Machines.Allocate(machine.SystemId, null);
+        lab.Cloud.Machines.Deploy(machine.SystemId, null);
+        lab.Cloud.Machines.Settle();
+        Assert.Equal(NodeStatus.Deployed, machine.Status);
+        var refusal = Assert.Throws<LabApiException>(() => lab.Cloud.Interfaces.CreateBridge(machine,
+            new BridgeSpec("br-ex", lab.Nic("openstack1", "enp1s0").Id, "ovs", null, null, false, 15)));
+
+        var (code, io, requests) = await lab.MeasuredAsync(() => lab.CarveAsync("openstack1", "--apply", "--confirm", "openstack1"));
+
+        Assert.Equal(3, code);
+        Assert.Contains($"FATAL   openstack1: is Deployed; the carve needs Ready, and MAAS refuses these edits: \"{refusal.Message}\"", io.Out);
+        Assert.Contains("Refused: the plan has fatal findings; nothing was changed.", io.Out);
+        Assert.Equal(0, CarveLab.Writes(requests));
+    }
+
+    [Fact]
+    public async Task An_address_another_machine_holds_is_fatal_and_names_the_holder()
+    {
+        await using var lab = await CarveLab.StartAsync();
+        lab.Cloud.Interfaces.LinkSubnet(lab.Machine("openstack1"), lab.Nic("openstack1", "enp8s0"),
+            new LinkSubnetCommand(LinkMode.Static, "10.12.16.0/22", IPAddress.Parse("10.12.16.10"), false, false));
+
+        var (code, io) = await lab.CarveAsync("openstack0");
+
+        Assert.Equal(3, code);
+        Assert.Contains("FATAL   openstack0 enp8s0: 10.12.16.10 is already used by openstack1 (enp8s0)", io.Out);
+        Assert.Contains("Summary: 1 fatal, 10 changes", io.Out);
+    }
+
+    [Fact]
+    public async Task A_missing_physical_nic_is_fatal()
+    {
+        await using var lab = await CarveLab.StartAsync();
+        lab.Cloud.Interfaces.Delete(lab.Machine("openstack2"), lab.Nic("openstack2", "enp10s0"));
+
+        var (code, io) = await lab.CarveAsync("openstack2");
+
+        Assert.Equal(3, code);
+        Assert.Contains("FATAL   openstack2 enp10s0: physical NIC missing: MAAS has no such interface on this machine", io.Out);
+        Assert.Contains("enp10s0 | physical | static 10.12.36.12 | FATAL (see findings)", io.Out);
+    }
+
+    [Fact]
+    public async Task A_plane_whose_subnet_maas_does_not_have_is_fatal()
+    {
+        await using var lab = await CarveLab.StartAsync();
+        var site = Path.Combine(lab.Directory, "moved-storage.yaml");
+        File.WriteAllText(site, File.ReadAllText(CliHarness.SitePath).Replace("10.12.32.0/22", "10.12.40.0/22", StringComparison.Ordinal));
+
+        var (code, io) = await lab.Harness.RunAsync("carve", "openstack0", "--site", site);
+
+        Assert.Equal(3, code);
+        Assert.Contains("FATAL   openstack0 enp9s0: MAAS has no subnet 10.12.40.0/22 for plane storage", io.Out);
+    }
+
+    [Fact]
+    public async Task All_plans_every_host_with_one_machine_read_and_is_plan_only()
+    {
+        await using var lab = await CarveLab.StartAsync();
+
+        var (code, io, requests) = await lab.MeasuredAsync(() => lab.CarveAsync("--all"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("Summary: 0 fatal, 40 changes (openstack0 10, openstack1 10, openstack2 10, openstack3 10)", io.Out);
+        Assert.Equal(1, CarveLab.HostReads(requests));
+        Assert.Equal(2, (await lab.CarveAsync("--all", "--apply")).Code);
+        Assert.Equal(2, (await lab.CarveAsync("--apply")).Code);
+        Assert.Equal(2, (await lab.CarveAsync()).Code);
+        var (unknown, refused) = await lab.CarveAsync("openstack9");
+        Assert.Equal(2, unknown);
+        Assert.Equal(["slate: openstack9: not a host of the site (hosts: openstack0, openstack1, openstack2, openstack3)"], refused.Errors);
+        Assert.Equal(0, CarveLab.Writes(lab.Harness.Server.Requests));
+    }
 }
