@@ -12,7 +12,8 @@ internal static class LabFaultOption
         Description = "Make the lab MAAS sick, to rehearse what a real one does (repeatable, one SPEC each): " + LabFaults.Forms + ". " +
                       "503/409/lost/latency hit every authenticated MAAS call, never the anonymous version/ (clients can still probe); " +
                       "lost applies the call, then drops the connection (a write's outcome is unknown). stuck: that machine's " +
-                      "transitions never complete. The same seed gives the same faults.",
+                      "transitions never complete. lingering: that host's juju machine never finishes dying, so destroy-model " +
+                      "waits until `juju remove-machine --force` removes it. The same seed gives the same faults.",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -34,6 +35,11 @@ internal static class LabFaultOption
             if (hosts.FirstOrDefault(h => !known.Contains(h)) is { } unknown)
                 throw new CliInputException($"--fault {kind}={unknown}: the site has no machine {unknown}");
         }
+        var modelMachines = site.Hosts.Select(h => h.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (faults.Lingering.FirstOrDefault(h => !modelMachines.Contains(h)) is { } outside)
+            throw new CliInputException(
+                $"--fault lingering={outside}: {outside} is not a machine of the juju model {site.Cloud.JujuModel} " +
+                $"(its machines are the site's hosts: {string.Join(", ", site.Hosts.Select(h => h.Name))})");
         return faults;
     }
 }

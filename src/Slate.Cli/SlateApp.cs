@@ -68,7 +68,6 @@ internal static class SlateApp
         return (int)code;
     }
 
-    /// <summary>Every failure is one line, whatever an exception's message (an adapter's stderr tail, say) holds.</summary>
-    private static string OneLine(string message) =>
-        string.Join(" | ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>Every failure is one short, clean line, whatever an exception's message (an adapter's stderr tail, say) holds.</summary>
+    private static string OneLine(string message) => TerminalText.OneLine(message);
 }

@@ -16,15 +16,16 @@ internal static partial class JujuArguments
 
     public static string[] ExportBundle(string target) => ["export-bundle", "-m", target];
 
-    // destroy-model takes the model as a positional argument; it does not accept -m.
+    // destroy-model takes the model as a positional argument; it does not accept -m. The rules are juju's own
+    // (cmd/juju/model/destroy.go, Init and Run).
     public static string[] DestroyModel(string target, DestroyOptions options)
     {
+        if (options.DestroyStorage && options.ReleaseStorage)
+            throw new JujuRequestException("destroy-model: destroy-storage and release-storage cannot both be specified");
         if (options.Timeout is not null && !options.Force)
             throw new JujuRequestException("destroy-model: a timeout can only be used together with force");
         if (options.NoWait && !options.Force)
             throw new JujuRequestException("destroy-model: no-wait can only be used together with force");
-        if (options.DestroyStorage && options.ReleaseStorage)
-            throw new JujuRequestException("destroy-model: --destroy-storage and --release-storage cannot be used together");
         var args = new List<string> { "destroy-model", "--no-prompt" };
         if (options.DestroyStorage)
             args.Add("--destroy-storage");

@@ -4,44 +4,58 @@ namespace Slate.Juju;
 
 /// <summary>
 /// <see cref="IJuju"/> over the juju command line (<c>--format=json</c>). The executable may be the real juju or any
-/// command that answers like it, e.g. <c>slate</c> with leading arguments <c>lab juju</c>.
+/// command that answers like it, e.g. <c>slate</c> with leading arguments <c>lab juju</c>. Juju runs with a minimal
+/// environment (<see cref="JujuEnvironment"/>): no MAAS key, MAAS URL or lab token reaches it.
 /// </summary>
 public sealed class JujuCli : IJuju
 {
+    /// <summary>How long a read (models, status, export-bundle) may run unless the caller says otherwise.</summary>
+    public static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromMinutes(2);
+
     private readonly JujuProcess _process;
     private readonly string? _controller;
+    private readonly TimeSpan _changeTimeout;
+    private readonly TimeSpan _readTimeout;
 
     /// <param name="executable">Path or name of the juju executable.</param>
     /// <param name="controller">Controller to address (<c>-m controller:model</c>); null uses juju's current controller.</param>
-    /// <param name="timeout">Longest a single juju call may run before it is killed.</param>
+    /// <param name="changeTimeout">Longest destroy-model or remove-machine may run (waiting included) before it is killed.</param>
     /// <param name="leadingArguments">Arguments placed before every juju command line.</param>
+    /// <param name="readTimeout">Longest a read may run; default <see cref="DefaultReadTimeout"/>, never longer than <paramref name="changeTimeout"/>.</param>
+    /// <param name="environment">Where juju's allowed variables come from; default this process's environment.</param>
     /// <exception cref="JujuRequestException">The controller name is invalid.</exception>
-    public JujuCli(string executable, string? controller, TimeSpan timeout, IReadOnlyList<string>? leadingArguments = null)
+    public JujuCli(
+        string executable, string? controller, TimeSpan changeTimeout, IReadOnlyList<string>? leadingArguments = null,
+        TimeSpan? readTimeout = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(executable);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(changeTimeout, TimeSpan.Zero);
+        if (readTimeout is { } read) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(read, TimeSpan.Zero);
         _controller = controller is null ? null : JujuArguments.CheckedController(controller);
-        _process = new JujuProcess(executable, leadingArguments ?? [], timeout);
+        _changeTimeout = changeTimeout;
+        _readTimeout = readTimeout ?? (DefaultReadTimeout < changeTimeout ? DefaultReadTimeout : changeTimeout);
+        _process = new JujuProcess(executable, leadingArguments ?? [], JujuEnvironment.For(environment ?? JujuEnvironment.OfThisProcess()));
     }
 
     public async Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken cancellationToken = default) =>
-        JujuModelsJson.Parse(await _process.RunAsync(JujuArguments.Models(_controller), null, cancellationToken));
+        JujuModelsJson.Parse(await _process.RunAsync(JujuArguments.Models(_controller), null, _readTimeout, null, cancellationToken));
 
     public async Task<JujuModelStatus> StatusAsync(string model, CancellationToken cancellationToken = default)
     {
         var args = JujuArguments.Status(JujuArguments.Target(_controller, model));
-        return JujuStatusJson.Parse(await _process.RunAsync(args, model, cancellationToken));
+        return JujuStatusJson.Parse(await _process.RunAsync(args, model, _readTimeout, null, cancellationToken));
     }
 
     public Task<string> StatusJsonAsync(string model, CancellationToken cancellationToken = default) =>
-        _process.RunAsync(JujuArguments.Status(JujuArguments.Target(_controller, model)), model, cancellationToken);
+        _process.RunAsync(JujuArguments.Status(JujuArguments.Target(_controller, model)), model, _readTimeout, null, cancellationToken);
 
     public Task<string> ExportBundleAsync(string model, CancellationToken cancellationToken = default) =>
-        _process.RunAsync(JujuArguments.ExportBundle(JujuArguments.Target(_controller, model)), model, cancellationToken);
+        _process.RunAsync(JujuArguments.ExportBundle(JujuArguments.Target(_controller, model)), model, _readTimeout, null, cancellationToken);
 
-    public Task DestroyModelAsync(string model, DestroyOptions options, CancellationToken cancellationToken = default) =>
-        _process.RunAsync(JujuArguments.DestroyModel(JujuArguments.Target(_controller, model), options), model, cancellationToken);
+    public Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        _process.RunAsync(JujuArguments.DestroyModel(JujuArguments.Target(_controller, model), options), model, _changeTimeout, progress, cancellationToken);
 
     public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken cancellationToken = default) =>
-        _process.RunAsync(JujuArguments.RemoveMachine(JujuArguments.Target(_controller, model), machineId, options), model, cancellationToken);
+        _process.RunAsync(
+            JujuArguments.RemoveMachine(JujuArguments.Target(_controller, model), machineId, options), model, _changeTimeout, null, cancellationToken);
 }

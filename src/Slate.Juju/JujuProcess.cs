@@ -1,36 +1,48 @@
 using System.ComponentModel;
+using System.Text;
 using System.Text.RegularExpressions;
 using CliWrap;
-using CliWrap.Buffered;
 using Slate.Runbook.Ports;
 
 namespace Slate.Juju;
 
 /// <summary>Runs one juju command with an argument array and turns every failure into a <see cref="JujuCommandException"/>.</summary>
-internal sealed partial class JujuProcess(string executable, IReadOnlyList<string> leadingArguments, TimeSpan timeout)
+/// <param name="environment">The child's variables (see <see cref="JujuEnvironment.For"/>).</param>
+internal sealed partial class JujuProcess(string executable, IReadOnlyList<string> leadingArguments, IReadOnlyDictionary<string, string?> environment)
 {
     private const int StderrTailLines = 20;
 
     /// <summary>Runs juju and returns its stdout. <paramref name="model"/> names the model the call is about, if any.</summary>
-    public async Task<string> RunAsync(IReadOnlyList<string> arguments, string? model, CancellationToken cancellationToken)
+    /// <param name="timeout">How long the call may run before it is killed.</param>
+    /// <param name="progress">Receives each line juju writes to stderr, as it writes it (see <see cref="LiveLines"/>).</param>
+    public async Task<string> RunAsync(
+        IReadOnlyList<string> arguments, string? model, TimeSpan timeout, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         string[] args = [.. leadingArguments, .. arguments];
         var argv = ArgvMask.Apply([executable, .. args]);
         var shown = string.Join(' ', argv);
 
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var stderrTarget = PipeTarget.ToStringBuilder(stderr);
+        if (progress is not null) stderrTarget = PipeTarget.Merge(stderrTarget, LiveLines.To(progress));
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        BufferedCommandResult result;
+        CommandResult result;
         try
         {
             result = await Cli.Wrap(executable)
                 .WithArguments(args)
+                .WithEnvironmentVariables(environment)
+                .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+                .WithStandardErrorPipe(stderrTarget)
                 .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(deadline.Token);
+                .ExecuteAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new JujuCommandException($"{shown}: no answer within {timeout}; the process was killed", argv, null, "");
+            throw new JujuCommandException($"{shown}: no answer within {timeout}; the process was killed", argv, null, Tail(stderr.ToString()));
         }
         catch (Win32Exception e)
         {
@@ -38,11 +50,12 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
         }
 
         if (result.ExitCode == 0)
-            return result.StandardOutput;
+            return stdout.ToString();
 
-        var tail = Tail(result.StandardError);
-        var problem = LastError(result.StandardError) ?? "(nothing on stderr)";
-        if (model is not null && ModelNotFound().IsMatch(result.StandardError))
+        var error = stderr.ToString();
+        var tail = Tail(error);
+        var problem = LastError(error) ?? "(nothing on stderr)";
+        if (model is not null && ModelNotFound().IsMatch(error))
             throw new JujuModelNotFoundException(model, $"juju model '{model}' not found: {problem}", argv, result.ExitCode, tail);
         throw new JujuCommandException($"{shown} exited {result.ExitCode}: {problem}", argv, result.ExitCode, tail);
     }
@@ -53,11 +66,13 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
         return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - StderrTailLines)));
     }
 
-    // The ERROR line is the cause; WARNING lines and progress text come before it.
+    // The ERROR line is the cause; WARNING lines and progress text come before it. Juju writes "Destroying model"
+    // without a newline, so the error may share that line.
     private static string? LastError(string stderr)
     {
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.LastOrDefault(l => l.StartsWith("ERROR ", StringComparison.Ordinal)) ?? lines.LastOrDefault();
+        var error = lines.LastOrDefault(l => l.Contains("ERROR ", StringComparison.Ordinal));
+        return error is null ? lines.LastOrDefault() : error[error.IndexOf("ERROR ", StringComparison.Ordinal)..];
     }
 
     [GeneratedRegex(@"^ERROR model \S+ not found", RegexOptions.Multiline)]

@@ -13,6 +13,9 @@ public sealed record MaasClientOptions
     /// <summary>Longest single wait between read retries, whatever Retry-After says.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The largest answer body read (64 MiB): a bigger one is refused, not buffered.</summary>
+    public long MaxAnswerBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Per-attempt timeout, measured on <see cref="TimeProvider"/>.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -38,7 +38,8 @@ public sealed partial record MaasCredentials
         if (string.IsNullOrWhiteSpace(key))
             throw new MaasConfigurationException("MAAS_API_KEY is not set.");
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var root))
-            throw new MaasConfigurationException($"MAAS_URL is not an absolute URL: '{url}'.");
+            throw new MaasConfigurationException($"MAAS_URL {WhyNotAnUrl(url.Trim())} (e.g. http://maas:5240/MAAS/); " +
+                                                 "its value is not shown: it may carry a password or a key.");
         return new MaasCredentials(root, key.Trim());
     }
 
@@ -76,6 +77,11 @@ public sealed partial record MaasCredentials
         }
         return builder.Uri;
     }
+
+    private static string WhyNotAnUrl(string url) =>
+        !url.Contains("://", StringComparison.Ordinal) ? "is not an absolute URL: it has no scheme:// part"
+        : url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) ? "holds spaces or control characters"
+        : "is not a valid absolute URL: check its host and port";
 
     [GeneratedRegex(@"^(?<root>.*/)api/(?<version>\d+\.\d+)/?$")]
     private static partial Regex ApiVersionSuffix();

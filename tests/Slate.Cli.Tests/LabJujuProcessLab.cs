@@ -1,6 +1,7 @@
 using Slate.Juju;
 using Slate.Lab;
 using Slate.Lab.Cloud;
+using Slate.Lab.Faults;
 using Slate.Lab.Juju;
 using Slate.Lab.Maas;
 
@@ -14,8 +15,8 @@ internal sealed class LabJujuProcessLab : IAsyncDisposable
 {
     public static readonly LabTimings FastTimings = new(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50));
 
-    /// <summary>Longer than the release, so that a destroyed model outlives its machines and destroy-model really waits.</summary>
-    public static readonly TimeSpan ModelRemoval = TimeSpan.FromMilliseconds(400);
+    /// <summary>Long enough that destroy-model's first look (at once, juju-style) sees the whole model, and really waits.</summary>
+    public static readonly LabJujuTimings JujuTimings = new(TimeSpan.FromMilliseconds(1000), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
 
     private LabJujuProcessLab(LabCloud cloud, LabMaasServer server, string directory, string shim)
     {
@@ -37,16 +38,17 @@ internal sealed class LabJujuProcessLab : IAsyncDisposable
         return LabJujuShim.Write(directory, slate, arguments, lab);
     }
 
-    public static async Task<LabJujuProcessLab> StartAsync()
+    public static async Task<LabJujuProcessLab> StartAsync(LabFaults? faults = null)
     {
-        var cloud = new LabCloud(SampleSite.Load(), TimeProvider.System, FastTimings);
-        var server = await LabMaasServer.StartAsync(cloud, new LabJujuController(cloud, ModelRemoval), 0, CancellationToken.None);
+        var cloud = new LabCloud(SampleSite.Load(), TimeProvider.System, FastTimings) { Faults = faults ?? LabFaults.None };
+        var server = await LabMaasServer.StartAsync(cloud, new LabJujuController(cloud, JujuTimings), 0, CancellationToken.None);
         var directory = System.IO.Directory.CreateTempSubdirectory("slate-labjuju-").FullName;
         var shim = WriteShim(directory, (server.LabUrl, server.LabToken));
         return new LabJujuProcessLab(cloud, server, directory, shim);
     }
 
-    public JujuCli Cli() => new(Shim, Cloud.Site.Cloud.JujuController, TimeSpan.FromSeconds(60));
+    /// <param name="changeTimeout">How long destroy-model and remove-machine may wait before the adapter kills them.</param>
+    public JujuCli Cli(TimeSpan? changeTimeout = null) => new(Shim, Cloud.Site.Cloud.JujuController, changeTimeout ?? TimeSpan.FromSeconds(60));
 
     public async ValueTask DisposeAsync()
     {

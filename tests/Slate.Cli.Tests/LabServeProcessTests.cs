@@ -14,18 +14,25 @@ public sealed class LabServeProcessTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _serve = Start(new Dictionary<string, string>(), "lab", "serve", "--port", "0");
-        _exports = new Dictionary<string, string>();
+        _exports = await ExportsAsync(_serve);
+    }
+
+    /// <summary>The export lines a starting `slate lab serve` prints, as name and value.</summary>
+    internal static async Task<Dictionary<string, string>> ExportsAsync(Process serve)
+    {
+        var exports = new Dictionary<string, string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!_exports.ContainsKey("SLATE_LIBVIRT_URI"))
+        while (!exports.ContainsKey("SLATE_LIBVIRT_URI"))
         {
-            var line = await _serve.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new InvalidOperationException("slate lab serve ended early: " + await _serve.StandardError.ReadToEndAsync());
+            var line = await serve.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new InvalidOperationException("slate lab serve ended early: " + await serve.StandardError.ReadToEndAsync());
             if (line.StartsWith("export ", StringComparison.Ordinal))
             {
                 var (name, value) = (line[7..line.IndexOf('=')], line[(line.IndexOf('=') + 1)..]);
-                _exports[name] = value;
+                exports[name] = value;
             }
         }
+        return exports;
     }
 
     public async Task DisposeAsync()
@@ -142,7 +149,7 @@ public sealed class LabServeProcessTests : IAsyncLifetime
     }
 
     /// <summary>Starts the framework-dependent slate with exactly <paramref name="env"/> of the slate variables set.</summary>
-    private static Process Start(IReadOnlyDictionary<string, string> env, params string[] args)
+    internal static Process Start(IReadOnlyDictionary<string, string> env, params string[] args)
     {
         var (slate, slateArguments) = SlateExecutable.CommandLine();
         var info = new ProcessStartInfo(slate, [.. slateArguments, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };

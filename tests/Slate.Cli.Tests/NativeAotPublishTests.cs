@@ -24,7 +24,7 @@ public sealed class NativeAotPublishTests
             var rehearse = await RunAsync(slate, output.FullName, "rehearse");
 
             Assert.True(rehearse.Code == 0, rehearse.Output);
-            Assert.Contains("Rehearsal: 2 of 2 step(s) green", rehearse.Output);
+            Assert.Contains("Rehearsal: 3 of 3 step(s) green", rehearse.Output);
         }
         finally
         {
@@ -32,14 +32,14 @@ public sealed class NativeAotPublishTests
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Slate.slnx"))) return dir.FullName;
         throw new InvalidOperationException("Slate.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string file, string workDir, params string[] args)
+    internal static async Task<(int Code, string Output)> RunAsync(string file, string workDir, params string[] args)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) info.ArgumentList.Add(arg);

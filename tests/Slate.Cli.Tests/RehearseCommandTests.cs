@@ -44,3 +44,17 @@ public sealed class RehearseWithOwnSiteTests
         }
     }
 }
+
+public sealed class RehearseWithDecomposeFaultTests
+{
+    [Fact]
+    public async Task A_decompose_that_deletes_a_domain_turns_the_teardown_gate_red_naming_the_host()
+    {
+        var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--fault", "decompose-deletes-domain=openstack1");
+
+        Assert.Equal(3, code);
+        Assert.Contains("teardown     GATE red", io.Out);
+        Assert.Contains(io.Out, l => l.StartsWith("FAIL  domain-off     openstack1: no such domain: re-enrolment needs it", StringComparison.Ordinal));
+        Assert.Contains(io.Out, l => l.StartsWith("PASS  domain-off     openstack0: shut off", StringComparison.Ordinal));
+    }
+}

@@ -54,8 +54,17 @@ internal sealed class DummyJuju : IDisposable
         return this;
     }
 
-    public JujuCli Cli(string? controller = "maas-ctrl", TimeSpan? timeout = null, IReadOnlyList<string>? leadingArguments = null) =>
-        new(Executable, controller, timeout ?? TimeSpan.FromSeconds(30), leadingArguments);
+    /// <summary>The environment of the last run, without what bash itself sets (PWD, SHLVL, _).</summary>
+    public IReadOnlyDictionary<string, string> Environment =>
+        File.ReadAllText(Path.Combine(Dir, "env")).Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('=', 2))
+            .Where(pair => pair[0] is not ("PWD" or "SHLVL" or "_" or "OLDPWD"))
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+
+    public JujuCli Cli(
+        string? controller = "maas-ctrl", TimeSpan? timeout = null, IReadOnlyList<string>? leadingArguments = null,
+        TimeSpan? readTimeout = null, IReadOnlyDictionary<string, string?>? environment = null) =>
+        new(Executable, controller, timeout ?? TimeSpan.FromSeconds(30), leadingArguments, readTimeout, environment);
 
     public void Dispose() => Directory.Delete(Dir, recursive: true);
 }

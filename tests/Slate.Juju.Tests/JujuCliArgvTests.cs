@@ -76,6 +76,16 @@ public sealed class JujuCliArgvTests : IDisposable
     }
 
     [Fact]
+    public async Task DestroyModel_release_storage()
+    {
+        _juju.Answers();
+
+        await _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(ReleaseStorage: true));
+
+        Assert.Equal(["destroy-model", "--no-prompt", "--release-storage", "maas-ctrl:openstack"], _juju.Argv);
+    }
+
+    [Fact]
     public async Task DestroyModel_graceful_without_storage_flag()
     {
         _juju.Answers();

@@ -21,6 +21,17 @@ public sealed class JujuCliRefusalTests : IDisposable
         Assert.False(_juju.Ran);
     }
 
+    // juju's own Init: "--destroy-storage and --release-storage cannot both be specified" (cmd/juju/model/destroy.go).
+    [Fact]
+    public async Task Destroying_and_releasing_the_storage_at_once_is_refused()
+    {
+        var e = await Assert.ThrowsAsync<JujuRequestException>(() =>
+            _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true, ReleaseStorage: true)));
+
+        Assert.Contains("release-storage", e.Message);
+        Assert.False(_juju.Ran);
+    }
+
     [Fact]
     public async Task Destroy_no_wait_without_force_is_refused()
     {

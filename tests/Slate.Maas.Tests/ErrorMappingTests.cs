@@ -17,7 +17,8 @@ public sealed class ErrorMappingTests
     [InlineData(500, typeof(MaasApiException))]
     public async Task Each_status_becomes_its_typed_exception_with_method_path_and_body(int status, Type expected)
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(status, "No Machine matches the given query.", "text/plain"));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(status, "No Machine matches the given query.", "text/plain"),
+            MaasRoute.Post("machines/gone42/", ("op", "release")));
         using var client = TestClients.For(server);
 
         var error = await Assert.ThrowsAnyAsync<MaasApiException>(() => client.Machines.ReleaseAsync("gone42"));
@@ -34,7 +35,8 @@ public sealed class ErrorMappingTests
     public async Task A_400_field_map_is_parsed_including___all__()
     {
         const string body = """{"mac_addresses": ["MAC address 52:54:00:00:00:01 already in use on node-3."], "__all__": ["One", "Two"]}""";
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(400, body));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(400, body),
+            MaasRoute.Post("nodes/n1/interfaces/", ("op", "create_vlan")));
         using var client = TestClients.For(server);
 
         var error = await Assert.ThrowsAsync<MaasBadRequestException>(() => client.Interfaces.CreateVlanAsync("n1", 1, 2));
@@ -48,7 +50,8 @@ public sealed class ErrorMappingTests
     public async Task A_400_in_plain_text_keeps_the_text_and_has_no_field_errors()
     {
         await using var server = await FakeMaasServer.StartAsync((_, _) =>
-            new CannedResponse(400, "Unrecognised signature: method=POST op=bogus", "text/plain"));
+            new CannedResponse(400, "Unrecognised signature: method=POST op=bogus", "text/plain"),
+            MaasRoute.Post("machines/n1/", ("op", "commission")));
         using var client = TestClients.For(server);
 
         var error = await Assert.ThrowsAsync<MaasBadRequestException>(() => client.Machines.CommissionAsync("n1"));
@@ -60,7 +63,8 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_409_on_a_write_carries_Retry_After_and_is_not_retried()
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(409, "retry", "text/plain", RetryAfterSeconds: 5));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(409, "retry", "text/plain", RetryAfterSeconds: 5),
+            MaasRoute.Post("machines/n1/", ("op", "commission")));
         using var client = TestClients.For(server);
 
         var error = await Assert.ThrowsAsync<MaasConflictException>(() => client.Machines.CommissionAsync("n1"));
@@ -72,7 +76,8 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_503_on_a_write_is_not_retried()
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(503, "busy", "text/plain", RetryAfterSeconds: 10));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(503, "busy", "text/plain", RetryAfterSeconds: 10),
+            MaasRoute.Delete("nodes/n1/interfaces/3/"));
         using var client = TestClients.For(server);
 
         var error = await Assert.ThrowsAsync<MaasUnavailableException>(() => client.Interfaces.DeleteAsync("n1", 3));
@@ -84,7 +89,8 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_write_whose_connection_drops_has_an_unknown_outcome()
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(200, Abort: true));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(200, Abort: true),
+            MaasRoute.Post("machines/n1/", ("op", "release")));
         using var client = TestClients.For(server);
 
         var error = await Assert.ThrowsAsync<MaasOutcomeUnknownException>(() => client.Machines.ReleaseAsync("n1"));
@@ -97,7 +103,8 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_write_that_times_out_on_the_injected_clock_has_an_unknown_outcome()
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(200, Hang: true));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(200, Hang: true),
+            MaasRoute.Post("machines/n1/", ("op", "commission")));
         var time = new FakeTimeProvider();
         using var client = TestClients.For(server, time);
 
@@ -139,7 +146,8 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_2xx_body_that_is_not_the_expected_json_is_a_clear_error()
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(200, "<html>login</html>", "text/html"));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(200, "<html>login</html>", "text/html"),
+            MaasRoute.Get("version/"));
         using var client = TestClients.For(server);
 
         var error = await Assert.ThrowsAsync<MaasApiException>(() => client.Version.GetAsync());
@@ -151,7 +159,8 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task The_callers_cancellation_is_honoured()
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(200, Hang: true));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(200, Hang: true),
+            MaasRoute.Get("subnets/"));
         using var client = TestClients.For(server);
         using var cancel = new CancellationTokenSource();
 

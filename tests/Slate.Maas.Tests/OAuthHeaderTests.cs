@@ -10,7 +10,7 @@ public sealed class OAuthHeaderTests
     [Fact]
     public async Task Every_request_carries_a_plaintext_oauth_header_a_maas_server_can_verify()
     {
-        await using var server = await FakeMaasServer.StartAsync(Version);
+        await using var server = await FakeMaasServer.StartAsync(Version, MaasRoute.Get("version/"));
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_750_000_000));
         using var client = TestClients.For(server, time);
 

@@ -11,7 +11,8 @@ public sealed class ReadRetryTests
     {
         await using var server = await FakeMaasServer.StartAsync((_, index) => index == 0
             ? new CannedResponse(503, "rack unavailable", "text/plain", RetryAfterSeconds: 20)
-            : CannedResponse.Json(TestClients.Fixture("maas37-example__subnets__read.json")));
+            : CannedResponse.Json(TestClients.Fixture("maas37-example__subnets__read.json")),
+            MaasRoute.Get("subnets/"));
         var time = new FakeTimeProvider();
         using var client = TestClients.For(server, time);
 
@@ -30,7 +31,8 @@ public sealed class ReadRetryTests
     {
         await using var server = await FakeMaasServer.StartAsync((_, index) => index == 0
             ? new CannedResponse(409, "", RetryAfterSeconds: 2)
-            : CannedResponse.Json("[]"));
+            : CannedResponse.Json("[]"),
+            MaasRoute.Get("spaces/"));
         var time = new FakeTimeProvider();
         using var client = TestClients.For(server, time);
 
@@ -43,7 +45,7 @@ public sealed class ReadRetryTests
     [Fact]
     public async Task A_get_answered_409_without_Retry_After_is_a_conflict_at_once()
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(409, "locked", "text/plain"));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(409, "locked", "text/plain"), MaasRoute.Get("fabrics/"));
         using var client = TestClients.For(server);
 
         await Assert.ThrowsAsync<MaasConflictException>(() => client.Fabrics.ListAsync());
@@ -55,7 +57,8 @@ public sealed class ReadRetryTests
     {
         await using var server = await FakeMaasServer.StartAsync((_, index) => index == 0
             ? new CannedResponse(200, Abort: true)
-            : CannedResponse.Json(TestClients.Fixture("maas37-example__fabrics__read.json")));
+            : CannedResponse.Json(TestClients.Fixture("maas37-example__fabrics__read.json")),
+            MaasRoute.Get("fabrics/"));
         var time = new FakeTimeProvider();
         using var client = TestClients.For(server, time);
 
@@ -68,7 +71,8 @@ public sealed class ReadRetryTests
     [Fact]
     public async Task The_retry_budget_bounds_the_attempts_then_the_503_surfaces()
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(503, "down", "text/plain", RetryAfterSeconds: 1));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(503, "down", "text/plain", RetryAfterSeconds: 1),
+            MaasRoute.Get("vm-hosts/"));
         var time = new FakeTimeProvider();
         using var client = TestClients.For(server, time, retryBudget: 2);
 
@@ -86,7 +90,8 @@ public sealed class ReadRetryTests
         // 504 is MAAS's RPC timeout: harmless to repeat for a read, and a read has no "outcome" to re-check.
         await using var server = await FakeMaasServer.StartAsync((_, index) => index == 0
             ? new CannedResponse(504, "Timed out", "text/plain")
-            : CannedResponse.Json("[]"));
+            : CannedResponse.Json("[]"),
+            MaasRoute.Get("spaces/"));
         var time = new FakeTimeProvider();
         using var client = TestClients.For(server, time);
 
@@ -107,7 +112,8 @@ public sealed class ReadRetryTests
         var until = time.GetUtcNow().AddSeconds(25).ToString("R");
         await using var server = await FakeMaasServer.StartAsync((_, index) => index == 0
             ? new CannedResponse(503, "busy", "text/plain", RetryAfterDate: until)
-            : CannedResponse.Json("[]"));
+            : CannedResponse.Json("[]"),
+            MaasRoute.Get("spaces/"));
         using var client = TestClients.For(server, time);
 
         await TestClients.DriveAsync(client.Spaces.ListAsync(), time, TimeSpan.FromSeconds(1));

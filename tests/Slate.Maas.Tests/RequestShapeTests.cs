@@ -10,7 +10,7 @@ public sealed class RequestShapeTests
     [Fact]
     public async Task A_root_without_trailing_slash_reaches_the_api_2_0_version_endpoint()
     {
-        await using var server = await FakeMaasServer.StartAsync(TestClients.Fixture("maas37-example__version.json"));
+        await using var server = await FakeMaasServer.StartAsync(TestClients.Fixture("maas37-example__version.json"), MaasRoute.Get("version/"));
         using var client = new MaasClient(
             new MaasCredentials(new Uri(server.Root.ToString().TrimEnd('/')), TestClients.ApiKey));
 
@@ -23,7 +23,8 @@ public sealed class RequestShapeTests
     [Fact]
     public async Task Machine_filters_are_sent_as_repeated_query_keys()
     {
-        await using var server = await FakeMaasServer.StartAsync("[]");
+        await using var server = await FakeMaasServer.StartAsync("[]", MaasRoute.Get("machines/",
+            ("hostname", "node-1"), ("hostname", "node-2"), ("status", "ready"), ("status", "failed_commissioning")));
         using var client = TestClients.For(server);
 
         var machines = await client.Machines.ListAsync(new MachineFilter
@@ -43,7 +44,7 @@ public sealed class RequestShapeTests
     [Fact]
     public async Task Create_posts_a_form_with_virsh_power_parameters_and_repeated_macs()
     {
-        await using var server = await FakeMaasServer.StartAsync(MachineJson);
+        await using var server = await FakeMaasServer.StartAsync(MachineJson, MaasRoute.Post("machines/"));
         using var client = TestClients.For(server);
 
         var machine = await client.Machines.CreateAsync(new MachineCreate
@@ -73,7 +74,8 @@ public sealed class RequestShapeTests
     [Fact]
     public async Task Machine_operations_put_op_in_the_query_string()
     {
-        await using var server = await FakeMaasServer.StartAsync(MachineJson);
+        await using var server = await FakeMaasServer.StartAsync(MachineJson,
+            MaasRoute.Post("machines/p37gqk/", ("op", "commission")), MaasRoute.Post("machines/p37gqk/", ("op", "release")));
         using var client = TestClients.For(server);
 
         await client.Machines.CommissionAsync("p37gqk");
@@ -88,7 +90,8 @@ public sealed class RequestShapeTests
     [Fact]
     public async Task Delete_accepts_204_and_uses_the_object_path()
     {
-        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(204));
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(204),
+            MaasRoute.Delete("machines/abc123/"), MaasRoute.Delete("nodes/abc123/interfaces/17/"));
         using var client = TestClients.For(server);
 
         await client.Machines.DeleteAsync("abc123");
@@ -102,7 +105,11 @@ public sealed class RequestShapeTests
     [Fact]
     public async Task Interface_writes_send_ids_and_mode_as_maas_expects()
     {
-        await using var server = await FakeMaasServer.StartAsync(TestClients.Fixture("maas37-example__interfaces__create-bridge.json"));
+        await using var server = await FakeMaasServer.StartAsync(TestClients.Fixture("maas37-example__interfaces__create-bridge.json"),
+            MaasRoute.Post("nodes/thr3am/interfaces/", ("op", "create_bridge")),
+            MaasRoute.Post("nodes/thr3am/interfaces/", ("op", "create_vlan")),
+            MaasRoute.Post("nodes/thr3am/interfaces/141/", ("op", "link_subnet")),
+            MaasRoute.Post("nodes/thr3am/interfaces/141/", ("op", "unlink_subnet")));
         using var client = TestClients.For(server);
 
         var bridge = await client.Interfaces.CreateBridgeAsync("thr3am", "br-ex", 140, BridgeKind.Ovs, vlanId: 5001);
@@ -158,7 +165,7 @@ public sealed class RequestShapeTests
     [Fact]
     public async Task Maas_name_is_read_with_get_config()
     {
-        await using var server = await FakeMaasServer.StartAsync("\"caracal\"");
+        await using var server = await FakeMaasServer.StartAsync("\"caracal\"", MaasRoute.Get("maas/", ("op", "get_config"), ("name", "maas_name")));
         using var client = TestClients.For(server);
 
         Assert.Equal("caracal", await client.Config.GetMaasNameAsync());
@@ -172,7 +179,8 @@ public sealed class RequestShapeTests
     public async Task Vlans_of_a_fabric_and_power_parameters_use_their_paths()
     {
         await using var server = await FakeMaasServer.StartAsync((request, _) => CannedResponse.Json(
-            request.Path.Contains("vlans") ? TestClients.Fixture("maas37-example__fabrics__vlans-read.json") : "{}"));
+            request.Path.Contains("vlans") ? TestClients.Fixture("maas37-example__fabrics__vlans-read.json") : "{}"),
+            MaasRoute.Get("fabrics/10/vlans/"), MaasRoute.Get("machines/xs7qfn/", ("op", "power_parameters")));
         using var client = TestClients.For(server);
 
         var vlans = await client.Vlans.ListAsync(10);
@@ -188,7 +196,8 @@ public sealed class RequestShapeTests
     public async Task Power_parameters_of_several_machines_are_one_call_with_repeated_ids()
     {
         const string body = """{"dypesm": {"power_id": "driven-bat"}, "xs7qfn": {"power_id": "nice-shad", "power_pass": "pw"}}""";
-        await using var server = await FakeMaasServer.StartAsync(body);
+        await using var server = await FakeMaasServer.StartAsync(body,
+            MaasRoute.Get("machines/", ("op", "power_parameters"), ("id", "dypesm"), ("id", "xs7qfn")));
         using var client = TestClients.For(server);
 
         var all = await client.Machines.ListPowerParametersAsync(["dypesm", "xs7qfn"]);
@@ -201,7 +210,8 @@ public sealed class RequestShapeTests
     [Fact]
     public async Task Compose_posts_to_the_vm_host_and_returns_the_new_system_id()
     {
-        await using var server = await FakeMaasServer.StartAsync("""{"system_id": "wdpx3n", "resource_uri": "/MAAS/api/2.0/machines/wdpx3n/"}""");
+        await using var server = await FakeMaasServer.StartAsync("""{"system_id": "wdpx3n", "resource_uri": "/MAAS/api/2.0/machines/wdpx3n/"}""",
+            MaasRoute.Post("vm-hosts/3/", ("op", "compose")));
         using var client = TestClients.For(server);
 
         var composed = await client.VmHosts.ComposeAsync(3, "juju-1", 2, 4096);
@@ -218,7 +228,7 @@ public sealed class RequestShapeTests
     public async Task A_dot_segment_id_is_refused_before_it_can_address_another_resource(string id)
     {
         // machines/../ would resolve to the API root, nodes/../interfaces/3/ to another path: never send those.
-        await using var server = await FakeMaasServer.StartAsync("{}");
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(204), MaasRoute.Delete("machines/"));
         using var client = TestClients.For(server);
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.Machines.DeleteAsync(id));

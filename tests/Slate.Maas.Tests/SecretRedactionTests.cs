@@ -12,7 +12,7 @@ public sealed class SecretRedactionTests
     [Fact]
     public async Task Power_parameters_keep_the_password_readable_only_through_Reveal()
     {
-        await using var server = await FakeMaasServer.StartAsync(Params);
+        await using var server = await FakeMaasServer.StartAsync(Params, MaasRoute.Get("machines/abc123/", ("op", "power_parameters")));
         using var client = TestClients.For(server);
 
         var parameters = await client.Machines.GetPowerParametersAsync("abc123");
@@ -42,7 +42,8 @@ public sealed class SecretRedactionTests
     public async Task Errors_never_contain_the_api_key_secret_nor_query_values()
     {
         await using var server = await FakeMaasServer.StartAsync((_, _) =>
-            new CannedResponse(401, "Authorization Error: Invalid API key.", "text/plain"));
+            new CannedResponse(401, "Authorization Error: Invalid API key.", "text/plain"),
+            MaasRoute.Get("machines/", ("hostname", "private-host")));
         using var client = TestClients.For(server, retryBudget: 0);
 
         var error = await Assert.ThrowsAsync<MaasUnauthorizedException>(
@@ -65,7 +66,10 @@ public sealed class SecretRedactionTests
     {
         // power_id as an object fails to bind; the body still holds the cleartext password.
         const string body = """{"power_pass": "hunter2-libvirt", "power_id": {"x": 1}}""";
-        await using var server = await FakeMaasServer.StartAsync(which == "machines" ? $$"""{"abc": {{body}}}""" : body);
+        await using var server = await FakeMaasServer.StartAsync(which == "machines" ? $$"""{"abc": {{body}}}""" : body,
+            MaasRoute.Get("machines/abc/", ("op", "power_parameters")),
+            MaasRoute.Get("machines/", ("op", "power_parameters"), ("id", "abc")),
+            MaasRoute.Get("vm-hosts/1/", ("op", "parameters")));
         using var client = TestClients.For(server);
 
         var error = await Assert.ThrowsAsync<MaasApiException>(() => which switch

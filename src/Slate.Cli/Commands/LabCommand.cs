@@ -38,9 +38,12 @@ internal static class LabCommand
             throw new CliInputException($"--port {port}: not a TCP port");
         var cloud = new LabCloud(site, context.Time) { Faults = LabFaultOption.Read(result, site) };
         await using var server = await LabMaasServer.StartAsync(cloud, port, ct).ConfigureAwait(false);
-        var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : SampleSite.WriteTo(LabDirectory(server.MaasUrl.Port));
+        // Removed when the lab stops: Ctrl-C and SIGTERM cancel ct, which ends the event loop below.
+        using var folder = PrivateTempFolder.Create($"slate-lab-{server.MaasUrl.Port}-");
+        var sitePath = File.Exists(site.SourcePath) ? Path.GetFullPath(site.SourcePath) : SampleSite.WriteTo(folder.Path);
         var (slate, slateArguments) = SlateExecutable.CommandLine();
-        var juju = LabJujuShim.Write(Path.Combine(LabDirectory(server.MaasUrl.Port), "bin"), slate, slateArguments);
+        // Pinned to this lab: Slate runs juju without the lab token in its environment.
+        var juju = LabJujuShim.Write(Path.Combine(folder.Path, "bin"), slate, slateArguments, (server.LabUrl, server.LabToken));
         context.Io.Line($"# Slate lab '{site.Cloud.Name}' is serving. Paste these lines into another shell:");
         context.Io.Line($"export MAAS_URL={server.MaasUrl}");
         context.Io.Line($"export MAAS_API_KEY={server.ApiKey}");
@@ -75,6 +78,4 @@ internal static class LabCommand
         }
         while (await tick.WaitForNextTickAsync(ct).ConfigureAwait(false));
     }
-
-    private static string LabDirectory(int port) => Path.Combine(Path.GetTempPath(), $"slate-lab-{port}");
 }

@@ -36,14 +36,14 @@ internal static class RehearseCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult result, CancellationToken ct)
     {
-        var workDir = Directory.CreateTempSubdirectory("slate-rehearse-");
+        var workDir = PrivateTempFolder.Create("slate-rehearse-");
         try
         {
             var settings = SlateSettings.Resolve(result, context.Environment);
-            var (site, bundlePath) = ResolveInputs(settings, result.GetValue(Bundle), workDir.FullName);
+            var (site, bundlePath) = ResolveInputs(settings, result.GetValue(Bundle), workDir.Path);
             var faults = LabFaultOption.Read(result, site);
-            await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.FullName, ct).ConfigureAwait(false);
-            var journal = settings.JournalPath ?? Path.Combine(workDir.FullName, "journal.jsonl");
+            await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.Path, ct).ConfigureAwait(false);
+            var journal = settings.JournalPath ?? Path.Combine(workDir.Path, "journal.jsonl");
             var services = new RehearsalServices(site, lab, journal, context.Time);
             context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {lab.Server.MaasUrl})");
             if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
@@ -82,7 +82,7 @@ internal static class RehearseCommand
         }
         finally
         {
-            workDir.Delete(recursive: true);
+            workDir.Dispose();
         }
     }
 

@@ -36,6 +36,9 @@ public sealed partial class LabFaults
     /// <summary>Hosts whose domain a decompose (a released dynamic machine) undefines with all its storage.</summary>
     public IReadOnlySet<string> DecomposeDeletesDomain { get; private init; } = new HashSet<string>();
 
+    /// <summary>Hostnames whose Juju machine never finishes dying: destroy-model waits until `remove-machine --force` removes it.</summary>
+    public IReadOnlySet<string> Lingering { get; private init; } = new HashSet<string>();
+
     public int? Seed { get; private init; }
 
     /// <summary>Whether any fault draws from the Random on each call (503, 409, lost).</summary>
@@ -43,7 +46,7 @@ public sealed partial class LabFaults
 
     /// <summary>No fault at all (a seed alone injects nothing).</summary>
     public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && Stuck.Count == 0 && FailCommissioning.Count == 0
-        && DecomposeDeletesDomain.Count == 0;
+        && DecomposeDeletesDomain.Count == 0 && Lingering.Count == 0;
 
     /// <summary>The faults as specs that parse back to the same set, e.g. "latency=200ms 503=0.2:10 seed=7".</summary>
     public override string ToString()
@@ -56,6 +59,7 @@ public sealed partial class LabFaults
         if (Stuck.Count > 0) parts.Add("stuck=" + string.Join(',', Stuck.Order(StringComparer.Ordinal)));
         if (FailCommissioning.Count > 0) parts.Add("fail-commissioning=" + string.Join(',', FailCommissioning.Order(StringComparer.Ordinal)));
         if (DecomposeDeletesDomain.Count > 0) parts.Add("decompose-deletes-domain=" + string.Join(',', DecomposeDeletesDomain.Order(StringComparer.Ordinal)));
+        if (Lingering.Count > 0) parts.Add("lingering=" + string.Join(',', Lingering.Order(StringComparer.Ordinal)));
         if (Seed is { } seed) parts.Add(FormattableString.Invariant($"seed={seed}"));
         return string.Join(' ', parts);
     }

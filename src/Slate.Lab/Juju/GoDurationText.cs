@@ -34,6 +34,8 @@ internal static class GoDurationText
             total += number * unit.Milliseconds;
             rest = rest[unit.Unit.Length..];
         }
+        // A Go Duration is int64 nanoseconds; ParseDuration calls anything longer an invalid duration (time/format.go).
+        if (total > long.MaxValue / 1e6) return false;
         duration = TimeSpan.FromMilliseconds(sign * total);
         return true;
     }

@@ -23,7 +23,7 @@ public static partial class LabJujuCommand
 
         """;
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     private delegate Task<int> Run(LabJujuClient lab, TextWriter stdout, TextWriter stderr, CancellationToken ct);
 
@@ -129,39 +129,63 @@ public static partial class LabJujuCommand
         var (controller, model) = Target(flags.Positionals[0]);
         (string, string?)[] query =
         [
-            ("controller", controller), ("model", model), ("destroy-storage", Bool(flags, "destroy-storage")), ("force", Bool(flags, "force")),
-            ("no-wait", Bool(flags, "no-wait")), ("timeout-ms", timeout?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)),
+            ("controller", controller), ("model", model), ("destroy-storage", Bool(flags, "destroy-storage")),
+            ("release-storage", Bool(flags, "release-storage")), ("force", Bool(flags, "force")), ("no-wait", Bool(flags, "no-wait")),
+            ("timeout-ms", timeout?.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)),
         ];
         return async (lab, _, stderr, ct) =>
         {
+            // Juju finds the model, and refuses the controller's, before it says anything (cmd/juju/model/destroy.go, Run).
+            if (WaitingFor.Read(await lab.SendAsync(HttpMethod.Get, "model", [("controller", controller), ("model", model)], ct)).IsController)
+                throw LabJujuError.Failed($"\"{model}\" is a controller; use 'juju destroy-controller' to destroy it");
+            // Juju ends this line only when it has more to say, so a refusal follows on the same line.
+            await stderr.WriteAsync("Destroying model");
             await lab.SendAsync(HttpMethod.Post, "destroy-model", query, ct);
-            await stderr.WriteLineAsync("Destroying model");
             return await WaitForRemovalAsync(lab, controller, model, stderr, ct);
         };
     }
 
-    // Juju blocks until the model is gone, printing the remaining counts whenever they change.
+    // Juju polls the model's status at once and then every 2 s until it is gone (cmd/juju/model/destroy.go,
+    // waitForModelDestroyed): a changed summary starts a new line, an unchanged one adds a dot.
     private static async Task<int> WaitForRemovalAsync(LabJujuClient lab, string? controller, string model, TextWriter stderr, CancellationToken ct)
     {
-        var shown = "";
+        const int PerLineLength = 80;
+        var reported = "";
+        var lineLength = 0;
+        WaitingFor? remaining = null;
         try
         {
             while (await lab.ModelProgressAsync(controller, model, ct) is { } progress)
             {
-                using var document = JsonDocument.Parse(progress);
-                var root = document.RootElement;
-                var line = $"Waiting for model to be removed, {root.GetProperty("machines").GetInt32()} machine(s), " +
-                           $"{root.GetProperty("applications").GetInt32()} application(s)...";
-                if (line != shown) await stderr.WriteLineAsync(shown = line);
+                remaining = WaitingFor.Read(progress);
+                var message = remaining.Message;
+                if (message == reported)
+                {
+                    if (lineLength == PerLineLength)
+                    {
+                        await stderr.WriteAsync('\n');
+                        lineLength = 0;
+                    }
+                    await stderr.WriteAsync('.');
+                    lineLength++;
+                }
+                else
+                {
+                    await stderr.WriteAsync($"\n{message}...");
+                    reported = message;
+                    lineLength = message.Length + 3;
+                }
+                await stderr.FlushAsync(ct);
                 await Task.Delay(PollInterval, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync("destroy model is still running in the background...");
+            await stderr.WriteAsync("\n\ndestroy model is still running in the background...");
+            await stderr.WriteLineAsync(remaining?.AbortInfo ?? "");
             return 1;
         }
-        await stderr.WriteLineAsync("Model destroyed.");
+        await stderr.WriteLineAsync("\nModel destroyed.");
         return 0;
     }
 
@@ -178,30 +202,44 @@ public static partial class LabJujuCommand
         if (flags.Has("no-wait") && !flags.Has("force")) throw LabJujuError.Usage("--no-wait without --force not valid");
         if (!flags.Has("no-prompt")) throw LabJujuError.Failed("machine removal: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)");
         var (controller, model) = Target(flags.Value("model"));
-        var keep = flags.Has("keep-instance");
-        return async (lab, _, stderr, ct) =>
+        return async (lab, stdout, stderr, ct) =>
         {
             var failed = false;
             foreach (var id in flags.Positionals)
             {
                 try
                 {
-                    await lab.SendAsync(HttpMethod.Post, "remove-machine",
+                    var answer = await lab.SendAsync(HttpMethod.Post, "remove-machine",
                     [
                         ("controller", controller), ("model", model), ("machine", id), ("keep-instance", Bool(flags, "keep-instance")),
                         ("force", Bool(flags, "force")), ("no-wait", Bool(flags, "no-wait")),
                     ], ct);
-                    await stderr.WriteLineAsync(keep ? $"will remove machine {id} (but retaining cloud instance)" : $"will remove machine {id}");
+                    await WriteRemovalAsync(stdout, answer);
                 }
                 catch (LabJujuError e)
                 {
-                    // Juju reports each machine that failed and goes on with the others.
+                    // Juju reports each machine that failed and goes on with the others (cmd/juju/machine/remove.go).
                     await stderr.WriteLineAsync($"ERROR {e.Message}");
                     failed = true;
                 }
             }
             return failed ? 1 : 0;
         };
+    }
+
+    // With --no-prompt juju logs every result to stdout (cmd/juju/machine/remove.go, logRemovedMachine).
+    private static async Task WriteRemovalAsync(TextWriter stdout, string answer)
+    {
+        using var document = JsonDocument.Parse(answer);
+        var removal = document.RootElement;
+        var id = removal.GetProperty("machine").GetString();
+        await stdout.WriteLineAsync(removal.GetProperty("keep-instance").GetBoolean()
+            ? $"will remove machine {id} (but retaining cloud instance)"
+            : $"will remove machine {id}");
+        foreach (var unit in removal.GetProperty("units").EnumerateArray())
+            await stdout.WriteLineAsync($"- will remove unit {unit.GetString()}");
+        foreach (var storage in removal.GetProperty("detached-storage").EnumerateArray())
+            await stdout.WriteLineAsync($"- will detach storage {storage.GetString()}");
     }
 
     private static (string? Controller, string Model) Target(string? target)

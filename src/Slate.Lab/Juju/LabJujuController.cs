@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Slate.Lab.Cloud;
 using Slate.Runbook.Ports;
 
@@ -5,32 +7,36 @@ namespace Slate.Lab.Juju;
 
 /// <summary>
 /// The lab's juju controller: its models and what destroy-model and remove-machine do to them and to the lab MAAS.
-/// Like <see cref="LabCloud"/>, every member takes the cloud's lock and first applies what is due on the cloud's clock.
+/// Like <see cref="LabCloud"/>, every member takes the cloud's lock and first applies what is due on the cloud's
+/// clock, so a destruction advances (and asks MAAS to release machines) whenever anyone looks at the controller.
 /// </summary>
 public sealed class LabJujuController
 {
     private readonly List<LabJujuModel> _models = [];
 
-    /// <param name="modelRemoval">How long a dying model stays listed; default: the lab's release time plus 3 s.</param>
-    public LabJujuController(LabCloud cloud, TimeSpan? modelRemoval = null)
+    public LabJujuController(LabCloud cloud, LabJujuTimings? timings = null)
     {
         Cloud = cloud;
         Name = cloud.Site.Cloud.JujuController;
-        ModelRemoval = modelRemoval ?? cloud.Timings.Releasing + TimeSpan.FromSeconds(3);
+        Timings = timings ?? LabJujuTimings.Default;
+        Uuid = UuidOf(Name, "controller");
         var now = cloud.Time.GetUtcNow();
         lock (cloud.SyncRoot)
         {
-            _models.Add(LabJujuSeeder.Controller(cloud, Name, now));
-            _models.Add(LabJujuSeeder.OpenStack(cloud, Name, now));
+            _models.Add(LabJujuSeeder.Controller(cloud, Uuid, now));
+            _models.Add(LabJujuSeeder.OpenStack(cloud, UuidOf(Name, cloud.Site.Cloud.JujuModel), now));
         }
         cloud.Record("juju", $"controller {Name}: models {string.Join(", ", _models.Select(m => m.Name))}");
     }
 
     public LabCloud Cloud { get; }
     public string Name { get; }
-    public TimeSpan ModelRemoval { get; }
+    public LabJujuTimings Timings { get; }
 
-    /// <summary>The models still listed (a dying model is listed until its removal is due).</summary>
+    /// <summary>The controller's UUID, which is also its controller model's UUID (as in juju).</summary>
+    public string Uuid { get; }
+
+    /// <summary>The models still listed (a dying model is listed until its removal).</summary>
     public IReadOnlyList<LabJujuModel> Models
     {
         get { lock (Cloud.SyncRoot) { Settle(); return [.. _models]; } }
@@ -58,10 +64,12 @@ public sealed class LabJujuController
     }
 
     /// <summary>
-    /// Starts destroying the model: it turns dying, every machine is released in MAAS at once (dynamic pod hosts then
-    /// vanish from MAAS after the lab's release time), and the model disappears after <see cref="ModelRemoval"/>,
-    /// or sooner when <c>--force --timeout</c> says so. Calling it again on a dying model only shortens the wait.
+    /// Starts destroying the model: it turns dying, then (<see cref="Timings"/>) its units go, then its machines, each
+    /// released in MAAS as it goes, then the model. A model with persistent storage is refused unless the options
+    /// destroy or release it. <c>--force --timeout</c> drops the model once the timeout has passed, whatever is left.
+    /// Calling it again on a dying model only brings that forced removal closer.
     /// </summary>
+    /// <exception cref="LabJujuException">No such model, the controller model, or storage without a choice.</exception>
     public LabJujuModel DestroyModel(string? controller, string model, DestroyOptions options)
     {
         lock (Cloud.SyncRoot)
@@ -71,24 +79,27 @@ public sealed class LabJujuController
             if (target.IsController)
                 throw LabJujuException.Refused($"\"{target.Name}\" is a controller; use 'juju destroy-controller' to destroy it");
             var now = Cloud.Time.GetUtcNow();
-            var due = now + (options is { Force: true, Timeout: { } timeout } && timeout < ModelRemoval ? timeout : ModelRemoval);
-            if (target.Life == "alive")
+            if (target.Destruction is null)
             {
+                if (!options.DestroyStorage && !options.ReleaseStorage && target.Storage.Count(s => s.Persistent) is var persistent and > 0)
+                    throw LabJujuException.PersistentStorage(target.Name, persistent);
                 target.Life = "dying";
                 target.Since = now;
-                foreach (var machine in target.Machines)
-                {
-                    machine.Life = "dying";
-                    Release(machine);
-                }
+                target.Destruction = new LabJujuDestruction(now, options);
             }
-            target.RemovalDue = target.RemovalDue is { } earlier && earlier < due ? earlier : due;
+            if (options is { Force: true, Timeout: { } timeout } && !(target.Destruction.ForcedRemoval <= now + timeout))
+                target.Destruction.ForcedRemoval = now + timeout;
+            Settle();
             return target;
         }
     }
 
-    /// <summary>Removes a machine from the model; its MAAS machine is released unless the instance is kept.</summary>
-    public void RemoveMachine(string? controller, string model, string machineId, RemoveOptions options)
+    /// <summary>
+    /// Removes a machine from the model with its units (which needs force) and detaches their storage; its MAAS
+    /// machine is released unless the instance is kept. A lingering machine only goes with force.
+    /// </summary>
+    /// <exception cref="LabJujuException">No such model or machine, a controller machine, or units without force.</exception>
+    public LabJujuMachineRemoval RemoveMachine(string? controller, string model, string machineId, RemoveOptions options)
     {
         lock (Cloud.SyncRoot)
         {
@@ -98,29 +109,93 @@ public sealed class LabJujuController
                 ?? throw LabJujuException.Refused($"removing machine {machineId} failed: machine {machineId} not found");
             if (target.IsController)
                 throw LabJujuException.Refused($"removing machine {machineId} failed: machine {machineId} is required by the model");
-            var units = target.Applications.SelectMany(a => a.Units).Where(u => u.Machine == machineId).ToList();
-            if (units.Count > 0 && !options.Force)
-                throw LabJujuException.Refused($"removing machine {machineId} failed: machine {machineId} has unit \"{units[0].Name}\" assigned");
-            var gone = units.Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var application in target.Applications)
-                application.Units.RemoveAll(u => gone.Contains(u.Name) || (u.Principal is { } p && gone.Contains(p)));
+            var principals = target.Applications.SelectMany(a => a.Units).Where(u => u.Machine == machineId).ToList();
+            if (principals.Count > 0 && !options.Force)
+                throw LabJujuException.Refused($"removing machine {machineId} failed: machine {machineId} has unit \"{principals[0].Name}\" assigned");
+            var units = principals.SelectMany(p => target.Applications.SelectMany(a => a.Units).Where(u => u.Principal == p.Name).Prepend(p))
+                .Select(u => u.Name).ToList();
+            var storage = target.Storage.Where(s => s.Unit is { } unit && units.Contains(unit)).ToList();
+            var removal = new LabJujuMachineRemoval(machineId, options.KeepInstance, units, [.. storage.Select(s => s.Id)]);
+            // A machine already dying goes only when its removal completes; force cuts that short.
+            if (machine.Life != "alive" && !options.Force) return removal;
+
+            var gone = units.ToHashSet(StringComparer.Ordinal);
+            foreach (var application in target.Applications) application.Units.RemoveAll(u => gone.Contains(u.Name));
+            foreach (var detached in storage)
+            {
+                detached.Unit = null;
+                detached.Machine = null;
+            }
             target.Machines.Remove(machine);
             if (!options.KeepInstance) Release(machine);
+            var now = Cloud.Time.GetUtcNow();
+            if (target.Destruction is { } destruction && target.Machines.Count == 0) destruction.MachinesRemoved ??= now;
+            Settle();
+            return removal;
         }
     }
 
-    /// <summary>Drops every dying model whose removal is due on the cloud's clock.</summary>
+    /// <summary>Applies every destruction stage that is due on the cloud's clock.</summary>
     public void Settle()
     {
         lock (Cloud.SyncRoot)
         {
             var now = Cloud.Time.GetUtcNow();
-            foreach (var model in _models.Where(m => m.RemovalDue <= now).ToList())
-            {
-                _models.Remove(model);
-                Cloud.Record("juju", $"model {model.Name} removed");
-            }
+            foreach (var model in _models.Where(m => m.Destruction is not null).ToList())
+                Advance(model, model.Destruction!, now);
         }
+    }
+
+    private void Advance(LabJujuModel model, LabJujuDestruction destruction, DateTimeOffset now)
+    {
+        var unitsDue = destruction.Started + (destruction.Options is { Force: true, NoWait: true } ? TimeSpan.Zero : Timings.UnitRemoval);
+        if (destruction.UnitsRemoved is null && unitsDue <= now) RemoveUnits(model, destruction, unitsDue);
+        if (destruction.ForcedRemoval <= now)
+        {
+            Remove(model, "removed (--force --timeout)");
+            return;
+        }
+        foreach (var machine in model.Machines.Where(m => m.RemovalDue <= now).ToList())
+        {
+            model.Machines.Remove(machine);
+            Cloud.Record("juju", $"machine {machine.Id} ({machine.Hostname}) of model {model.Name} removed");
+            if (model.Machines.Count == 0) destruction.MachinesRemoved = machine.RemovalDue;
+        }
+        if (destruction.UnitsRemoved is not null && destruction.MachinesRemoved is { } empty && empty + Timings.ModelRemoval <= now)
+            Remove(model, "removed");
+    }
+
+    // Units first: the applications and relations go, and the storage is destroyed or released with them; then the
+    // machines turn dying and their instances are released, except a lingering one, which never finishes dying.
+    private void RemoveUnits(LabJujuModel model, LabJujuDestruction destruction, DateTimeOffset at)
+    {
+        destruction.UnitsRemoved = at;
+        var units = model.Applications.Sum(a => a.Units.Count);
+        model.Applications.Clear();
+        model.Relations.Clear();
+        var storage = model.Storage.Count;
+        model.Storage.Clear();
+        Cloud.Record("juju", $"model {model.Name}: {units} units removed, {storage} storage instances " +
+                             $"{(destruction.Options.ReleaseStorage ? "released" : "destroyed")}");
+        foreach (var machine in model.Machines)
+        {
+            machine.Life = "dying";
+            machine.Since = at;
+            if (Cloud.Faults.Lingering.Contains(machine.Hostname))
+            {
+                Cloud.Record("juju", $"machine {machine.Id} ({machine.Hostname}) lingers: it never finishes dying (lab fault)");
+                continue;
+            }
+            Release(machine);
+            machine.RemovalDue = at + Timings.MachineRemoval;
+        }
+        if (model.Machines.Count == 0) destruction.MachinesRemoved = at;
+    }
+
+    private void Remove(LabJujuModel model, string how)
+    {
+        _models.Remove(model);
+        Cloud.Record("juju", $"model {model.Name} {how}");
     }
 
     // Juju's MAAS provider treats 409 (already releasing) as done; a machine MAAS no longer has is nothing to release.
@@ -137,6 +212,16 @@ public sealed class LabJujuController
     }
 
     private static string Describe(DestroyOptions options) =>
-        (options.DestroyStorage ? " --destroy-storage" : "") + (options.Force ? " --force" : "") + (options.NoWait ? " --no-wait" : "")
+        (options.DestroyStorage ? " --destroy-storage" : "") + (options.ReleaseStorage ? " --release-storage" : "")
+        + (options.Force ? " --force" : "") + (options.NoWait ? " --no-wait" : "")
         + (options.Timeout is { } t ? $" --timeout {t.TotalSeconds}s" : "");
+
+    // Stable per controller and model, so a lab restarted from the same site reports the same UUIDs.
+    private static string UuidOf(string controller, string model)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{controller}/{model}"))[..16];
+        bytes[6] = (byte)(bytes[6] & 0x0f | 0x40);
+        bytes[8] = (byte)(bytes[8] & 0x3f | 0x80);
+        return new Guid(bytes, bigEndian: true).ToString();
+    }
 }

@@ -13,4 +13,22 @@ public sealed class LabJujuException : Exception
     public static LabJujuException ControllerNotFound(string controller) => new(404, $"controller {controller} not found");
 
     public static LabJujuException Refused(string message) => new(409, message);
+
+    /// <summary>Juju's refusal to destroy a model with persistent storage when neither storage flag was given (cmd/juju/model/destroy.go).</summary>
+    public static LabJujuException PersistentStorage(string model, int volumes) => new(409, $$"""
+        cannot destroy model "{{model}}"
+
+        The model has persistent storage remaining:
+        	{{volumes}} volume{{(volumes > 1 ? "s" : "")}}
+
+        To destroy the storage, run the destroy-model
+        command again with the "--destroy-storage" option.
+
+        To release the storage from Juju's management
+        without destroying it, use the "--release-storage"
+        option instead. The storage can then be imported
+        into another Juju model.
+
+
+        """);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Slate.Lab.Cloud;
+using Slate.Runbook.Sites;
 
 namespace Slate.Lab.Juju;
 
@@ -8,6 +9,7 @@ namespace Slate.Lab.Juju;
 internal static class LabJujuJson
 {
     private const string AgentVersion = "3.6.14";
+    private const string DefaultSpace = "alpha";
 
     public static void Models(Utf8JsonWriter w, LabJujuController controller)
     {
@@ -28,9 +30,22 @@ internal static class LabJujuJson
     public static void Progress(Utf8JsonWriter w, LabJujuModel model)
     {
         w.WriteStartObject();
+        w.WriteBoolean("is-controller", model.IsController);
         w.WriteString("life", model.Life);
         w.WriteNumber("machines", model.Machines.Count);
         w.WriteNumber("applications", model.Applications.Count);
+        w.WriteNumber("volumes", model.Storage.Count);
+        w.WriteEndObject();
+    }
+
+    /// <summary>What remove-machine did, for the lab command to print as juju does.</summary>
+    public static void Removal(Utf8JsonWriter w, LabJujuMachineRemoval removal)
+    {
+        w.WriteStartObject();
+        w.WriteString("machine", removal.MachineId);
+        w.WriteBoolean("keep-instance", removal.KeepInstance);
+        Strings(w, "units", removal.Units);
+        Strings(w, "detached-storage", removal.DetachedStorage);
         w.WriteEndObject();
     }
 
@@ -41,12 +56,18 @@ internal static class LabJujuJson
         w.WriteString("short-name", model.Name);
         w.WriteString("model-uuid", model.Uuid);
         w.WriteString("model-type", "iaas");
+        w.WriteString("controller-uuid", controller.Uuid);
         w.WriteString("controller-name", controller.Name);
         w.WriteBoolean("is-controller", model.IsController);
         w.WriteString("owner", model.Owner);
         w.WriteString("cloud", "maas");
         w.WriteString("region", "default");
         w.WriteString("type", "maas");
+        w.WriteStartObject("credential");
+        w.WriteString("name", "maas");
+        w.WriteString("owner", model.Owner);
+        w.WriteString("cloud", "maas");
+        w.WriteEndObject();
         w.WriteString("life", model.Life);
         w.WriteStartObject("status");
         w.WriteString("current", model.Life == "alive" ? "available" : "destroying");
@@ -72,13 +93,15 @@ internal static class LabJujuJson
         w.WriteString("current", model.Life == "alive" ? "available" : "destroying");
         w.WriteString("since", Since(model.Since));
         w.WriteEndObject();
+        w.WriteString("sla", "unsupported");
         w.WriteEndObject();
         w.WriteStartObject("machines");
         foreach (var machine in model.Machines) Machine(w, controller.Cloud, machine);
         w.WriteEndObject();
         w.WriteStartObject("applications");
-        foreach (var application in model.Applications) Application(w, model, application);
+        foreach (var application in model.Applications) Application(w, controller.Cloud.Site, model, application);
         w.WriteEndObject();
+        LabJujuStorageJson.Write(w, model.Storage);
         w.WriteStartObject("controller");
         w.WriteString("timestamp", controller.Cloud.Time.GetUtcNow().ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         w.WriteEndObject();
@@ -98,9 +121,7 @@ internal static class LabJujuJson
         w.WriteEndObject();
         w.WriteString("hostname", machine.Hostname);
         w.WriteString("dns-name", machine.DnsName);
-        w.WriteStartArray("ip-addresses");
-        foreach (var address in machine.IpAddresses) w.WriteStringValue(address);
-        w.WriteEndArray();
+        Strings(w, "ip-addresses", machine.IpAddresses);
         w.WriteString("instance-id", machine.InstanceId);
         w.WriteString("display-name", machine.Hostname);
         w.WriteStartObject("machine-status");
@@ -116,12 +137,30 @@ internal static class LabJujuJson
         w.WriteString("name", "ubuntu");
         w.WriteString("channel", "22.04");
         w.WriteEndObject();
+        NetworkInterfaces(w, machine.NetworkInterfaces);
         w.WriteString("constraints", "arch=amd64");
         w.WriteString("hardware", "arch=amd64 availability-zone=default");
         w.WriteEndObject();
     }
 
-    private static void Application(Utf8JsonWriter w, LabJujuModel model, LabJujuApplication application)
+    // Juju's formatter (cmd/juju/status/formatted.go): NICs by name, each with its addresses, MAC, space and state.
+    private static void NetworkInterfaces(Utf8JsonWriter w, IReadOnlyList<LabJujuNetworkInterface> interfaces)
+    {
+        if (interfaces.Count == 0) return;
+        w.WriteStartObject("network-interfaces");
+        foreach (var nic in interfaces)
+        {
+            w.WriteStartObject(nic.Name);
+            Strings(w, "ip-addresses", nic.IpAddresses);
+            w.WriteString("mac-address", nic.MacAddress);
+            if (nic.Space is { } space) w.WriteString("space", space);
+            w.WriteBoolean("is-up", true);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void Application(Utf8JsonWriter w, Site site, LabJujuModel model, LabJujuApplication application)
     {
         w.WriteStartObject(application.Name);
         w.WriteString("charm", application.Charm);
@@ -138,6 +177,7 @@ internal static class LabJujuJson
         w.WriteStartObject("application-status");
         w.WriteString("current", "active");
         w.WriteString("message", "Unit is ready");
+        w.WriteString("since", Since(model.Since));
         w.WriteEndObject();
         Relations(w, model, application.Name);
         if (application.SubordinateTo is { } principal)
@@ -152,6 +192,22 @@ internal static class LabJujuJson
             foreach (var unit in application.Units) Unit(w, model, unit);
             w.WriteEndObject();
         }
+        EndpointBindings(w, site, model, application);
+        w.WriteEndObject();
+    }
+
+    // "" is the application's default space; the lab binds an API charm's public endpoint to the site's public plane
+    // (as the bundle gate demands) and everything else to juju's default space, alpha.
+    private static void EndpointBindings(Utf8JsonWriter w, Site site, LabJujuModel model, LabJujuApplication application)
+    {
+        var endpoints = model.Relations
+            .SelectMany(r => new[] { (r.Application1, r.Endpoint1), (r.Application2, r.Endpoint2) })
+            .Where(e => e.Item1 == application.Name).Select(e => e.Item2);
+        if (site.Bundle.ApiCharms.Contains(application.Charm)) endpoints = endpoints.Append(site.Bundle.PublicEndpoint);
+        w.WriteStartObject("endpoint-bindings");
+        w.WriteString("", DefaultSpace);
+        foreach (var endpoint in endpoints.Distinct().Order(StringComparer.Ordinal))
+            w.WriteString(endpoint, endpoint == site.Bundle.PublicEndpoint ? site.Bundle.PublicPlane : DefaultSpace);
         w.WriteEndObject();
     }
 
@@ -186,16 +242,18 @@ internal static class LabJujuJson
         w.WriteStartObject("workload-status");
         w.WriteString("current", "active");
         w.WriteString("message", "Unit is ready");
+        w.WriteString("since", Since(model.Since));
         w.WriteEndObject();
         w.WriteStartObject("juju-status");
         w.WriteString("current", "idle");
+        w.WriteString("since", Since(model.Since));
+        w.WriteString("version", AgentVersion);
         w.WriteEndObject();
         if (unit.Leader) w.WriteBoolean("leader", true);
-        if (unit.Machine is { } machineId)
-        {
-            w.WriteString("machine", machineId);
-            if (model.Machines.Find(m => m.Id == machineId) is { } machine) w.WriteString("public-address", machine.DnsName);
-        }
+        if (unit.Machine is { } machineId) w.WriteString("machine", machineId);
+        // A subordinate unit has no machine of its own; juju shows its principal's address.
+        var hostId = unit.Machine ?? model.Applications.SelectMany(a => a.Units).FirstOrDefault(u => u.Name == unit.Principal)?.Machine;
+        if (model.Machines.Find(m => m.Id == hostId) is { } host) w.WriteString("public-address", host.DnsName);
         var subordinates = model.Applications.SelectMany(a => a.Units).Where(u => u.Principal == unit.Name).ToList();
         if (subordinates.Count > 0)
         {
@@ -206,6 +264,13 @@ internal static class LabJujuJson
         w.WriteEndObject();
     }
 
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values) w.WriteStringValue(value);
+        w.WriteEndArray();
+    }
+
     // Juju's status time format (common.FormatTime): 12 Jul 2023 12:36:01Z.
-    private static string Since(DateTimeOffset at) => at.UtcDateTime.ToString("dd MMM yyyy HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Since(DateTimeOffset at) => at.UtcDateTime.ToString("dd MMM yyyy HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -13,26 +13,33 @@ public sealed class LabJujuModel(string name, string uuid, bool isController, Da
     /// <summary><c>alive</c> or <c>dying</c>; a dead model is no longer listed.</summary>
     public string Life { get; set; } = "alive";
 
-    /// <summary>When a dying model disappears from <c>juju models</c>.</summary>
-    public DateTimeOffset? RemovalDue { get; set; }
+    /// <summary>The destroy-model under way, if any.</summary>
+    public LabJujuDestruction? Destruction { get; set; }
 
     public List<LabJujuMachine> Machines { get; } = [];
     public List<LabJujuApplication> Applications { get; } = [];
     public List<LabJujuRelation> Relations { get; } = [];
+    public List<LabJujuStorage> Storage { get; } = [];
 
     public LabJujuApplication? Application(string name) => Applications.Find(a => a.Name == name);
 }
 
 /// <summary>A MAAS-provisioned machine of a model: its instance id is the MAAS system_id.</summary>
-public sealed class LabJujuMachine(string id, string instanceId, string hostname, string dnsName, IReadOnlyList<string> ipAddresses, DateTimeOffset since)
+public sealed class LabJujuMachine(
+    string id, string instanceId, string hostname, string dnsName, IReadOnlyList<string> ipAddresses, DateTimeOffset since,
+    IReadOnlyList<LabJujuNetworkInterface>? networkInterfaces = null)
 {
     public string Id { get; } = id;
     public string InstanceId { get; } = instanceId;
     public string Hostname { get; } = hostname;
     public string DnsName { get; } = dnsName;
     public IReadOnlyList<string> IpAddresses { get; } = ipAddresses;
-    public DateTimeOffset Since { get; } = since;
+    public IReadOnlyList<LabJujuNetworkInterface> NetworkInterfaces { get; } = networkInterfaces ?? [];
+    public DateTimeOffset Since { get; set; } = since;
     public string Life { get; set; } = "alive";
+
+    /// <summary>When a dying machine leaves its model; null while it is alive, or dying and lingering.</summary>
+    public DateTimeOffset? RemovalDue { get; set; }
 }
 
 /// <summary>An application; a subordinate one names its principal in <see cref="SubordinateTo"/> and its units have no machine.</summary>

@@ -49,17 +49,18 @@ public static class LabJujuRoutes
         Map("POST", "destroy-model", request =>
         {
             var timeout = request.Query["timeout-ms"].ToString() is { Length: > 0 } ms
-                ? TimeSpan.FromMilliseconds(long.Parse(ms, CultureInfo.InvariantCulture))
+                ? TimeSpan.FromMilliseconds(long.TryParse(ms, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= long.MaxValue / 1_000_000 ? n : throw new FormatException($"timeout-ms '{ms}' is not a duration juju accepts"))
                 : (TimeSpan?)null;
-            var options = new DestroyOptions(Flag(request, "destroy-storage"), Flag(request, "force"), timeout, Flag(request, "no-wait"));
+            var options = new DestroyOptions(
+                Flag(request, "destroy-storage"), Flag(request, "force"), timeout, Flag(request, "no-wait"), Flag(request, "release-storage"));
             var model = juju.DestroyModel(Controller(request), Model(request), options);
             return MaasResponse.Json(w => LabJujuJson.Progress(w, model));
         });
         Map("POST", "remove-machine", request =>
         {
             var options = new RemoveOptions(Flag(request, "keep-instance"), Flag(request, "force"), Flag(request, "no-wait"));
-            juju.RemoveMachine(Controller(request), Model(request), Required(request, "machine"), options);
-            return MaasResponse.NoContent;
+            var removal = juju.RemoveMachine(Controller(request), Model(request), Required(request, "machine"), options);
+            return MaasResponse.Json(w => LabJujuJson.Removal(w, removal));
         });
         return app;
     }

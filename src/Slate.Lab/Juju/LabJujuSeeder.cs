@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
+using System.Net;
 using Slate.Lab.Cloud;
 
 namespace Slate.Lab.Juju;
@@ -7,24 +7,26 @@ namespace Slate.Lab.Juju;
 /// <summary>
 /// Builds the controller's models as they stand before phase 00: the <c>controller</c> model on the MAAS machine
 /// named juju (when the site has one) and the OpenStack model with one machine per site host. Units sit directly on
-/// the machines (no LXD containers): enough for the teardown, which sees machines, applications and relations.
+/// the machines (no LXD containers): enough for the teardown, which sees machines, applications, relations and the
+/// OSD storage.
 /// </summary>
 internal static class LabJujuSeeder
 {
     private const string Channel = "2024.1/stable";
+    private const string OsdStorage = "osd-devices";
 
-    public static LabJujuModel Controller(LabCloud cloud, string controllerName, DateTimeOffset now)
+    public static LabJujuModel Controller(LabCloud cloud, string uuid, DateTimeOffset now)
     {
-        var model = new LabJujuModel("controller", UuidOf(controllerName, "controller"), isController: true, now);
+        var model = new LabJujuModel("controller", uuid, isController: true, now);
         if (cloud.Machines.FindByHostname("juju") is { } host)
             model.Machines.Add(new LabJujuMachine("0", host.SystemId, host.Hostname, AddressOf(host) ?? "", [], now));
         return model;
     }
 
-    public static LabJujuModel OpenStack(LabCloud cloud, string controllerName, DateTimeOffset now)
+    public static LabJujuModel OpenStack(LabCloud cloud, string uuid, DateTimeOffset now)
     {
         var site = cloud.Site;
-        var model = new LabJujuModel(site.Cloud.JujuModel, UuidOf(controllerName, site.Cloud.JujuModel), isController: false, now);
+        var model = new LabJujuModel(site.Cloud.JujuModel, uuid, isController: false, now);
         var publicPlane = site.Plane(site.Bundle.PublicPlane);
         foreach (var (host, index) in site.Hosts.Select((h, i) => (h, i)))
         {
@@ -32,8 +34,8 @@ internal static class LabJujuSeeder
                 ?? throw new InvalidOperationException($"the lab MAAS has no machine {host.Name} to seed the juju model from");
             var addresses = site.Planes.Select(p => p.AddressFor(host.Number).ToString()).ToList();
             model.Machines.Add(new LabJujuMachine(
-                index.ToString(System.Globalization.CultureInfo.InvariantCulture), machine.SystemId, machine.Hostname,
-                publicPlane.AddressFor(host.Number).ToString(), addresses, now));
+                index.ToString(CultureInfo.InvariantCulture), machine.SystemId, machine.Hostname,
+                publicPlane.AddressFor(host.Number).ToString(), addresses, now, NetworkInterfaces(cloud, machine)));
         }
         var all = model.Machines.Select(m => m.Id).ToList();
         var three = all.Take(3).ToList();
@@ -52,8 +54,33 @@ internal static class LabJujuSeeder
             new("ceph-osd", "mon", "ceph-mon", "osd"),
             new("nova-compute", "neutron-plugin", "ovn-chassis", "nova-compute"),
         ]);
+        OsdDevices(model, site.Osd, now);
         return model;
     }
+
+    // ceph-osd's osd-devices: one block storage instance per unit on the site's OSD disk. The lab treats these volumes
+    // as persistent (detachable, hence model-scoped ids 0, 1, ...), so destroy-model demands --destroy-storage or --release-storage as juju does for
+    // persistent storage (cmd/juju/model/destroy.go, handlePersistentStorageError).
+    private static void OsdDevices(LabJujuModel model, Slate.Runbook.Sites.OsdDiskRule osd, DateTimeOffset now)
+    {
+        foreach (var unit in model.Application("ceph-osd")!.Units)
+        {
+            var number = unit.Name[(unit.Name.IndexOf('/') + 1)..];
+            model.Storage.Add(new LabJujuStorage(
+                $"{OsdStorage}/{number}", number, osd.SizeBytes / (1024 * 1024), persistent: true,
+                unit.Name, unit.Machine!, $"/dev/{osd.Device}", now));
+        }
+    }
+
+    // What juju recorded of the machine's NICs when it was provisioned: those with an address, in the site's plane (space).
+    private static List<LabJujuNetworkInterface> NetworkInterfaces(LabCloud cloud, LabMachine machine) =>
+        machine.Interfaces
+            .Select(nic => (nic, Addresses: nic.Links.Select(l => l.IpAddress).OfType<IPAddress>().ToList()))
+            .Where(n => n.Addresses.Count > 0)
+            .Select(n => new LabJujuNetworkInterface(
+                n.nic.Name, n.nic.MacAddress, [.. n.Addresses.Select(a => a.ToString())],
+                cloud.Site.Planes.FirstOrDefault(p => p.Cidr.Contains(n.Addresses[0]))?.Name))
+            .ToList();
 
     private static void Principal(LabJujuModel model, string name, IReadOnlyList<string> machines)
     {
@@ -74,13 +101,4 @@ internal static class LabJujuSeeder
 
     private static string? AddressOf(LabMachine machine) =>
         machine.Interfaces.SelectMany(i => i.Links).Select(l => l.IpAddress).FirstOrDefault(a => a is not null)?.ToString();
-
-    // Stable per controller and model, so a lab restarted from the same site reports the same UUIDs.
-    private static string UuidOf(string controller, string model)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{controller}/{model}"))[..16];
-        bytes[6] = (byte)(bytes[6] & 0x0f | 0x40);
-        bytes[8] = (byte)(bytes[8] & 0x3f | 0x80);
-        return new Guid(bytes, bigEndian: true).ToString();
-    }
 }

@@ -19,6 +19,7 @@ internal sealed class MaasConnection : IDisposable
     private readonly Uri _apiBase;
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
+    private readonly long _maxAnswerBytes;
     private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
     private int _requestCount;
 
@@ -31,6 +32,7 @@ internal sealed class MaasConnection : IDisposable
         _apiBase = credentials.ApiBase;
         _time = options.TimeProvider;
         _timeout = options.RequestTimeout;
+        _maxAnswerBytes = options.MaxAnswerBytes;
         var signer = new OAuthPlaintextHandler(credentials, _time)
         {
             InnerHandler = options.InnerHandler ?? new SocketsHttpHandler(),
@@ -125,12 +127,56 @@ internal sealed class MaasConnection : IDisposable
         Interlocked.Increment(ref _requestCount);
         try
         {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            try
+            {
+                response.Content = await BoundedBodyAsync(response, request, linked.Token);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"no response within {_timeout.TotalSeconds:0.#} s");
         }
+    }
+
+    /// <summary>The body, buffered, refused as soon as it passes the limit (a hostile or broken MAAS may send gigabytes).</summary>
+    private async Task<HttpContent> BoundedBodyAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken ct)
+    {
+        var content = response.Content;
+        if (content.Headers.ContentLength > _maxAnswerBytes)
+            throw TooLarge(request, response.StatusCode);
+        var buffer = new MemoryStream();
+        await using (var body = await content.ReadAsStreamAsync(ct))
+        {
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > _maxAnswerBytes)
+                    throw TooLarge(request, response.StatusCode);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+        foreach (var header in content.Headers)
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        content.Dispose();
+        return buffered;
+    }
+
+    private MaasApiException TooLarge(HttpRequestMessage request, HttpStatusCode status)
+    {
+        var shown = request.RequestUri is { } uri ? uri.AbsolutePath : "";
+        return new MaasApiException(
+            $"MAAS answered {request.Method} {shown} with more than {_maxAnswerBytes / (1024 * 1024.0):0.##} MiB " +
+            "(the limit for one answer); refused without reading the rest",
+            request.Method.Method, shown, status, "");
     }
 
     private async Task<T> ReadAsync<T>(

@@ -18,7 +18,7 @@ internal static class MaasCliProfileDatabase
 
     public static MaasCredentials Read(string path, string name)
     {
-        if (!File.Exists(path))
+        if (!Path.Exists(path))
             throw new MaasConfigurationException(
                 $"The maas CLI profile database {path} does not exist; run `maas login {name} URL KEY` first.");
         var rows = SqliteTableReader.ReadRows(path, "profiles");

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using Slate.Maas.Errors;
+using Slate.Runbook.Files;
 
 namespace Slate.Maas.Profiles;
 
@@ -46,15 +47,7 @@ internal sealed class SqliteTableReader
     /// <summary>The rows of <paramref name="table"/> in rowid order; any unreadable content is a <see cref="MaasConfigurationException"/> naming <paramref name="path"/>.</summary>
     public static IReadOnlyList<SqliteRow> ReadRows(string path, string table)
     {
-        byte[] file;
-        try
-        {
-            file = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new MaasConfigurationException($"Cannot read {path}: {e.Message}");
-        }
+        var file = InputFile.ReadBytes(path, problem => new MaasConfigurationException($"The maas CLI profile database {path} {problem}."));
         try
         {
             var reader = new SqliteTableReader(file);

@@ -29,7 +29,7 @@ internal static class BundleReader
         if (y.Get(root, "applications") is not { } applicationsNode)
             throw y.Error(root, "applications", "is required: a bundle needs at least one application");
         var applications = y.Entries(applicationsNode, "applications")
-            .Select(e => ReadApplication(e.Key, e.Value, y))
+            .Select(e => ReadApplication(ApplicationName(e.KeyNode, "applications", y), e.Value, y))
             .ToDictionary(a => a.Name, StringComparer.Ordinal);
         if (applications.Count == 0)
             throw y.Error(applicationsNode, "applications", "a bundle needs at least one application");
@@ -133,12 +133,23 @@ internal static class BundleReader
         }).ToList();
     }
 
+    /// <summary>The key as written (a quoted key keeps its spaces): it must be a name Juju accepts.</summary>
+    private static string ApplicationName(YamlNode keyNode, string field, BundleYaml y)
+    {
+        var name = (keyNode as YamlScalarNode)?.Value ?? "";
+        return Rules.Placement.IsApplicationName(name)
+            ? name
+            : throw y.Error(keyNode, $"{field}.{name}",
+                $"'{name}' is not an application name Juju accepts (lower-case letters, digits and '-', starting with a letter)");
+    }
+
     private static Dictionary<string, string> ReadSaas(YamlMappingNode root, BundleYaml y)
     {
         var saas = new Dictionary<string, string>(StringComparer.Ordinal);
         if (y.Get(root, "saas") is not { } node) return saas;
-        foreach (var (name, _, body) in y.Entries(node, "saas"))
+        foreach (var (_, keyNode, body) in y.Entries(node, "saas"))
         {
+            var name = ApplicationName(keyNode, "saas", y);
             var field = $"saas.{name}";
             var map = body as YamlMappingNode ?? throw y.Error(body, field, "expected a mapping with a url");
             y.AllowOnly(map, field, SaasKeys);

@@ -1,3 +1,4 @@
+using Slate.Runbook.Files;
 using Slate.Runbook.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -11,9 +12,8 @@ internal sealed class BundleSources
     /// <summary>Reads every YAML document of a file; the first is the bundle, later ones are overlays.</summary>
     public IReadOnlyList<YamlMappingNode> Load(string path)
     {
-        if (!File.Exists(path))
-            throw new BundleFileException(path, 0, "bundle", "file not found");
-        var stream = YamlText.Load(File.ReadAllText(path), (line, problem) => new BundleFileException(path, line, "yaml", problem));
+        var text = InputFile.ReadText(path, problem => new BundleFileException(path, 0, "bundle", problem));
+        var stream = YamlText.Load(text, (line, problem) => new BundleFileException(path, line, "yaml", problem));
         var documents = new List<YamlMappingNode>();
         foreach (var document in stream.Documents)
         {

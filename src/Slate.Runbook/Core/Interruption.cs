@@ -19,6 +19,9 @@ public sealed class Interruption : IDisposable
 
     public bool StopRequested => _stop.IsCancellationRequested;
 
+    /// <summary>True while the runner is applying an action: the one time a first signal must wait for something to finish.</summary>
+    public bool InAction { get; set; }
+
     public void Signal(ExitCode code)
     {
         if (Interlocked.Increment(ref _signals) == 1)

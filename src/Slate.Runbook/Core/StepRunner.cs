@@ -79,6 +79,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         ActionResult result;
         try
         {
+            interruption.InAction = true;
             result = await step.ApplyAsync(action, context, interruption.Abort).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (interruption.Abort.IsCancellationRequested)
@@ -92,6 +93,10 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         catch (Exception e) when (ActionFailures.Classify(e) is { } outcome)
         {
             result = new ActionResult(outcome, e.Message);
+        }
+        finally
+        {
+            interruption.InAction = false;
         }
         Journal(step, Word(result.Outcome), plan.Fingerprint, action, result.Detail);
         _records.Add(new ActionRecord(action, result.Outcome, result.Detail));

@@ -20,9 +20,10 @@ public interface IJuju
     Task<string> ExportBundleAsync(string model, CancellationToken cancellationToken = default);
 
     /// <summary>Destroys the model without prompting; returns once juju reports it removed.</summary>
+    /// <param name="progress">Receives each line juju writes to stderr while it waits (<c>Waiting for model to be removed, ...</c>).</param>
     /// <exception cref="JujuRequestException">The options are not a valid combination (nothing was run).</exception>
     /// <exception cref="JujuModelNotFoundException">The model does not exist.</exception>
-    Task DestroyModelAsync(string model, DestroyOptions options, CancellationToken cancellationToken = default);
+    Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
 
     /// <exception cref="JujuRequestException">The machine id or options are invalid (nothing was run).</exception>
     /// <exception cref="JujuModelNotFoundException">The model does not exist.</exception>

@@ -23,5 +23,5 @@ public enum MachineRole { Host, Orphan, Protected }
 /// <summary>A machine the phase knows by name; SystemId and Status are null when MAAS has no such machine.</summary>
 public sealed record MachineBaseline(string Hostname, MachineRole Role, string? SystemId, string? StatusName, string? PowerState);
 
-/// <summary>A host's OSD disk as the hypervisor has it (runbook baseline: running, libvirt-qemu:kvm before the wipe).</summary>
+/// <summary>A host's OSD disk as the hypervisor has it (the runbook expects running, libvirt-qemu:kvm before the wipe).</summary>
 public sealed record OsdDiskBaseline(string Host, string DomainState, string Path, string? Owner, string? Mode, long? AllocationBytes);

@@ -20,20 +20,20 @@ internal static class SiteBundleRulesReader
             throw y.Error(y.At(map, "vip_planes"), "bundle.vip_planes", "must list one or more planes, each once (a VIP has one address per plane)");
         var chassisMap = y.Map(y.Required(map, "chassis", "bundle"), "bundle.chassis");
         y.AllowOnly(chassisMap, "bundle.chassis", "application", "option", "bridge");
-        var chassis = new ChassisRule(y.Str(chassisMap, "application", "bundle.chassis"), y.Str(chassisMap, "option", "bundle.chassis"),
-            y.Str(chassisMap, "bridge", "bundle.chassis"));
+        var chassis = new ChassisRule(y.Name(chassisMap, "application", "bundle.chassis"), y.Name(chassisMap, "option", "bundle.chassis"),
+            y.Name(chassisMap, "bridge", "bundle.chassis"));
         var units = new Dictionary<string, int>();
         if (y.Optional(map, "units") is { } unitsNode)
         {
             var unitsMap = y.Map(unitsNode, "bundle.units");
             foreach (var (key, _) in unitsMap.Children)
             {
-                var app = y.Scalar(key, "bundle.units");
+                var app = y.CheckName(key, y.Scalar(key, "bundle.units"), "bundle.units");
                 var count = y.Int(unitsMap, app, "bundle.units");
                 units[app] = count >= 1 ? count : throw y.Error(y.At(unitsMap, app), $"bundle.units.{app}", $"{count} units: expected 1 or more");
             }
         }
-        return new BundleRules(y.StrList(map, "api_charms", "bundle"), y.Str(map, "public_endpoint", "bundle"), publicPlane, vipPlanes,
-            chassis, units, y.StrList(map, "policyd", "bundle", required: false), y.StrList(map, "forbidden_overlays", "bundle", required: false));
+        return new BundleRules(y.NameList(map, "api_charms", "bundle"), y.Name(map, "public_endpoint", "bundle"), publicPlane, vipPlanes,
+            chassis, units, y.NameList(map, "policyd", "bundle", required: false), y.NameList(map, "forbidden_overlays", "bundle", required: false));
     }
 }

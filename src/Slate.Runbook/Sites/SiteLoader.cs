@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Slate.Runbook.Files;
 using Slate.Runbook.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -10,12 +11,8 @@ namespace Slate.Runbook.Sites;
 /// <summary>Reads and validates a site file. Any problem is a <see cref="SiteFileException"/>; nothing half-valid escapes.</summary>
 public static partial class SiteLoader
 {
-    public static Site Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new SiteFileException(path, 0, "site", "file not found");
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static Site Load(string path) =>
+        Parse(InputFile.ReadText(path, problem => new SiteFileException(path, 0, "site", problem)), path);
 
     public static Site Parse(string text, string path)
     {
@@ -32,11 +29,12 @@ public static partial class SiteLoader
         var hosts = ReadHosts(y, root, planes);
         var interfaces = SiteInterfacesReader.Read(y, root, planes);
         var cloud = ReadCloud(y, root);
-        var protectedNames = y.StrList(root, "protected", "");
-        var orphans = y.StrList(root, "orphans", "", required: false);
+        var protectedNames = y.NameList(root, "protected", "");
+        var orphans = y.NameList(root, "orphans", "", required: false);
         CheckMachineLists(y, root, hosts, protectedNames, orphans);
+        var libvirt = ReadLibvirt(y, root);
         return new Site(path, cloud, planes, hosts, interfaces, protectedNames, orphans,
-            ReadLibvirt(y, root), ReadOsd(y, root), SiteBundleRulesReader.Read(y, root, planes, interfaces));
+            libvirt, ReadOsd(y, root, libvirt.ImagesDir), SiteBundleRulesReader.Read(y, root, planes, interfaces));
     }
 
     private static CloudIdentity ReadCloud(SiteYaml y, YamlMappingNode root)
@@ -53,7 +51,7 @@ public static partial class SiteLoader
         var juju = y.Map(y.Required(cloud, "juju", "cloud"), "cloud.juju");
         y.AllowOnly(juju, "cloud.juju", "controller", "model");
         return new CloudIdentity(
-            y.Name(cloud, "name", "cloud"), environment, y.Str(cloud, "maas_name", "cloud"),
+            y.Name(cloud, "name", "cloud"), environment, y.Text(cloud, "maas_name", "cloud"),
             y.Name(juju, "controller", "cloud.juju"), y.Name(juju, "model", "cloud.juju"));
     }
 
@@ -143,22 +141,24 @@ public static partial class SiteLoader
                     "holds a password (user:password@); a site file never does: Slate reads it from the terminal or --password-file");
         }
         var images = y.Str(map, "images", "libvirt");
-        if (!images.StartsWith('/'))
-            throw y.Error(y.At(map, "images"), "libvirt.images", $"'{images}' is not an absolute path");
+        if (!images.StartsWith('/') || images.Split('/').Contains(".."))
+            throw y.Error(y.At(map, "images"), "libvirt.images", $"'{images}' is not an absolute path without '..'");
         return new LibvirtSettings(y.Str(map, "uri", "libvirt"), y.Str(map, "power_address", "libvirt"), images.TrimEnd('/'), networks);
     }
 
-    private static OsdDiskRule ReadOsd(SiteYaml y, YamlMappingNode root)
+    private static OsdDiskRule ReadOsd(SiteYaml y, YamlMappingNode root, string images)
     {
         var map = y.Map(y.Required(root, "osd", ""), "osd");
         y.AllowOnly(map, "osd", "device", "file", "size", "format", "owner", "group", "mode", "never");
         var device = y.Name(map, "device", "osd");
-        var never = y.StrList(map, "never", "osd");
+        var never = y.NameList(map, "never", "osd");
         if (never.Contains(device))
             throw y.Error(y.At(map, "device"), "osd.device", $"'{device}' is listed under osd.never");
         var file = y.Str(map, "file", "osd");
         if (!file.Contains("{host}", StringComparison.Ordinal))
             throw y.Error(y.At(map, "file"), "osd.file", "must contain {host} so each host has its own disk");
+        if (!StaysInside(images, file))
+            throw y.Error(y.At(map, "file"), "osd.file", $"'{file}' leads out of libvirt.images ({images}); the disks live inside it");
         var sizeText = y.Str(map, "size", "osd");
         var size = ParseSize(sizeText) ?? throw y.Error(y.At(map, "size"), "osd.size", $"'{sizeText}' is not a size such as 512G");
         var format = y.Str(map, "format", "osd");
@@ -167,7 +167,7 @@ public static partial class SiteLoader
         var modeText = y.Str(map, "mode", "osd");
         if (!Regex.IsMatch(modeText, "^0?[0-7]{3}$"))
             throw y.Error(y.At(map, "mode"), "osd.mode", $"'{modeText}' is not an octal file mode such as 600");
-        return new OsdDiskRule(device, file, size, format, y.Str(map, "owner", "osd"), y.Str(map, "group", "osd"),
+        return new OsdDiskRule(device, file, size, format, y.Name(map, "owner", "osd"), y.Name(map, "group", "osd"),
             Convert.ToInt32(modeText, 8), never);
     }
 
@@ -177,6 +177,14 @@ public static partial class SiteLoader
         if (!m.Success || !long.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return null;
         var shift = m.Groups[2].Value.ToUpperInvariant() switch { "K" => 10, "M" => 20, "G" => 30, "T" => 40, _ => 0 };
         return n <= (long.MaxValue >> shift) ? n << shift : null;
+    }
+
+    /// <summary>Whether the file template, for any host, names a file below the images folder (no '..' step out of it).</summary>
+    private static bool StaysInside(string images, string template)
+    {
+        var path = template.Replace("{images}", images, StringComparison.Ordinal).Replace("{host}", "host", StringComparison.Ordinal);
+        return path.StartsWith(images + "/", StringComparison.Ordinal) && !path.Split('/').Contains("..")
+               && Path.GetFullPath(path).StartsWith(images + "/", StringComparison.Ordinal);
     }
 
     private static bool Overlaps(IPNetwork a, IPNetwork b) => a.Contains(b.BaseAddress) || b.Contains(a.BaseAddress);

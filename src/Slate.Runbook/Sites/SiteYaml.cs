@@ -65,10 +65,28 @@ internal sealed partial class SiteYaml(string file)
     }
 
     /// <summary>A required name: letters, digits, '.', '_' and '-', starting with a letter or digit.</summary>
-    public string Name(YamlMappingNode map, string key, string field)
+    public string Name(YamlMappingNode map, string key, string field) => CheckName(At(map, key), Str(map, key, field), Join(field, key));
+
+    /// <summary>A list of names; a blank, <c>*</c>, <c>~</c>, a path or a name with spaces around it would match nothing or too much.</summary>
+    public IReadOnlyList<string> NameList(YamlMappingNode map, string key, string field, bool required = true)
+    {
+        if (!required && Optional(map, key) is null) return [];
+        return Seq(map, key, field).Select((n, i) => CheckName(n, Scalar(n, $"{Join(field, key)}[{i}]"), $"{Join(field, key)}[{i}]")).ToList();
+    }
+
+    public string CheckName(YamlNode node, string value, string field) =>
+        NamePattern().IsMatch(value) ? value : throw Error(node, field, value.Trim().Length == 0 ? "is blank; a name is required"
+            : value.Trim() != value ? $"'{value}' has spaces around it; a name has none"
+            : $"'{value}' is not a valid name (letters, digits, '.', '_' and '-', starting with a letter or digit)");
+
+    /// <summary>Free text that must still say something: not blank, no spaces around it, no control characters.</summary>
+    public string Text(YamlMappingNode map, string key, string field)
     {
         var value = Str(map, key, field);
-        return NamePattern().IsMatch(value) ? value : throw Error(At(map, key), Join(field, key), $"'{value}' is not a valid name");
+        return value.Trim().Length == 0 ? throw Error(At(map, key), Join(field, key), "is blank")
+            : value.Trim() != value ? throw Error(At(map, key), Join(field, key), $"'{value}' has spaces around it")
+            : value.Any(char.IsControl) ? throw Error(At(map, key), Join(field, key), "holds control characters")
+            : value;
     }
 
     public static string Join(string field, string key) => field.Length == 0 ? key : $"{field}.{key}";

@@ -53,7 +53,9 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
         try
         {
-            await services.Juju.DestroyModelAsync(model, new DestroyOptions(DestroyStorage: destroyStorage, ReleaseStorage: !destroyStorage), linked.Token)
+            // juju's own wait lines ("Waiting for model to be removed, ...") are the live progress of this action.
+            await services.Juju.DestroyModelAsync(
+                    model, new DestroyOptions(DestroyStorage: destroyStorage, ReleaseStorage: !destroyStorage), context.Progress, linked.Token)
                 .ConfigureAwait(false);
         }
         catch (JujuModelNotFoundException)

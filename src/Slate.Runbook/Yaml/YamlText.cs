@@ -3,7 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Slate.Runbook.Yaml;
 
-/// <summary>Parses YAML text into its representation model; every malformation becomes the caller's one-line error.</summary>
+/// <summary>
+/// Parses YAML text into its representation model, bounded in depth and alias expansion; every malformation becomes
+/// the caller's one-line error.
+/// </summary>
 internal static class YamlText
 {
     /// <param name="error">Builds the caller's exception from a 1-based line and a problem.</param>
@@ -13,7 +16,7 @@ internal static class YamlText
         var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(parser);
+            stream.Load(new BoundedParser(parser));
         }
         catch (YamlException e)
         {

@@ -193,6 +193,36 @@ public sealed class TeardownCommandTests
     }
 
     [Fact]
+    public async Task A_lingering_machine_is_named_and_forced_out_only_behind_the_second_typed_confirmation()
+    {
+        await using var lab = await TeardownLab.StartAsync("lingering=openstack2");
+
+        var (code, io) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack", "--confirm", "force openstack", "--wait", "3s");
+
+        Assert.True(code == 0, string.Join('\n', io.Out.Concat(io.Errors)));
+        Assert.Contains(io.Out, l => l.Contains("done: model openstack still dying after 3s: machine 2 (", StringComparison.Ordinal));
+        var calls = lab.JujuCalls().Select(Unprefixed).Where(c => !c.StartsWith("status", StringComparison.Ordinal) && !c.StartsWith("export", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["destroy-model --no-prompt --destroy-storage caracal-maas:openstack", "remove-machine -m caracal-maas:openstack --no-prompt --force 2",
+            "destroy-model --no-prompt --destroy-storage caracal-maas:openstack"], calls);
+        Assert.False(lab.ModelExists());
+        Assert.Contains("PASS — all 13 checks", io.Out);
+    }
+
+    [Fact]
+    public async Task Without_the_second_confirmation_a_lingering_machine_is_left_alone_and_the_run_is_refused()
+    {
+        await using var lab = await TeardownLab.StartAsync("lingering=openstack2");
+
+        var (code, io) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack", "--wait", "3s");
+
+        Assert.Equal(4, code);
+        Assert.Contains(io.Out, l => l.StartsWith("Refused: 'openstack' is not 'force openstack'", StringComparison.Ordinal));
+        Assert.DoesNotContain(lab.JujuCalls(), c => c.Contains("--force", StringComparison.Ordinal));
+        Assert.True(lab.ModelExists());
+        Assert.Contains(io.Out, l => l.StartsWith("FAIL  model-gone     openstack: present", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_release_canary_removes_the_first_host_keeping_its_instance_and_stops()
     {
         await using var lab = await TeardownLab.StartAsync();

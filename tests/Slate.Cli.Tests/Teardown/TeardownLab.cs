@@ -1,4 +1,5 @@
 using Slate.Juju;
+using Slate.Lab.Faults;
 using Slate.Lab.Juju;
 
 namespace Slate.Cli.Tests.Teardown;
@@ -21,9 +22,9 @@ internal sealed class TeardownLab : IAsyncDisposable
     public string JournalPath => Path.Combine(Lab.Directory, "state", "journal.jsonl");
     public string ArgvLog => Path.Combine(Lab.Directory, "juju-argv.log");
 
-    public static async Task<TeardownLab> StartAsync()
+    public static async Task<TeardownLab> StartAsync(params string[] faults)
     {
-        var lab = await LabJujuProcessLab.StartAsync();
+        var lab = await LabJujuProcessLab.StartAsync(LabFaults.Parse(faults));
         var wrapper = Path.Combine(lab.Directory, "juju-recording");
         await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{Path.Combine(lab.Directory, "juju-argv.log")}'\nexec '{lab.Shim}' \"$@\"\n");
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Slate.Lab.Cloud;
+using Slate.Lab.Faults;
+using Slate.Lab.Juju;
 
 namespace Slate.Lab.Tests.Juju;
 
@@ -61,8 +63,8 @@ public class LabJujuCommandTests
     [Fact]
     public async Task Destroy_model_waits_until_the_model_is_gone_and_releases_its_maas_machines()
     {
-        // A zero removal delay on the fake clock: the model is gone at the first poll, so nothing really waits.
-        await using var lab = await LabJujuHarness.StartAsync(modelRemoval: TimeSpan.Zero);
+        // Every stage immediate on the fake clock: the model is gone at the first look, so nothing really waits.
+        await using var lab = await LabJujuHarness.StartAsync(LabJujuTimings.Immediate);
         var hosts = lab.Cloud.Site.Hosts.Select(h => lab.Cloud.Machines.FindByHostname(h.Name)!.SystemId).ToList();
 
         var run = await lab.RunAsync("destroy-model", "--no-prompt", "--destroy-storage", "caracal-maas:openstack");
@@ -85,12 +87,64 @@ public class LabJujuCommandTests
     [Fact]
     public async Task Destroy_model_with_force_and_a_zero_timeout_drops_the_model_before_maas_has_finished()
     {
-        await using var lab = await LabJujuHarness.StartAsync(modelRemoval: TimeSpan.FromHours(1));
-        var run = await lab.RunAsync("destroy-model", "--no-prompt", "--force", "--no-wait", "--timeout", "0s", "openstack");
+        var hour = TimeSpan.FromHours(1);
+        await using var lab = await LabJujuHarness.StartAsync(new LabJujuTimings(hour, hour, hour));
+        var run = await lab.RunAsync("destroy-model", "--no-prompt", "--destroy-storage", "--force", "--no-wait", "--timeout", "0s", "openstack");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotContain(lab.Juju.Models, m => m.Name == "openstack");
         Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindByHostname(h.Name)!.Status));
-        Assert.Contains(lab.Cloud.Events, e => e.Message == "destroy-model openstack --force --no-wait --timeout 0s");
+        Assert.Contains(lab.Cloud.Events, e => e.Message == "destroy-model openstack --destroy-storage --force --no-wait --timeout 0s");
+    }
+
+    // cmd/juju/model/destroy.go: "Destroying model" has no newline, and the API's persistent-storage refusal is
+    // rewritten by handlePersistentStorageError; cmd.WriteError prints it as "ERROR <text>" on the same line.
+    [Fact]
+    public async Task Destroy_model_of_a_model_with_storage_and_no_storage_flag_is_refused_in_juju_words()
+    {
+        await using var lab = await LabJujuHarness.StartAsync(LabJujuTimings.Immediate);
+
+        var run = await lab.RunAsync("destroy-model", "--no-prompt", "openstack");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            "Destroying modelERROR cannot destroy model \"openstack\"\n\nThe model has persistent storage remaining:\n\t4 volumes\n\n" +
+            "To destroy the storage, run the destroy-model\ncommand again with the \"--destroy-storage\" option.\n\n" +
+            "To release the storage from Juju's management\nwithout destroying it, use the \"--release-storage\"\n" +
+            "option instead. The storage can then be imported\ninto another Juju model.\n\n\n",
+            run.Stderr);
+        Assert.Equal("alive", lab.Juju.Get(null, "openstack").Life);
+        Assert.All(lab.Cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindByHostname(h.Name)!.Status));
+    }
+
+    // waitForModelDestroyed: a summary line at once, dots while it is unchanged; Ctrl-C leaves the destruction running
+    // and lists what is left (formatDestroyModelAbortInfo).
+    [Fact]
+    public async Task A_lingering_machine_keeps_destroy_model_waiting_until_remove_machine_force()
+    {
+        await using var lab = await LabJujuHarness.StartAsync(LabJujuTimings.Immediate, LabFaults.Parse(["lingering=openstack1"]));
+        var lingering = lab.Cloud.Machines.FindByHostname("openstack1")!.SystemId;
+
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var waited = await lab.RunAsync(interrupt.Token, "destroy-model", "--no-prompt", "--destroy-storage", "openstack");
+
+        Assert.Equal(1, waited.ExitCode);
+        Assert.Matches(
+            @"^Destroying model\nWaiting for model to be removed, 1 machine\(s\)\.\.\.\.*\n\ndestroy model is still running in the background\.\.\.\n" +
+            @"The following resources have not yet been removed:\n - 1 machine\(s\)\n$",
+            waited.Stderr);
+        var models = await lab.RunAsync("models", "--format=json");
+        var openstack = models.Json()["models"]!.AsArray().Single(m => (string?)m!["short-name"] == "openstack")!;
+        Assert.Equal("dying", (string?)openstack["life"]);
+        Assert.Equal("destroying", (string?)openstack["status"]!["current"]);
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindBySystemId(lingering)!.Status);
+
+        var forced = await lab.RunAsync("remove-machine", "-m", "openstack", "--no-prompt", "--force", "1");
+
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        Assert.Equal("will remove machine 1\n", forced.Stdout);
+        Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindBySystemId(lingering)!.Status);
+        var after = await lab.RunAsync("models", "--format=json");
+        Assert.DoesNotContain(after.Json()["models"]!.AsArray(), m => (string?)m!["short-name"] == "openstack");
     }
 
     [Fact]
@@ -103,9 +157,15 @@ public class LabJujuCommandTests
         var keep = await lab.RunAsync("remove-machine", "-m", "caracal-maas:openstack", "--no-prompt", "--keep-instance", "--force", "3");
         var drop = await lab.RunAsync("remove-machine", "-m", "openstack", "--no-prompt", "--force", "2");
 
+        // cmd/juju/machine/remove.go, logRemovedMachine: stdout, the units (subordinates too) and the storage.
         Assert.True(keep.ExitCode == 0, keep.ToString());
-        Assert.Equal("will remove machine 3 (but retaining cloud instance)\n", keep.Stderr);
+        Assert.Equal(
+            "will remove machine 3 (but retaining cloud instance)\n- will remove unit ceph-osd/3\n- will remove unit nova-compute/3\n" +
+            "- will remove unit ovn-chassis/3\n- will detach storage osd-devices/3\n",
+            keep.Stdout);
+        Assert.Equal("", keep.Stderr);
         Assert.True(drop.ExitCode == 0, drop.ToString());
+        Assert.StartsWith("will remove machine 2\n- will remove unit keystone/2\n- will remove unit keystone-mysql-router/2\n", drop.Stdout);
         Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindBySystemId(kept)!.Status);
         Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindBySystemId(released)!.Status);
         var status = await lab.RunAsync("status", "-m", "openstack", "--format=json");
@@ -129,7 +189,6 @@ public class LabJujuCommandTests
     [InlineData("export-bundle -m caracal-maas:nope", "ERROR model caracal-maas:admin/nope not found")]
     [InlineData("remove-machine -m nope --no-prompt 3", "ERROR model caracal-maas:admin/nope not found")]
     [InlineData("models --format=json -c elsewhere", "ERROR controller elsewhere not found")]
-    [InlineData("destroy-model --no-prompt controller", "ERROR \"controller\" is a controller; use 'juju destroy-controller' to destroy it")]
     public async Task Controller_side_errors_exit_1_with_an_error_line_and_are_recorded(string command, string error)
     {
         await using var lab = await LabJujuHarness.StartAsync();
@@ -142,7 +201,10 @@ public class LabJujuCommandTests
         Assert.Equal("juju", lab.Cloud.Events.Skip(before).Single().Source);
     }
 
+    // Juju finds the model and refuses the controller model in the client, before it calls DestroyModel (destroy.go, Run).
     [Theory]
+    [InlineData("destroy-model --no-prompt controller", "ERROR \"controller\" is a controller; use 'juju destroy-controller' to destroy it")]
+    [InlineData("destroy-model --no-prompt caracal-maas:nope", "ERROR model caracal-maas:admin/nope not found")]
     [InlineData("destroy-model --no-wait --no-prompt openstack", "ERROR --no-wait without --force not valid")]
     [InlineData("destroy-model openstack", "ERROR model destruction: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)")]
     [InlineData("remove-machine -m openstack 3", "ERROR machine removal: aborted (the Slate lab's juju cannot prompt; pass --no-prompt)")]
@@ -195,10 +257,10 @@ public class LabJujuCommandTests
     [InlineData("0", 0)]
     public async Task Go_durations_are_read_as_juju_reads_them(string timeout, double seconds)
     {
-        await using var lab = await LabJujuHarness.StartAsync(modelRemoval: TimeSpan.Zero);
-        var run = await lab.RunAsync("destroy-model", "--no-prompt", "--force", $"--timeout={timeout}", "openstack");
+        await using var lab = await LabJujuHarness.StartAsync(LabJujuTimings.Immediate);
+        var run = await lab.RunAsync("destroy-model", "--no-prompt", "--destroy-storage", "--force", $"--timeout={timeout}", "openstack");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains(lab.Cloud.Events, e => e.Message == $"destroy-model openstack --force --timeout {seconds}s");
+        Assert.Contains(lab.Cloud.Events, e => e.Message == $"destroy-model openstack --destroy-storage --force --timeout {seconds}s");
     }
 
     [Fact]

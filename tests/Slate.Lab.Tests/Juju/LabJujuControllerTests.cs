@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Slate.Lab.Cloud;
+using Slate.Lab.Faults;
 using Slate.Lab.Juju;
 using Slate.Runbook.Ports;
 
@@ -9,11 +10,12 @@ public class LabJujuControllerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static (FakeTimeProvider Time, LabCloud Cloud, LabJujuController Juju) NewLab(TimeSpan? modelRemoval = null)
+    private static (FakeTimeProvider Time, LabCloud Cloud, LabJujuController Juju) NewLab(LabJujuTimings? timings = null, string? lingering = null)
     {
         var time = new FakeTimeProvider(Start);
-        var cloud = new LabCloud(LabHarness.LoadSite(), time);
-        return (time, cloud, new LabJujuController(cloud, modelRemoval));
+        var faults = lingering is null ? LabFaults.None : LabFaults.Parse([$"lingering={lingering}"]);
+        var cloud = new LabCloud(LabHarness.LoadSite(), time) { Faults = faults };
+        return (time, cloud, new LabJujuController(cloud, timings));
     }
 
     [Fact]
@@ -73,48 +75,142 @@ public class LabJujuControllerTests
         Assert.Equal("controller other-ctrl not found", controller.Message);
     }
 
+    // Juju's undertaker order: the units (and with them applications, relations and storage) go first, then each
+    // machine, whose instance the provisioner releases (juju's MAAS provider: one release call), then the model.
     [Fact]
-    public void Destroy_model_turns_it_dying_releases_every_machine_in_maas_and_drops_it_after_the_removal_delay()
+    public void Destroy_model_removes_the_units_then_the_machines_released_in_maas_then_the_model()
     {
         var (time, cloud, juju) = NewLab();
+        var t = juju.Timings;
         var ids = juju.Get(null, "openstack").Machines.Select(m => m.InstanceId).ToList();
 
         var model = juju.DestroyModel("caracal-maas", "openstack", new DestroyOptions(DestroyStorage: true));
 
         Assert.Equal("dying", model.Life);
+        Assert.Equal(7, model.Applications.Count);
+        Assert.Equal(4, model.Storage.Count);
+        Assert.All(model.Machines, m => Assert.Equal("alive", m.Life));
+        Assert.All(ids, id => Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindBySystemId(id)!.Status));
+
+        time.Advance(t.UnitRemoval - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(7, juju.Get(null, "openstack").Applications.Count);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        model = juju.Get(null, "openstack");
+        Assert.Empty(model.Applications);
+        Assert.Empty(model.Relations);
+        Assert.Empty(model.Storage);
+        Assert.Equal(4, model.Machines.Count);
         Assert.All(model.Machines, m => Assert.Equal("dying", m.Life));
         Assert.All(ids, id => Assert.Equal(NodeStatus.Releasing, cloud.Machines.FindBySystemId(id)!.Status));
         Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname("capi-mgmt")!.Status);
 
-        time.Advance(cloud.Timings.Releasing);
-        Assert.All(ids, id => Assert.Null(cloud.Machines.FindBySystemId(id))); // dynamic pod VMs are deleted on release
-        Assert.Contains(juju.Models, m => m.Name == "openstack"); // the model outlives its machines a little
-
-        time.Advance(juju.ModelRemoval - cloud.Timings.Releasing - TimeSpan.FromMilliseconds(1));
+        time.Advance(t.MachineRemoval);
+        Assert.Empty(juju.Get(null, "openstack").Machines);
+        time.Advance(t.ModelRemoval - TimeSpan.FromMilliseconds(1));
         Assert.Contains(juju.Models, m => m.Name == "openstack");
         time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.DoesNotContain(juju.Models, m => m.Name == "openstack");
         Assert.Throws<LabJujuException>(() => juju.Get(null, "openstack"));
+        time.Advance(cloud.Timings.Releasing);
+        Assert.All(ids, id => Assert.Null(cloud.Machines.FindBySystemId(id))); // dynamic pod VMs leave MAAS on release
         Assert.Equal(4, cloud.Machines.Count); // capi-mgmt and the protected machines remain
-        Assert.Contains(cloud.Events, e => e.Source == "juju" && e.Message == "destroy-model openstack --destroy-storage");
-        Assert.Contains(cloud.Events, e => e.Source == "juju" && e.Message == "model openstack removed");
+        var story = cloud.Events.Where(e => e.Source == "juju").Select(e => e.Message).SkipWhile(m => !m.StartsWith("destroy-model", StringComparison.Ordinal)).ToList();
+        Assert.Equal("destroy-model openstack --destroy-storage", story[0]);
+        Assert.Equal("model openstack: 24 units removed, 4 storage instances destroyed", story[1]);
+        Assert.Equal("model openstack removed", story[^1]);
+        Assert.True(story.IndexOf("machine 0 (openstack0) of model openstack removed") is > 1);
+    }
+
+    // cmd/juju/model/destroy.go, handlePersistentStorageError: the refusal juju prints when the model has persistent
+    // storage and neither --destroy-storage nor --release-storage was given.
+    [Fact]
+    public void A_model_with_storage_is_not_destroyed_without_a_storage_choice()
+    {
+        var (time, cloud, juju) = NewLab();
+
+        var refused = Assert.Throws<LabJujuException>(() => juju.DestroyModel(null, "openstack", new DestroyOptions(Force: true)));
+
+        Assert.StartsWith("cannot destroy model \"openstack\"\n\nThe model has persistent storage remaining:\n\t4 volumes\n\n", refused.Message);
+        Assert.Contains("command again with the \"--destroy-storage\" option.", refused.Message);
+        Assert.Contains("without destroying it, use the \"--release-storage\"\noption instead.", refused.Message);
+        time.Advance(juju.Timings.Total);
+        var model = juju.Get(null, "openstack");
+        Assert.Equal("alive", model.Life);
+        Assert.Equal(4, model.Machines.Count);
+        Assert.All(cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname(h.Name)!.Status));
+    }
+
+    [Fact]
+    public void Release_storage_lets_the_destruction_go_on_and_says_the_storage_was_released()
+    {
+        var (time, cloud, juju) = NewLab();
+        juju.DestroyModel(null, "openstack", new DestroyOptions(ReleaseStorage: true));
+        time.Advance(juju.Timings.Total);
+        Assert.DoesNotContain(juju.Models, m => m.Name == "openstack");
+        Assert.Contains(cloud.Events, e => e.Message == "model openstack: 24 units removed, 4 storage instances released");
+    }
+
+    [Fact]
+    public void A_lingering_machine_keeps_the_model_dying_until_remove_machine_force_removes_it()
+    {
+        var (time, cloud, juju) = NewLab(lingering: "openstack2");
+        var lingering = cloud.Machines.FindByHostname("openstack2")!.SystemId;
+        juju.DestroyModel(null, "openstack", new DestroyOptions(DestroyStorage: true, Force: true));
+
+        time.Advance(TimeSpan.FromHours(1));
+        var model = Assert.Single(juju.Models, m => m.Name == "openstack");
+        Assert.Equal("dying", model.Life);
+        var machine = Assert.Single(model.Machines);
+        Assert.Equal(("2", "dying"), (machine.Id, machine.Life));
+        Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindBySystemId(lingering)!.Status);
+
+        var unforced = juju.RemoveMachine(null, "openstack", "2", new RemoveOptions());
+        Assert.Equal("2", unforced.MachineId);
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.Single(juju.Get(null, "openstack").Machines);
+
+        juju.RemoveMachine(null, "openstack", "2", new RemoveOptions(Force: true));
+        Assert.Equal(NodeStatus.Releasing, cloud.Machines.FindBySystemId(lingering)!.Status);
+        time.Advance(juju.Timings.ModelRemoval);
+        Assert.DoesNotContain(juju.Models, m => m.Name == "openstack");
+        Assert.Contains(cloud.Events, e => e.Message == "machine 2 (openstack2) lingers: it never finishes dying (lab fault)");
+    }
+
+    [Fact]
+    public void The_lingering_fault_names_hosts_repeats_and_prints_back_as_it_was_given()
+    {
+        var faults = LabFaults.Parse(["lingering=openstack2,openstack0", "lingering=openstack3"]);
+        Assert.True(faults.Lingering.SetEquals(["openstack0", "openstack2", "openstack3"]));
+        Assert.False(faults.IsEmpty);
+        Assert.Equal("lingering=openstack0,openstack2,openstack3", faults.ToString());
+        Assert.Equal(faults.ToString(), LabFaults.Parse(faults.ToString().Split(' ')).ToString());
+        Assert.Throws<LabFaultSpecException>(() => LabFaults.Parse(["lingering="]));
     }
 
     [Fact]
     public void Force_with_a_timeout_shortens_the_wait_and_a_second_destroy_never_lengthens_it()
     {
-        var (time, _, juju) = NewLab(modelRemoval: TimeSpan.FromSeconds(30));
-        juju.DestroyModel(null, "openstack", new DestroyOptions(Force: true, Timeout: TimeSpan.FromSeconds(5)));
-        juju.DestroyModel(null, "openstack", new DestroyOptions());
+        var (time, _, juju) = NewLab(new LabJujuTimings(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
+        juju.DestroyModel(null, "openstack", new DestroyOptions(DestroyStorage: true, Force: true, Timeout: TimeSpan.FromSeconds(5)));
+        juju.DestroyModel(null, "openstack", new DestroyOptions(DestroyStorage: true, Force: true, Timeout: TimeSpan.FromSeconds(20)));
         time.Advance(TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain(juju.Models, m => m.Name == "openstack");
+    }
+
+    [Fact]
+    public void Force_with_a_timeout_drops_a_model_whose_machine_lingers()
+    {
+        var (time, _, juju) = NewLab(lingering: "openstack0");
+        juju.DestroyModel(null, "openstack", new DestroyOptions(DestroyStorage: true, Force: true, Timeout: TimeSpan.FromMinutes(1)));
+        time.Advance(TimeSpan.FromMinutes(1));
         Assert.DoesNotContain(juju.Models, m => m.Name == "openstack");
     }
 
     [Fact]
     public void A_timeout_without_force_does_not_shorten_the_wait()
     {
-        var (time, _, juju) = NewLab(modelRemoval: TimeSpan.FromSeconds(30));
-        juju.DestroyModel(null, "openstack", new DestroyOptions(Timeout: TimeSpan.Zero));
+        var (time, _, juju) = NewLab(new LabJujuTimings(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
+        juju.DestroyModel(null, "openstack", new DestroyOptions(DestroyStorage: true, Timeout: TimeSpan.Zero));
         time.Advance(TimeSpan.FromSeconds(29));
         Assert.Contains(juju.Models, m => m.Name == "openstack");
     }
@@ -134,9 +230,13 @@ public class LabJujuControllerTests
         var (time, cloud, juju) = NewLab();
         var id = juju.Get(null, "openstack").Machines.Single(m => m.Id == "3").InstanceId;
 
-        juju.RemoveMachine(null, "openstack", "3", new RemoveOptions(KeepInstance: true, Force: true));
+        var removal = juju.RemoveMachine(null, "openstack", "3", new RemoveOptions(KeepInstance: true, Force: true));
 
+        Assert.Equal(["ceph-osd/3", "nova-compute/3", "ovn-chassis/3"], removal.Units);
+        Assert.Equal(["osd-devices/3"], removal.DetachedStorage);
         var model = juju.Get(null, "openstack");
+        var detached = Assert.Single(model.Storage, st => st.Id == "osd-devices/3");
+        Assert.Null(detached.Unit);
         Assert.DoesNotContain(model.Machines, m => m.Id == "3");
         Assert.DoesNotContain(model.Applications.SelectMany(a => a.Units), u => u.Machine == "3" || u.Principal == "nova-compute/3");
         time.Advance(TimeSpan.FromMinutes(5));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Slate.Lab.Cloud;
+using Slate.Lab.Faults;
 using Slate.Lab.Juju;
 using Slate.Lab.Maas;
 
@@ -27,22 +28,29 @@ public sealed class LabJujuHarness : IAsyncDisposable
     public LabJujuController Juju => Server.Juju;
     public Dictionary<string, string?> Environment { get; }
 
-    /// <param name="modelRemoval">How long a destroyed model stays listed; null = the lab's default.</param>
-    public static async Task<LabJujuHarness> StartAsync(TimeSpan? modelRemoval = null)
+    /// <param name="timings">How long each stage of destroy-model takes on the fake clock; null = the lab's default.</param>
+    /// <param name="faults">What the lab does wrong; null = nothing.</param>
+    public static async Task<LabJujuHarness> StartAsync(LabJujuTimings? timings = null, LabFaults? faults = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var cloud = new LabCloud(LabHarness.LoadSite(), time);
-        var server = await LabMaasServer.StartAsync(cloud, new LabJujuController(cloud, modelRemoval), 0, CancellationToken.None);
+        var cloud = new LabCloud(LabHarness.LoadSite(), time) { Faults = faults ?? LabFaults.None };
+        var server = await LabMaasServer.StartAsync(cloud, new LabJujuController(cloud, timings), 0, CancellationToken.None);
         return new LabJujuHarness(time, cloud, server);
     }
 
-    public Task<JujuRun> RunAsync(params string[] args) => RunAsync(Environment, args);
+    public Task<JujuRun> RunAsync(params string[] args) => RunAsync(Environment, CancellationToken.None, args);
 
-    public static async Task<JujuRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    /// <summary>Runs the command until it ends or <paramref name="ct"/> interrupts it, as Ctrl-C interrupts juju.</summary>
+    public Task<JujuRun> RunAsync(CancellationToken ct, params string[] args) => RunAsync(Environment, ct, args);
+
+    public static Task<JujuRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(environment, CancellationToken.None, args);
+
+    private static async Task<JujuRun> RunAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken ct, string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await LabJujuCommand.RunAsync(args, environment, stdout, stderr, CancellationToken.None);
+        var code = await LabJujuCommand.RunAsync(args, environment, stdout, stderr, ct);
         return new JujuRun(code, stdout.ToString(), stderr.ToString());
     }
 

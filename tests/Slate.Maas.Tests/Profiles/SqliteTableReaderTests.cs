@@ -63,6 +63,7 @@ public sealed class SqliteTableReaderTests : IDisposable
     {
         var original = File.ReadAllBytes(ProfileFiles.Fixture(file));
         var random = new Random(20240601);
+        var (read, refused) = (0, 0);
         for (var attempt = 0; attempt < 300; attempt++)
         {
             var corrupt = (byte[])original.Clone();
@@ -72,11 +73,15 @@ public sealed class SqliteTableReaderTests : IDisposable
             try
             {
                 SqliteTableReader.ReadRows(path, "profiles");
+                read++;
             }
             catch (MaasConfigurationException e)
             {
                 Assert.Contains(path, e.Message);
+                refused++;
             }
         }
+        // Flips inside unused space or payload bytes leave a readable file; flips in the b-tree structure do not.
+        Assert.True(read > 0 && refused > 0, $"{read} read, {refused} refused: both kinds of damage should occur in 300 tries");
     }
 }

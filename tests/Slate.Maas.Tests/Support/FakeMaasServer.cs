@@ -19,15 +19,20 @@ public sealed record CannedResponse(
     public static CannedResponse Json(string body) => new(200, body);
 }
 
-/// <summary>A real HTTP server on 127.0.0.1:0 that records requests and answers from a script.</summary>
+/// <summary>
+/// A real HTTP server on 127.0.0.1:0 that records requests and answers the ones a test expects from a script. A request
+/// matching none of its <see cref="MaasRoute"/>s (method, path and whole query) gets 404, as an unknown URL does from MAAS.
+/// </summary>
 public sealed class FakeMaasServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly IReadOnlyList<MaasRoute> _routes;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
 
-    private FakeMaasServer(WebApplication app, Func<RecordedRequest, int, CannedResponse> responder)
+    private FakeMaasServer(WebApplication app, Func<RecordedRequest, int, CannedResponse> responder, IReadOnlyList<MaasRoute> routes)
     {
         _app = app;
+        _routes = routes;
         Responder = responder;
     }
 
@@ -38,15 +43,18 @@ public sealed class FakeMaasServer : IAsyncDisposable
     /// <summary>The MAAS root, e.g. <c>http://127.0.0.1:41234/MAAS/</c>.</summary>
     public Uri Root { get; private set; } = null!;
 
-    public static Task<FakeMaasServer> StartAsync(string body) => StartAsync((_, _) => CannedResponse.Json(body));
+    public static Task<FakeMaasServer> StartAsync(string body, params MaasRoute[] routes) =>
+        StartAsync((_, _) => CannedResponse.Json(body), routes);
 
-    public static async Task<FakeMaasServer> StartAsync(Func<RecordedRequest, int, CannedResponse> responder)
+    public static async Task<FakeMaasServer> StartAsync(Func<RecordedRequest, int, CannedResponse> responder, params MaasRoute[] routes)
     {
+        if (routes.Length == 0)
+            throw new ArgumentException("Name the requests the test expects: a server that answers any path pins nothing.", nameof(routes));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var server = new FakeMaasServer(app, responder);
+        var server = new FakeMaasServer(app, responder, routes);
         app.Run(server.HandleAsync);
         await app.StartAsync();
         server.Root = new Uri(app.Urls.Single() + "/MAAS/");
@@ -64,7 +72,9 @@ public sealed class FakeMaasServer : IAsyncDisposable
             request.Query.ToDictionary(q => q.Key, q => Values(q.Value)),
             request.Headers.Authorization.FirstOrDefault(), request.ContentType, form);
         _requests.Enqueue(recorded);
-        var answer = Responder(recorded, _requests.Count - 1);
+        var answer = _routes.Any(route => route.Matches(recorded))
+            ? Responder(recorded, _requests.Count - 1)
+            : new CannedResponse(404, $"No route for {recorded.Method} {request.Path}{request.QueryString}", "text/plain");
         if (answer.Abort)
         {
             context.Abort();

@@ -3,28 +3,20 @@ using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using DomainState = Slate.Runbook.Ports.DomainState;
 using Slate.Runbook.Preflight;
-using Slate.Runbook.Sites;
-using Slate.Runbook.Tests.Sites;
 using Slate.Runbook.Tests.Support;
+using static Slate.Runbook.Tests.CaracalCloud;
 
 namespace Slate.Runbook.Tests.Preflight;
 
 public sealed class PreflightStepTests
 {
-    private static readonly Site Site = SiteLoader.Load(SiteFiles.CaracalPath);
-
-    private static List<MaasSpace> SixSpaces() =>
-        Site.Planes.Select((p, i) => new MaasSpace(i + 1, p.Name, [p.Cidr.ToString()])).ToList();
-
-    private static MaasMachine Deployed(string host, string id) => new(id, host, 6, "Deployed", "on", "pod-1", []);
-
     [Fact]
     public async Task A_healthy_cloud_gives_the_baseline_and_no_fatal()
     {
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(),
             [Deployed("openstack0", "a1b2c3"), Deployed("capi-mgmt", "zz9999"), Deployed("juju", "jj0001"), Deployed("unrelated", "u00001")]);
 
-        var report = await ReadAsync(maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack"));
+        var report = await PreflightAsync(maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack"));
 
         Assert.False(report.HasFatal);
         Assert.All(report.Planes, p => Assert.Equal(PlaneState.Ok, p.State));
@@ -40,7 +32,7 @@ public sealed class PreflightStepTests
     {
         var spaces = SixSpaces().Where(s => s.Name != "storage")
             .Select(s => s.Name == "metal-internal" ? s with { Cidrs = ["10.12.13.0/24"] } : s).ToList();
-        var report = await ReadAsync(new RecordedMaas("caracal-testcloud", spaces, []), LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack"));
+        var report = await PreflightAsync(new RecordedMaas("caracal-testcloud", spaces, []), LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack"));
 
         Assert.True(report.HasFatal);
         Assert.Equal(PlaneState.Missing, report.Planes.Single(p => p.Name == "storage").State);
@@ -53,7 +45,7 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("roosevelt", SixSpaces(), []);
 
-        var error = await Assert.ThrowsAsync<WrongCloudException>(() => ReadAsync(maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack")));
+        var error = await Assert.ThrowsAsync<WrongCloudException>(() => PreflightAsync(maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack")));
 
         Assert.Equal("roosevelt", error.Actual);
         Assert.Equal(["maas_name"], maas.Calls);
@@ -62,10 +54,10 @@ public sealed class PreflightStepTests
     [Fact]
     public async Task The_osd_baseline_shows_each_hosts_domain_and_vdb_file()
     {
-        var hypervisor = LabHypervisor.FromSite(Site);
+        var hypervisor = LabHypervisor.FromSite(Caracal);
         hypervisor.SetState("openstack2", DomainState.ShutOff);
 
-        var report = await ReadAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack"));
+        var report = await PreflightAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack"));
 
         Assert.Equal(["openstack0", "openstack1", "openstack2", "openstack3"], report.OsdDisks.Select(d => d.Host));
         var row = report.OsdDisks.Single(d => d.Host == "openstack2");
@@ -76,10 +68,10 @@ public sealed class PreflightStepTests
     [Fact]
     public async Task A_missing_domain_or_volume_is_reported()
     {
-        var hypervisor = LabHypervisor.FromSite(Site);
-        await hypervisor.DeleteVolumeAsync(Site.Osd.FileFor(Site.Host("openstack1"), Site.Libvirt.ImagesDir), CancellationToken.None);
+        var hypervisor = LabHypervisor.FromSite(Caracal);
+        await hypervisor.DeleteVolumeAsync(Caracal.Osd.FileFor(Caracal.Host("openstack1"), Caracal.Libvirt.ImagesDir), CancellationToken.None);
 
-        var report = await ReadAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack"));
+        var report = await PreflightAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), hypervisor, RecordedJuju.Without("openstack"));
 
         var row = report.OsdDisks.Single(d => d.Host == "openstack1");
         Assert.Null(row.Owner);
@@ -95,7 +87,7 @@ public sealed class PreflightStepTests
         var juju = new RecordedJuju(_ => new JujuModelStatus("openstack",
             [ModelMachine("0", "aaaaaa"), ModelMachine("1", "jjjjjj"), ModelMachine("2", "zzzzzz")], [], [new JujuStatusError("unit x/0", "hook failed")]));
 
-        var report = await ReadAsync(maas, LabHypervisor.FromSite(Site), juju);
+        var report = await PreflightAsync(maas, LabHypervisor.FromSite(Caracal), juju);
 
         Assert.Equal(["openstack0", "juju", null], report.Juju!.Machines.Select(m => m.Hostname));
         Assert.True(report.HasFatal);
@@ -107,7 +99,7 @@ public sealed class PreflightStepTests
     [Fact]
     public async Task An_absent_model_is_information_not_a_blocker()
     {
-        var report = await ReadAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), LabHypervisor.FromSite(Site),
+        var report = await PreflightAsync(new RecordedMaas("caracal-testcloud", SixSpaces(), []), LabHypervisor.FromSite(Caracal),
             RecordedJuju.Without("openstack"));
 
         Assert.Null(report.Juju);
@@ -119,12 +111,8 @@ public sealed class PreflightStepTests
     {
         var maas = new RecordedMaas("caracal-testcloud", SixSpaces(), []);
 
-        await ReadAsync(maas, LabHypervisor.FromSite(Site), RecordedJuju.Without("openstack"));
+        await PreflightAsync(maas, LabHypervisor.FromSite(Caracal), RecordedJuju.Without("openstack"));
 
         Assert.Equal(["maas_name", "spaces", "machines?openstack0,openstack1,openstack2,openstack3,capi-mgmt,juju,lxd,tailscale"], maas.Calls);
     }
-
-    /// <summary>Identity, then pre-flight's observation, as the runner gets it.</summary>
-    private static async Task<PreflightReport> ReadAsync(IMaas maas, IHypervisor hypervisor, IJuju juju) =>
-        (await new PreflightStep(new TestServices(Site, maas, juju, hypervisor, TimeProvider.System)).ReadAsync(CancellationToken.None)).Observation;
 }

@@ -16,7 +16,7 @@ internal sealed class RecordedJuju(Func<string, JujuModelStatus> status) : IJuju
 
     public Task<string> ExportBundleAsync(string model, CancellationToken ct = default) => throw new NotSupportedException();
 
-    public Task DestroyModelAsync(string model, DestroyOptions options, CancellationToken ct = default) => throw new NotSupportedException();
+    public Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken ct = default) => throw new NotSupportedException();
 
     public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken ct = default) =>
         throw new NotSupportedException();

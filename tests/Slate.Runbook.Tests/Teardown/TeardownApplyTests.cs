@@ -99,7 +99,7 @@ public sealed class TeardownApplyTests
 
         public Task<string> ExportBundleAsync(string model, CancellationToken ct = default) => Task.FromResult("applications: {}");
 
-        public async Task DestroyModelAsync(string model, DestroyOptions options, CancellationToken ct = default)
+        public async Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
         {
             Calls.Add("destroy");
             Assert.True(options.DestroyStorage);

@@ -23,11 +23,15 @@ public static class LabHypervisorEndpoints
                 return;
             }
             var op = (string)context.Request.RouteValues["op"]!;
-            var request = await JsonSerializer.DeserializeAsync(context.Request.Body, HypervisorJson.Default.HypervisorRequest, context.RequestAborted)
-                ?? new HypervisorRequest();
             try
             {
+                var request = await JsonSerializer.DeserializeAsync(context.Request.Body, HypervisorJson.Default.HypervisorRequest, context.RequestAborted)
+                    ?? new HypervisorRequest();
                 await DispatchAsync(context, hypervisor, op, request);
+            }
+            catch (JsonException e)
+            {
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new HypervisorError(HypervisorErrorCode.Other, $"the request body is not valid JSON: {e.Message}"), HypervisorJson.Default.HypervisorError);
             }
             catch (HypervisorException e)
             {

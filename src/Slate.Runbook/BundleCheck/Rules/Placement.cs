@@ -23,11 +23,20 @@ internal sealed partial record Placement(string? Container, string? Machine, str
             : null;
     }
 
+    // juju/names ApplicationSnippet: lower-case letters and digits in '-'-joined words, each word holding a letter.
+    private const string ApplicationName = "[a-z][a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)*";
+
+    /// <summary>A name Juju accepts for an application (names.IsValidApplication).</summary>
+    public static bool IsApplicationName(string text) => ApplicationNamePattern().IsMatch(text);
+
     /// <summary>A bundle machine id: Juju's number (0, or digits without a leading zero).</summary>
     public static bool IsMachineId(string text) => MachineId().IsMatch(text);
 
-    [GeneratedRegex(@"^(?:(?<container>lxd|kvm):)?(?:(?<app>[a-z][a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)*)(?:/(?<unit>0|[1-9][0-9]*))?|(?<machine>0|[1-9][0-9]*))$")]
+    [GeneratedRegex(@"^(?:(?<container>lxd|kvm):)?(?:(?<app>" + ApplicationName + @")(?:/(?<unit>0|[1-9][0-9]*))?|(?<machine>0|[1-9][0-9]*))$")]
     private static partial Regex Grammar();
+
+    [GeneratedRegex("^" + ApplicationName + "$")]
+    private static partial Regex ApplicationNamePattern();
 
     [GeneratedRegex("^(?:0|[1-9][0-9]*)$")]
     private static partial Regex MachineId();
