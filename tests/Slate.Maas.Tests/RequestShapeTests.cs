@@ -143,7 +143,11 @@ public sealed class RequestShapeTests
     [Fact]
     public async Task Bridge_type_update_named_vlan_forced_link_and_subnet_addresses_are_shaped_as_maas_expects()
     {
-        await using var server = await FakeMaasServer.StartAsync(TestClients.Fixture("maas37-example__interfaces__create-bridge.json"));
+        await using var server = await FakeMaasServer.StartAsync(TestClients.Fixture("maas37-example__interfaces__create-bridge.json"),
+            MaasRoute.Put("nodes/thr3am/interfaces/140/"),
+            MaasRoute.Post("nodes/thr3am/interfaces/", ("op", "create_vlan")),
+            MaasRoute.Post("nodes/thr3am/interfaces/141/", ("op", "link_subnet")),
+            MaasRoute.Get("subnets/3/", ("op", "ip_addresses")));
         using var client = TestClients.For(server);
 
         await client.Interfaces.UpdateBridgeTypeAsync("thr3am", 140, BridgeKind.Ovs);
