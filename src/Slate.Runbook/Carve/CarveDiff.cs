@@ -138,11 +138,12 @@ public static class CarveDiff
         return $"Cannot {operation} interface because the machine is not New, Ready, Allocated, or Broken.";
     }
 
-    private static IEnumerable<CarveChange> LinkChanges(
+    private static List<CarveChange> LinkChanges(
         Site site, Host host, MaasMachine machine, DesiredInterface d, Dictionary<string, MaasInterface> observed, HashSet<string> kept,
         HashSet<string> created, MaasTopology topology, Dictionary<string, MaasVlan?> vlans,
         IReadOnlyDictionary<int, IReadOnlyList<MaasAddress>>? addresses, List<Finding> findings)
     {
+        var changes = new List<CarveChange>();
         var subnet = d.Plane is { } plane ? topology.SubnetWithCidr(plane.Cidr.ToString()) : null;
         if (d.Plane is { } missing && subnet is null)
         {
@@ -171,12 +172,12 @@ public static class CarveDiff
         {
             foreach (var link in wrong)
             {
-                yield return Change(CarveChangeKind.Unlink, machine, d.Name, wanted is { } w ? $"static {w.Address}" : "no link", LinkText(link),
-                    (CarveArguments.InterfaceId, Id(observed[d.Name].Id)), (CarveArguments.LinkId, Id(link.Id)));
+                changes.Add(Change(CarveChangeKind.Unlink, machine, d.Name, wanted is { } w ? $"static {w.Address}" : "no link", LinkText(link),
+                    (CarveArguments.InterfaceId, Id(observed[d.Name].Id)), (CarveArguments.LinkId, Id(link.Id))));
             }
         }
         if (wanted is not { } want || current.Any(l => Matches(l, want.Subnet, want.Address)))
-            yield break;
+            return changes;
         if (addresses?.GetValueOrDefault(want.Subnet.Id)?.FirstOrDefault(a => a.Ip == want.Address && a.SystemId != machine.SystemId) is { } taken)
         {
             var holder = taken.Hostname is null ? "a reservation (no machine)" : $"{taken.Hostname}{(taken.Via is null ? "" : $" ({taken.Via})")}";
@@ -186,8 +187,9 @@ public static class CarveDiff
         var arguments = new List<(string, string)> { (CarveArguments.SubnetId, Id(want.Subnet.Id)), (CarveArguments.Cidr, want.Subnet.Cidr), (CarveArguments.Address, want.Address) };
         if (relink)
             arguments.Add((CarveArguments.Force, string.Join(" + ", wrong.Select(LinkText))));
-        yield return Change(CarveChangeKind.Link, machine, d.Name, $"static {want.Address} on {want.Subnet.Cidr}",
-            relink ? $"{string.Join(" + ", wrong.Select(LinkText))} on {VlanText(vlan!)}" : "no such link", [.. arguments]);
+        changes.Add(Change(CarveChangeKind.Link, machine, d.Name, $"static {want.Address} on {want.Subnet.Cidr}",
+            relink ? $"{string.Join(" + ", wrong.Select(LinkText))} on {VlanText(vlan!)}" : "no such link", [.. arguments]));
+        return changes;
     }
 
     private static bool Matches(MaasLink link, MaasSubnet subnet, string address) =>
