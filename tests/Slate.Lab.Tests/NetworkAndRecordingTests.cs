@@ -27,6 +27,22 @@ public sealed class NetworkAndRecordingTests : LabTestClass
         Assert.Equal((HttpStatusCode.BadRequest, "Space cannot be deleted: undefined"), await Lab.SendAsync(HttpMethod.Delete, "spaces/-1/"));
     }
 
+    /// <summary>
+    /// api/subnets.py ip_addresses → models/subnet.py render_json_for_related_ips: every assigned address in address
+    /// order, with the node holding it and the interface it is on (models/staticipaddress.py render_json).
+    /// </summary>
+    [Fact]
+    public async Task Subnet_ip_addresses_lists_each_assigned_address_with_its_node_and_interface()
+    {
+        var addresses = (await Lab.GetJsonAsync("subnets/10.12.16.0/22/?op=ip_addresses")).AsArray();
+
+        Assert.Equal(["10.12.16.10", "10.12.16.11", "10.12.16.12", "10.12.16.13"], addresses.Select(a => (string)a!["ip"]!));
+        var first = addresses[0]!;
+        Assert.Equal(1, (int)first["alloc_type"]!);
+        Assert.Equal(("openstack0", Lab.IdOf("openstack0"), "enp8s0"),
+            ((string?)first["node_summary"]!["hostname"], (string?)first["node_summary"]!["system_id"], (string?)first["node_summary"]!["via"]));
+    }
+
     [Fact]
     public async Task Subnets_fabrics_and_vlans_are_readable_by_id_cidr_and_vid()
     {

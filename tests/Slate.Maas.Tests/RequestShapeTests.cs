@@ -136,6 +136,36 @@ public sealed class RequestShapeTests
         Assert.Equal(["70"], unlink.Form["id"]);
     }
 
+    /// <summary>
+    /// The carve's other writes: PUT bridge_type (forms/interface.py BridgeInterfaceForm sets only the bridge_* given),
+    /// create_vlan with a name, link_subnet with force (api/interfaces.py link_subnet), and GET op=ip_addresses (api/subnets.py).
+    /// </summary>
+    [Fact]
+    public async Task Bridge_type_update_named_vlan_forced_link_and_subnet_addresses_are_shaped_as_maas_expects()
+    {
+        await using var server = await FakeMaasServer.StartAsync(TestClients.Fixture("maas37-example__interfaces__create-bridge.json"),
+            MaasRoute.Put("nodes/thr3am/interfaces/140/"),
+            MaasRoute.Post("nodes/thr3am/interfaces/", ("op", "create_vlan")),
+            MaasRoute.Post("nodes/thr3am/interfaces/141/", ("op", "link_subnet")),
+            MaasRoute.Get("subnets/3/", ("op", "ip_addresses")));
+        using var client = TestClients.For(server);
+
+        await client.Interfaces.UpdateBridgeTypeAsync("thr3am", 140, BridgeKind.Ovs);
+        await client.Interfaces.CreateVlanAsync("thr3am", 140, 5002, "br-metal.103");
+        await client.Interfaces.LinkSubnetAsync("thr3am", 141, LinkMode.Static, 3, "10.0.0.5", force: true);
+        server.Responder = (_, _) => CannedResponse.Json("""[{"ip": "10.0.0.5", "alloc_type": 1, "node_summary": {"system_id": "thr3am", "hostname": "h", "via": "br-ex"}}]""");
+        var addresses = await client.Subnets.ListAddressesAsync(3);
+
+        var (put, vlan, link, read) = (server.Requests[0], server.Requests[1], server.Requests[2], server.Requests[3]);
+        Assert.Equal(("PUT", "/MAAS/api/2.0/nodes/thr3am/interfaces/140/"), (put.Method, put.Path));
+        Assert.Equal(["ovs"], put.Form["bridge_type"]);
+        Assert.Equal(["br-metal.103"], vlan.Form["name"]);
+        Assert.Equal(["true"], link.Form["force"]);
+        Assert.Equal(("GET", "/MAAS/api/2.0/subnets/3/"), (read.Method, read.Path));
+        Assert.Equal(["ip_addresses"], read.Query["op"]);
+        Assert.Equal(("10.0.0.5", "thr3am", "br-ex"), (addresses[0].Ip, addresses[0].NodeSummary!.SystemId, addresses[0].NodeSummary!.Via));
+    }
+
     [Fact]
     public async Task Maas_name_is_read_with_get_config()
     {

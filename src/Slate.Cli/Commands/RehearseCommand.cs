@@ -4,11 +4,13 @@ using Slate.Cli.Steps;
 using Slate.Lab;
 using Slate.Lab.Faults;
 using Slate.Runbook.BundleCheck;
+using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
 using Slate.Runbook.OsdWipe;
 using Slate.Runbook.Preflight;
 using Slate.Runbook.Sites;
 using Slate.Runbook.StaleNetworks;
+using Slate.Runbook.Standup;
 using Slate.Runbook.Teardown;
 
 namespace Slate.Cli.Commands;
@@ -56,6 +58,8 @@ internal static class RehearseCommand
                 await RunStepAsync(context, services, "Step 3: stale networks", "networks", new StaleNetworksStep(services), RunMode.Apply).ConfigureAwait(false),
                 await RunStepAsync(context, services, "Step 4: OSD wipe", "osd wipe", new OsdWipeStep(services), RunMode.Apply).ConfigureAwait(false),
             };
+            gates.AddRange(await CarveAsync(context, services, ct).ConfigureAwait(false));
+            gates.Add(await RunStepAsync(context, services, "Step 7a: standup (MAAS drift, read-only)", "standup", new StandupStep(services), RunMode.Gate).ConfigureAwait(false));
             if (bundlePath is null)
             {
                 Heading(context, "Step 7b: bundle gate");
@@ -84,6 +88,25 @@ internal static class RehearseCommand
         {
             workDir.Dispose();
         }
+    }
+
+    /// <summary>Step 6, one host per call as the runbook says: every site host MAAS has (Step 5 re-enrols them after the teardown).</summary>
+    private static async Task<List<RehearsalGate>> CarveAsync(CliContext context, RehearsalServices services, CancellationToken ct)
+    {
+        var enrolled = (await services.Maas.FindMachinesAsync(services.Site.Hosts.Select(h => h.Name).ToList(), ct).ConfigureAwait(false))
+            .Select(m => m.Hostname).ToHashSet(StringComparer.Ordinal);
+        var gates = new List<RehearsalGate>();
+        foreach (var host in services.Site.Hosts.Where(h => enrolled.Contains(h.Name)))
+        {
+            gates.Add(await RunStepAsync(context, services, $"Step 6: carve {host.Name} (Pattern A)", $"carve {host.Name}",
+                new CarveStep(services, [host]), RunMode.Apply).ConfigureAwait(false));
+        }
+        if (gates.Count == 0)
+        {
+            Heading(context, "Step 6: carve (Pattern A)");
+            context.Io.Line("no host is in MAAS after the teardown: Step 5 (re-enrolment) brings them back to be carved");
+        }
+        return gates;
     }
 
     private static async Task<RehearsalGate> RunStepAsync(CliContext context, RehearsalServices services, string title, string name, IStep step, RunMode mode)

@@ -26,13 +26,16 @@ internal sealed class ConsoleRunObserver(IInteraction io, Site site, TimeProvide
         foreach (var table in plan.Tables)
             io.Table(table.Title, table.Headers, table.Rows);
         FindingsView.Render(io, plan.Findings);
-        if (mode == RunMode.Gate || plan.Actions.Count == 0)
-            return;
-        io.Line($"Plan ({plan.Actions.Count} action(s), fingerprint {plan.Fingerprint}):");
-        for (var i = 0; i < plan.Actions.Count; i++)
-            io.Line($"  {i + 1}. {plan.Actions[i].Kind,-20} {plan.Actions[i].Description}");
-        foreach (var note in plan.Notes)
-            io.Line($"NOTE: {note}");
+        if (mode != RunMode.Gate && plan.Actions.Count > 0)
+        {
+            io.Line($"Plan ({plan.Actions.Count} action(s), fingerprint {plan.Fingerprint}):");
+            for (var i = 0; i < plan.Actions.Count; i++)
+                io.Line($"  {i + 1}. {plan.Actions[i].Kind,-20} {plan.Actions[i].Description}");
+            foreach (var note in plan.Notes)
+                io.Line($"NOTE: {note}");
+        }
+        if (plan.Summary is { } summary)
+            io.Line(summary);
     }
 
     public Task<string?> AskAsync(Confirmation confirmation, CancellationToken ct)

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Slate.Runbook.BundleCheck;
+using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
 using Slate.Runbook.OsdWipe;
 using Slate.Runbook.Preflight;
 using Slate.Runbook.StaleNetworks;
+using Slate.Runbook.Standup;
 using Slate.Runbook.Teardown;
 
 namespace Slate.Cli.Steps;
@@ -17,6 +19,8 @@ internal static class StepCatalog
         TeardownStep.Definition,
         StaleNetworksStep.Definition,
         OsdWipeStep.Definition,
+        CarveStep.Definition,
+        StandupStep.Definition,
         BundleCheckStep.Definition,
     ];
 

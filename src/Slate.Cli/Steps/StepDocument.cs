@@ -16,6 +16,7 @@ internal sealed record StepDocument(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<ActionDocument> Actions,
     IReadOnlyList<string> Notes,
+    string? Summary,
     GateDocument? Gate);
 
 /// <summary>A table as a list of rows, each an object keyed by the column names (snake_case).</summary>

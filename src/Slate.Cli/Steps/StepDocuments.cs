@@ -18,7 +18,7 @@ internal static class StepDocuments
             .ToList();
         var document = new StepDocument(run.Step, run.Mode.ToString().ToLowerInvariant(), site.SourcePath, site.Cloud.Name,
             run.Assessment.MaasName, (int)run.ExitCode, plan.Heading, plan.Fingerprint, plan.Tables.Select(Document).ToList(),
-            plan.Findings, actions, [.. plan.Notes, .. notes], run.Gate is { } gate ? new GateDocument(gate.Green, gate.Lines) : null);
+            plan.Findings, actions, [.. plan.Notes, .. notes], plan.Summary, run.Gate is { } gate ? new GateDocument(gate.Green, gate.Lines) : null);
         return JsonSerializer.Serialize(document, CliJson.Default.StepDocument);
     }
 

@@ -16,7 +16,11 @@ internal static class StepOptions
             case ParameterKind.Values:
                 return new Option<string[]>("--" + parameter.Name) { Description = description, AllowMultipleArgumentsPerToken = false };
             case ParameterKind.Argument:
-                return new Argument<string>(parameter.Name) { Description = description };
+                return new Argument<string>(parameter.Name)
+                {
+                    Description = description,
+                    Arity = parameter.Optional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
+                };
             default:
                 var option = new Option<string?>("--" + parameter.Name) { Description = description };
                 if (parameter.Choices is { } choices)
@@ -25,7 +29,7 @@ internal static class StepOptions
         }
     }
 
-    public static StepArguments Read(StepDefinition definition, IReadOnlyDictionary<string, Symbol> symbols, ParseResult result)
+    public static StepArguments Read(StepDefinition definition, IReadOnlyDictionary<string, Symbol> symbols, ParseResult result, RunMode mode)
     {
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var parameter in definition.Parameters)
@@ -41,6 +45,6 @@ internal static class StepOptions
             if (given.Count > 0)
                 values[parameter.Name] = given;
         }
-        return new StepArguments(values);
+        return new StepArguments(values) { Mode = mode };
     }
 }

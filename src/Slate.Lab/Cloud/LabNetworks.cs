@@ -107,6 +107,17 @@ public sealed class LabNetworks
         lock (_cloud.SyncRoot) return [.. _fabrics.SelectMany(f => f.Vlans).Where(v => v.Space == space)];
     }
 
+    /// <summary>Every address assigned on the subnet with the machine and interface holding it, in address order (models/subnet.py render_json_for_related_ips).</summary>
+    public IReadOnlyList<(LabMachine Machine, LabInterface Interface, LabLink Link)> AddressesOn(LabSubnet subnet)
+    {
+        lock (_cloud.SyncRoot)
+        {
+            return [.. _cloud.Machines.Unsettled
+                .SelectMany(m => m.Interfaces.SelectMany(i => i.Links.Where(l => l.Subnet == subnet && l.IpAddress is not null).Select(l => (m, i, l))))
+                .OrderBy(a => a.l.IpAddress!.GetAddressBytes(), Comparer<byte[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y)))];
+        }
+    }
+
     internal bool AddressInUse(IPAddress address) =>
         _cloud.Machines.Unsettled.Any(m => m.Interfaces.Any(i => i.Links.Any(l => address.Equals(l.IpAddress))));
 

@@ -27,6 +27,32 @@ internal static partial class MaasJson
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// `op=ip_addresses` (models/staticipaddress.py render_json with the summary): alloc_type is IPADDRESS_TYPE (0 AUTO,
+    /// 1 STICKY for a STATIC link); the node's owner is the user; created/updated are omitted (the lab keeps no times per address).
+    /// </summary>
+    public static void SubnetAddresses(Utf8JsonWriter w, IReadOnlyList<(LabMachine Machine, LabInterface Interface, LabLink Link)> addresses)
+    {
+        w.WriteStartArray();
+        foreach (var (machine, nic, link) in addresses)
+        {
+            w.WriteStartObject();
+            w.WriteString("ip", link.IpAddress!.ToString());
+            w.WriteNumber("alloc_type", link.Mode == LinkMode.Static ? 1 : 0);
+            if (machine.Owner is { } owner) w.WriteString("user", owner);
+            w.WriteStartObject("node_summary");
+            w.WriteString("system_id", machine.SystemId);
+            w.WriteNumber("node_type", 0);
+            w.WriteString("fqdn", machine.Hostname + ".maas");
+            w.WriteString("hostname", machine.Hostname);
+            w.WriteBoolean("is_container", false);
+            w.WriteString("via", nic.Name);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     public static void Subnet(Utf8JsonWriter w, LabSubnet subnet)
     {
         w.WriteStartObject();

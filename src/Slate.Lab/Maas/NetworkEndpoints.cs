@@ -39,6 +39,8 @@ internal static class NetworkEndpoints
         endpoint.Map(app, "subnets/{**id}", call =>
         {
             var subnet = call.Cloud.Networks.FindSubnet(call.Route("id").TrimEnd('/')) ?? throw LabApiException.NotFound("Subnet");
+            if (call.Method == "GET" && call.Op == "ip_addresses")
+                return MaasResponse.Json(w => MaasJson.SubnetAddresses(w, call.Cloud.Networks.AddressesOn(subnet)));
             return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Subnet(w, subnet)));
         });
         endpoint.Map(app, "fabrics/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>

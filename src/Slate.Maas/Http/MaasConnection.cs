@@ -81,6 +81,14 @@ internal sealed class MaasConnection : IDisposable
         return await ReadAsync(response, "POST", Shown(uri, op), type, bodyHoldsSecrets: false, cancellationToken);
     }
 
+    public async Task<T> PutAsync<T>(string path, MaasForm form, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var uri = BuildUri(path, null, null);
+        using var response = await SendWriteAsync(
+            new HttpRequestMessage(HttpMethod.Put, uri) { Content = form.ToContent() }, Shown(uri, null), cancellationToken);
+        return await ReadAsync(response, "PUT", Shown(uri, null), type, bodyHoldsSecrets: false, cancellationToken);
+    }
+
     public async Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         var uri = BuildUri(path, null, null);

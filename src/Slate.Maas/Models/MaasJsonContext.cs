@@ -21,6 +21,7 @@ namespace Slate.Maas.Models;
 [JsonSerializable(typeof(Space))]
 [JsonSerializable(typeof(IReadOnlyList<Space>))]
 [JsonSerializable(typeof(IReadOnlyList<Subnet>))]
+[JsonSerializable(typeof(IReadOnlyList<SubnetAddress>))]
 [JsonSerializable(typeof(IReadOnlyList<Fabric>))]
 [JsonSerializable(typeof(IReadOnlyList<Vlan>))]
 [JsonSerializable(typeof(VmHost))]

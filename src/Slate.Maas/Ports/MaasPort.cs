@@ -8,7 +8,7 @@ namespace Slate.Maas.Ports;
 /// The runbook's MAAS port over the REST client: the same code against a real MAAS and against the lab. Every client
 /// failure is translated here, once, into the <see cref="MaasException"/> the domain reasons about.
 /// </summary>
-public sealed class MaasPort(MaasClient client) : IMaas, IDisposable
+public sealed partial class MaasPort(MaasClient client) : IMaas, IDisposable
 {
     /// <summary>Hostnames per filtered read: 400 of them overflow the request line servers accept (measured: 414 from Kestrel).</summary>
     internal const int HostnamesPerRead = 50;
@@ -61,7 +61,5 @@ public sealed class MaasPort(MaasClient client) : IMaas, IDisposable
 
     private static MaasMachine ToPort(Machine m) => new(
         m.SystemId, m.Hostname, (int)m.Status, m.StatusName, m.PowerState ?? "unknown", m.Pod?.Name,
-        m.InterfaceSet.Select(i => new MaasInterface(i.Id, i.Name, i.Type, i.MacAddress, i.Parents,
-            i.Links.Select(l => new MaasLink(l.Id, l.Mode, l.Subnet?.Cidr, l.IpAddress)).ToList())).ToList(),
-        string.IsNullOrEmpty(m.Owner) ? null : m.Owner);
+        m.InterfaceSet.Select(ToPort).ToList(), string.IsNullOrEmpty(m.Owner) ? null : m.Owner);
 }

@@ -30,18 +30,28 @@ public sealed class InterfacesClient
         return Post(systemId, "create_bridge", form, cancellationToken);
     }
 
-    /// <summary><paramref name="vlanDbId"/> is the VLAN's database id (<see cref="Vlan.Id"/>), not its VID.</summary>
+    /// <summary><paramref name="vlanDbId"/> is the VLAN's database id (<see cref="Vlan.Id"/>), not its VID; without a name MAAS names it PARENT.VID.</summary>
     public Task<MachineInterface> CreateVlanAsync(
-        string systemId, int parentId, int vlanDbId, CancellationToken cancellationToken = default) =>
-        Post(systemId, "create_vlan", new MaasForm().Add("parent", parentId).Add("vlan", vlanDbId), cancellationToken);
+        string systemId, int parentId, int vlanDbId, string? name = null, CancellationToken cancellationToken = default) =>
+        Post(systemId, "create_vlan", new MaasForm().Add("parent", parentId).Add("vlan", vlanDbId).Add("name", name), cancellationToken);
 
+    /// <summary>PUT on a bridge: MAAS keeps its links and parents and sets only the bridge parameter given (forms/interface.py BridgeInterfaceForm).</summary>
+    public Task<MachineInterface> UpdateBridgeTypeAsync(
+        string systemId, int interfaceId, BridgeKind kind, CancellationToken cancellationToken = default) =>
+        _connection.PutAsync(ResourcePaths.Interface(systemId, interfaceId), new MaasForm().Add("bridge_type", kind == BridgeKind.Ovs ? "ovs" : "standard"),
+            MaasJsonContext.Default.MachineInterface, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="force"/> MAAS accepts a subnet on another VLAN, moves the interface onto it and deletes the
+    /// interface's other links (api/interfaces.py link_subnet).
+    /// </summary>
     public Task<MachineInterface> LinkSubnetAsync(
-        string systemId, int interfaceId, LinkMode mode, int subnetId, string? ipAddress = null,
+        string systemId, int interfaceId, LinkMode mode, int subnetId, string? ipAddress = null, bool force = false,
         CancellationToken cancellationToken = default)
     {
         if (ipAddress is not null && mode != LinkMode.Static)
             throw new ArgumentException($"An IP address can only be given for mode STATIC, not {mode}.", nameof(ipAddress));
-        var form = new MaasForm().Add("mode", ModeName(mode)).Add("subnet", subnetId).Add("ip_address", ipAddress);
+        var form = new MaasForm().Add("mode", ModeName(mode)).Add("subnet", subnetId).Add("ip_address", ipAddress).Add("force", force ? true : null);
         return _connection.PostAsync(ResourcePaths.Interface(systemId, interfaceId), "link_subnet", form,
             MaasJsonContext.Default.MachineInterface, cancellationToken);
     }

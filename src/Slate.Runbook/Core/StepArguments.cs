@@ -8,6 +8,9 @@ public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyL
 {
     public static readonly StepArguments None = new(new Dictionary<string, IReadOnlyList<string>>());
 
+    /// <summary>How the command runs the step: a step whose parameters only make sense for a plan refuses the others.</summary>
+    public RunMode Mode { get; init; } = RunMode.Plan;
+
     public bool Flag(string name) => values.ContainsKey(name);
 
     public string? Value(string name) => values.TryGetValue(name, out var given) && given.Count > 0 ? given[^1] : null;

@@ -18,5 +18,9 @@ public enum ParameterKind
     Argument,
 }
 
-/// <summary>A flag or argument of one step's command, declared beside the step so that adding a step touches no CLI code.</summary>
-public sealed record StepParameter(string Name, string Description, ParameterKind Kind, string? Default = null, IReadOnlyList<string>? Choices = null);
+/// <summary>
+/// A flag or argument of one step's command, declared beside the step so that adding a step touches no CLI code.
+/// An <see cref="ParameterKind.Argument"/> is required unless <paramref name="Optional"/>.
+/// </summary>
+public sealed record StepParameter(
+    string Name, string Description, ParameterKind Kind, string? Default = null, IReadOnlyList<string>? Choices = null, bool Optional = false);

@@ -12,6 +12,9 @@ public sealed record StepPlan(
     IReadOnlyList<string> Notes,
     IReadOnlyDictionary<string, string> Baseline)
 {
+    /// <summary>A closing line the operator reads last, after the actions (the carve's <c>Summary: N fatal, M changes</c>); null for none.</summary>
+    public string? Summary { get; init; }
+
     public bool HasFatal => Findings.Any(f => f.Severity == Severity.Fatal);
 
     /// <summary>A precondition does not hold: the plan's actions are refused with exit 4.</summary>

@@ -4,7 +4,7 @@ namespace Slate.Runbook.Ports;
 /// What the runbook asks of MAAS. Implemented over the real MAAS REST client (also used against the lab).
 /// Every failure is a <see cref="MaasException"/>.
 /// </summary>
-public interface IMaas
+public partial interface IMaas
 {
     Task<string> GetMaasNameAsync(CancellationToken ct);
 
@@ -25,6 +25,35 @@ public sealed record MaasMachine(
     string? Owner = null);
 
 /// <summary>An interface as MAAS has it; parents are names, as MAAS renders them.</summary>
-public sealed record MaasInterface(int Id, string Name, string Type, string? MacAddress, IReadOnlyList<string> Parents, IReadOnlyList<MaasLink> Links);
+/// <summary>An interface as MAAS has it; parents are names, as MAAS renders them. BridgeType is set on bridges (standard, ovs).</summary>
+public sealed record MaasInterface(
+    int Id, string Name, string Type, string? MacAddress, IReadOnlyList<string> Parents, IReadOnlyList<MaasLink> Links,
+    MaasVlan? Vlan = null, string? BridgeType = null);
 
-public sealed record MaasLink(int Id, string Mode, string? Cidr, string? IpAddress);
+/// <summary>An IP link; SubnetId and Cidr are null for a subnet-less link_up.</summary>
+public sealed record MaasLink(int Id, string Mode, string? Cidr, string? IpAddress, int? SubnetId = null);
+
+/// <summary>The network side of MAAS (runbook Steps 6 and 7): the topology, who holds an address, and a Ready machine's interface tree.</summary>
+public partial interface IMaas
+{
+    /// <summary>Fabrics (with their VLANs), subnets and spaces: three reads, once per run.</summary>
+    Task<MaasTopology> ReadTopologyAsync(CancellationToken ct);
+
+    /// <summary>Every address MAAS has assigned on the subnet, with the node holding it.</summary>
+    Task<IReadOnlyList<MaasAddress>> ListSubnetAddressesAsync(int subnetId, CancellationToken ct);
+
+    Task<MaasInterface> CreateBridgeAsync(string systemId, string name, int parentId, string bridgeType, CancellationToken ct);
+
+    /// <summary><paramref name="vlanId"/> is the VLAN's database id, not its VID.</summary>
+    Task<MaasInterface> CreateVlanInterfaceAsync(string systemId, string name, int parentId, int vlanId, CancellationToken ct);
+
+    Task<MaasInterface> SetBridgeTypeAsync(string systemId, int interfaceId, string bridgeType, CancellationToken ct);
+
+    /// <summary>With <paramref name="force"/> MAAS takes a subnet on another VLAN, moves the interface onto it and deletes its other links.</summary>
+    Task<MaasInterface> LinkStaticAsync(string systemId, int interfaceId, int subnetId, string ipAddress, bool force, CancellationToken ct);
+
+    Task<MaasInterface> UnlinkAsync(string systemId, int interfaceId, int linkId, CancellationToken ct);
+
+    /// <summary>MAAS deletes the children the interface orphans with it.</summary>
+    Task DeleteInterfaceAsync(string systemId, int interfaceId, CancellationToken ct);
+}

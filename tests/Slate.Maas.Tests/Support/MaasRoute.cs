@@ -12,6 +12,8 @@ public sealed record MaasRoute(string Method, string Path, IReadOnlyList<(string
 
     public static MaasRoute Post(string path, params (string Key, string Value)[] query) => new("POST", path, query);
 
+    public static MaasRoute Put(string path) => new("PUT", path, []);
+
     public static MaasRoute Delete(string path) => new("DELETE", path, []);
 
     public bool Matches(RecordedRequest request)

@@ -122,18 +122,18 @@ public sealed class TeardownApplyTests
     }
 
     /// <summary>A MAAS whose DELETE fails a number of times before it works; the machine is gone once it does.</summary>
-    private sealed class FlakyDeleteMaas(List<MaasMachine> machines, int failuresFirst, MaasFailure failure) : IMaas
+    private sealed class FlakyDeleteMaas(List<MaasMachine> machines, int failuresFirst, MaasFailure failure) : MaasWithoutNetwork
     {
         public int Deletes { get; private set; }
 
-        public Task<string> GetMaasNameAsync(CancellationToken ct) => Task.FromResult("caracal-testcloud");
+        public override Task<string> GetMaasNameAsync(CancellationToken ct) => Task.FromResult("caracal-testcloud");
 
-        public Task<IReadOnlyList<MaasSpace>> ListSpacesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<MaasSpace>>([]);
+        public override Task<IReadOnlyList<MaasSpace>> ListSpacesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<MaasSpace>>([]);
 
-        public Task<IReadOnlyList<MaasMachine>> FindMachinesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) =>
+        public override Task<IReadOnlyList<MaasMachine>> FindMachinesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) =>
             Task.FromResult<IReadOnlyList<MaasMachine>>(machines.Where(m => hostnames.Contains(m.Hostname)).ToList());
 
-        public Task DeleteMachineAsync(string systemId, CancellationToken ct)
+        public override Task DeleteMachineAsync(string systemId, CancellationToken ct)
         {
             if (++Deletes <= failuresFirst)
                 throw new MaasException(failure, "MAAS is busy (503)");

@@ -30,6 +30,22 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
 
     public Task DeleteMachineAsync(string systemId, CancellationToken ct) => throw Unused;
 
+    public Task<MaasTopology> ReadTopologyAsync(CancellationToken ct) => throw Unused;
+
+    public Task<IReadOnlyList<MaasAddress>> ListSubnetAddressesAsync(int subnetId, CancellationToken ct) => throw Unused;
+
+    public Task<MaasInterface> CreateBridgeAsync(string systemId, string name, int parentId, string bridgeType, CancellationToken ct) => throw Unused;
+
+    public Task<MaasInterface> CreateVlanInterfaceAsync(string systemId, string name, int parentId, int vlanId, CancellationToken ct) => throw Unused;
+
+    public Task<MaasInterface> SetBridgeTypeAsync(string systemId, int interfaceId, string bridgeType, CancellationToken ct) => throw Unused;
+
+    public Task<MaasInterface> LinkStaticAsync(string systemId, int interfaceId, int subnetId, string ipAddress, bool force, CancellationToken ct) => throw Unused;
+
+    public Task<MaasInterface> UnlinkAsync(string systemId, int interfaceId, int linkId, CancellationToken ct) => throw Unused;
+
+    public Task DeleteInterfaceAsync(string systemId, int interfaceId, CancellationToken ct) => throw Unused;
+
     public Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken cancellationToken = default) => throw Unused;
 
     public Task<JujuModelStatus> StatusAsync(string model, CancellationToken cancellationToken = default) => throw Unused;
@@ -55,5 +71,5 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
         return path;
     }
 
-    private static InvalidOperationException Unused => new("Steps 3 and 4 read only the hosts from MAAS and never ask Juju");
+    private static InvalidOperationException Unused => new("Steps 3 and 4 read only the hosts from MAAS, never change it, and never ask Juju");
 }

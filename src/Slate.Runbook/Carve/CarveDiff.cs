@@ -1,0 +1,244 @@
+using Slate.Runbook.Core;
+using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
+
+namespace Slate.Runbook.Carve;
+
+/// <summary>
+/// Compares one host's interface tree with Pattern A. Interfaces are matched by name; one whose kind or parent differs
+/// is deleted and created again, and MAAS deletes its children with it. Strays (bridges, VLANs, bonds outside the
+/// template) are deleted, the topmost only. Links are a set difference on (STATIC, subnet, address); a subnet-less
+/// link_up is MAAS's own placeholder and is not a link. Creating a bridge clears its parent's links (MAAS
+/// models/interface.py _update_parents), so those are not unlinked one by one.
+/// </summary>
+public static class CarveDiff
+{
+    /// <summary>The MAAS status the runbook requires (Step 6: interface edits are rejected on Deployed).</summary>
+    public const string Ready = "Ready";
+
+    public static HostDiff Compare(Site site, Host host, MaasMachine? machine, MaasTopology topology, IReadOnlyDictionary<int, IReadOnlyList<MaasAddress>>? addresses)
+    {
+        var desired = PatternA.For(site, host);
+        var findings = new List<Finding>();
+        if (machine is null)
+        {
+            findings.Add(new Finding(Severity.Fatal, "host-missing", host.Name, "not in MAAS: re-enrol it first (Step 5)", "Ready", "absent"));
+            return new HostDiff(host, null, desired, findings, [], new HashSet<string>(StringComparer.Ordinal));
+        }
+        var observed = machine.Interfaces.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        var desiredNames = desired.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        var doomed = new HashSet<string>(StringComparer.Ordinal);
+        var vlans = new Dictionary<string, MaasVlan?>(StringComparer.Ordinal);
+        var changes = new List<CarveChange>();
+
+        foreach (var d in desired)
+        {
+            observed.TryGetValue(d.Name, out var o);
+            if (d.Template.Kind == InterfaceKind.Physical)
+            {
+                if (o is { Type: "physical" })
+                {
+                    kept.Add(d.Name);
+                    vlans[d.Name] = o.Vlan;
+                }
+                else
+                {
+                    findings.Add(new Finding(Severity.Fatal, "nic-missing", $"{host.Name} {d.Name}",
+                        o is null ? "physical NIC missing: MAAS has no such interface on this machine" : $"is a {o.Type}, not a physical NIC",
+                        "physical", o?.Type ?? "absent"));
+                }
+                continue;
+            }
+            if (o is not null && o.Type == "physical")
+            {
+                findings.Add(new Finding(Severity.Fatal, "wrong-kind", $"{host.Name} {d.Name}", $"is a physical NIC where Pattern A has a {d.Kind}", d.Kind, "physical"));
+                continue;
+            }
+            var parent = d.Template.Parent!;
+            var parentVlan = vlans.GetValueOrDefault(parent);
+            if (o is not null && kept.Contains(parent) && o.Type == d.Kind && o.Parents.SequenceEqual([parent])
+                && (d.Template.Kind != InterfaceKind.Vlan || o.Vlan?.Vid == d.Template.Vid))
+            {
+                kept.Add(d.Name);
+                vlans[d.Name] = o.Vlan;
+                if (d.Template.Kind == InterfaceKind.Bridge && o.BridgeType != d.BridgeType)
+                {
+                    changes.Add(Change(CarveChangeKind.SetBridgeType, machine, d.Name, $"bridge {d.BridgeType}", $"bridge {o.BridgeType}",
+                        (CarveArguments.InterfaceId, Id(o.Id)), (CarveArguments.BridgeType, d.BridgeType)));
+                }
+                continue;
+            }
+            if (o is not null)
+                doomed.Add(o.Name);
+            created.Add(d.Name);
+            if (d.Template.Kind == InterfaceKind.Bridge)
+            {
+                vlans[d.Name] = parentVlan;
+                changes.Add(Change(CarveChangeKind.CreateBridge, machine, d.Name, d.Describe(), Observed(o),
+                    (CarveArguments.Parent, parent), (CarveArguments.BridgeType, d.BridgeType)));
+                continue;
+            }
+            var vlan = parentVlan is null ? null : topology.VlanOn(parentVlan.FabricId, d.Template.Vid);
+            vlans[d.Name] = vlan;
+            if (vlan is null)
+            {
+                findings.Add(new Finding(Severity.Fatal, "vlan-missing", $"{host.Name} {d.Name}",
+                    parentVlan is null
+                        ? $"{parent} is on no VLAN, so VLAN {d.Template.Vid} has no fabric to be on"
+                        : $"MAAS has no VLAN {d.Template.Vid} on {parentVlan.Fabric}, the fabric of {parent}",
+                    $"VLAN {d.Template.Vid} on {parentVlan?.Fabric ?? "the parent's fabric"}", "absent"));
+                continue;
+            }
+            changes.Add(Change(CarveChangeKind.CreateVlan, machine, d.Name, d.Describe(), Observed(o),
+                (CarveArguments.Parent, parent), (CarveArguments.VlanId, Id(vlan.Id))));
+        }
+
+        foreach (var stray in machine.Interfaces.Where(i => i.Type != "physical" && !desiredNames.Contains(i.Name)))
+            doomed.Add(stray.Name);
+        var gone = Descendants(machine, doomed);
+        var deletes = machine.Interfaces.Where(i => doomed.Contains(i.Name) && !i.Parents.Any(gone.Contains))
+            .Select(i => Change(CarveChangeKind.DeleteInterface, machine, i.Name,
+                desiredNames.Contains(i.Name) ? desired.First(d => d.Name == i.Name).Describe() : "absent (not in Pattern A)", Observed(i),
+                (CarveArguments.InterfaceId, Id(i.Id)), (CarveArguments.Cascade, string.Join(" ", Descendants(machine, [i.Name]).Where(n => n != i.Name)))))
+            .ToList();
+
+        var links = new List<CarveChange>();
+        foreach (var d in desired)
+            links.AddRange(LinkChanges(site, host, machine, d, observed, kept, created, topology, vlans, addresses, findings));
+
+        var ordered = deletes.Concat(changes.Where(c => c.Kind == CarveChangeKind.SetBridgeType))
+            .Concat(changes.Where(c => c.Kind is CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan))
+            .Concat(links.Where(c => c.Kind == CarveChangeKind.Unlink))
+            .Concat(links.Where(c => c.Kind == CarveChangeKind.Link))
+            .ToList();
+        if (machine.StatusName != Ready && ordered.Count > 0)
+        {
+            findings.Insert(0, new Finding(Severity.Fatal, "not-ready", host.Name,
+                $"is {machine.StatusName}; the carve needs Ready, and MAAS refuses these edits: \"{Refusal(ordered[0].Kind)}\"", Ready, machine.StatusName));
+        }
+        foreach (var extra in machine.Interfaces.Where(i => i.Type == "physical" && !desiredNames.Contains(i.Name)))
+            findings.Add(new Finding(Severity.Info, "not-in-pattern", $"{host.Name} {extra.Name}", "a physical NIC outside Pattern A: left as it is"));
+        return new HostDiff(host, machine, desired, findings, ordered, created);
+    }
+
+    /// <summary>MAAS's 409 text for the edit (api/interfaces.py raise_error_if_not_allowed; the lab answers the same).</summary>
+    public static string Refusal(CarveChangeKind kind)
+    {
+        var operation = kind switch
+        {
+            CarveChangeKind.DeleteInterface => "delete interface",
+            CarveChangeKind.SetBridgeType => "update interface",
+            CarveChangeKind.CreateBridge => "create bridge",
+            CarveChangeKind.CreateVlan => "create VLAN",
+            CarveChangeKind.Unlink => "unlink subnet",
+            _ => "link subnet",
+        };
+        return $"Cannot {operation} interface because the machine is not New, Ready, Allocated, or Broken.";
+    }
+
+    private static List<CarveChange> LinkChanges(
+        Site site, Host host, MaasMachine machine, DesiredInterface d, Dictionary<string, MaasInterface> observed, HashSet<string> kept,
+        HashSet<string> created, MaasTopology topology, Dictionary<string, MaasVlan?> vlans,
+        IReadOnlyDictionary<int, IReadOnlyList<MaasAddress>>? addresses, List<Finding> findings)
+    {
+        var changes = new List<CarveChange>();
+        var subnet = d.Plane is { } plane ? topology.SubnetWithCidr(plane.Cidr.ToString()) : null;
+        if (d.Plane is { } missing && subnet is null)
+        {
+            findings.Add(new Finding(Severity.Fatal, "subnet-missing", $"{host.Name} {d.Name}",
+                $"MAAS has no subnet {missing.Cidr} for plane {missing.Name}", missing.Cidr.ToString(), "absent"));
+        }
+        var vlan = vlans.GetValueOrDefault(d.Name);
+        // Links a new bridge clears are not unlinked one by one; an interface deleted or created has none to unlink.
+        var cleared = site.Interfaces.Any(t => t.Parent == d.Name && t.Kind == InterfaceKind.Bridge && created.Contains(t.Name));
+        var current = kept.Contains(d.Name) && !cleared
+            ? observed[d.Name].Links.Where(l => !(l.Mode == "link_up" && l.SubnetId is null)).ToList()
+            : [];
+        (MaasSubnet Subnet, string Address)? wanted = subnet is null ? null : (subnet, d.Address!);
+        var wrong = current.Where(l => wanted is not { } w || !Matches(l, w.Subnet, w.Address)).ToList();
+        // An interface on another VLAN only because of a wrong link (a forced link moved it there) is relinked with
+        // force: MAAS moves it back and drops exactly those wrong links. Otherwise the VLANs disagree in the topology.
+        var relink = subnet is not null && vlan is not null && subnet.Vlan.Id != vlan.Id && wrong.Count > 0 && wrong.Count == current.Count
+                     && wrong.All(l => topology.Subnets.FirstOrDefault(s => s.Id == l.SubnetId)?.Vlan.Id == vlan.Id);
+        if (subnet is not null && vlan is not null && subnet.Vlan.Id != vlan.Id && !relink)
+        {
+            findings.Add(new Finding(Severity.Fatal, "subnet-vlan", $"{host.Name} {d.Name}",
+                $"subnet {subnet.Cidr} is on {VlanText(subnet.Vlan)}, but {d.Name} is on {VlanText(vlan)}: MAAS links a subnet only on the interface's VLAN",
+                VlanText(vlan), VlanText(subnet.Vlan)));
+        }
+        if (!relink)
+        {
+            foreach (var link in wrong)
+            {
+                changes.Add(Change(CarveChangeKind.Unlink, machine, d.Name, wanted is { } w ? $"static {w.Address}" : "no link", LinkText(link),
+                    (CarveArguments.InterfaceId, Id(observed[d.Name].Id)), (CarveArguments.LinkId, Id(link.Id))));
+            }
+        }
+        if (wanted is not { } want || current.Any(l => Matches(l, want.Subnet, want.Address)))
+            return changes;
+        if (addresses?.GetValueOrDefault(want.Subnet.Id)?.FirstOrDefault(a => a.Ip == want.Address && a.SystemId != machine.SystemId) is { } taken)
+        {
+            var holder = taken.Hostname is null ? "a reservation (no machine)" : $"{taken.Hostname}{(taken.Via is null ? "" : $" ({taken.Via})")}";
+            findings.Add(new Finding(Severity.Fatal, "address-in-use", $"{host.Name} {d.Name}",
+                $"{want.Address} is already used by {holder}", $"{want.Address} free for {host.Name}", $"held by {holder}"));
+        }
+        var arguments = new List<(string, string)> { (CarveArguments.SubnetId, Id(want.Subnet.Id)), (CarveArguments.Cidr, want.Subnet.Cidr), (CarveArguments.Address, want.Address) };
+        if (relink)
+            arguments.Add((CarveArguments.Force, string.Join(" + ", wrong.Select(LinkText))));
+        changes.Add(Change(CarveChangeKind.Link, machine, d.Name, $"static {want.Address} on {want.Subnet.Cidr}",
+            relink ? $"{string.Join(" + ", wrong.Select(LinkText))} on {VlanText(vlan!)}" : "no such link", [.. arguments]));
+        return changes;
+    }
+
+    private static bool Matches(MaasLink link, MaasSubnet subnet, string address) =>
+        link.Mode == "static" && link.SubnetId == subnet.Id && link.IpAddress == address;
+
+    /// <summary>The interfaces named and every interface below them.</summary>
+    private static HashSet<string> Descendants(MaasMachine machine, IEnumerable<string> roots)
+    {
+        var found = roots.ToHashSet(StringComparer.Ordinal);
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var i in machine.Interfaces.Where(i => !found.Contains(i.Name) && i.Parents.Count > 0 && i.Parents.All(found.Contains)))
+                grew |= found.Add(i.Name);
+        }
+        return found;
+    }
+
+    public static string Observed(MaasInterface? o)
+    {
+        if (o is null)
+            return "absent";
+        var what = o.Type switch
+        {
+            "bridge" => $"bridge {o.BridgeType} on {string.Join("+", o.Parents)}",
+            "vlan" => $"vlan {o.Vlan?.Vid.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} on {string.Join("+", o.Parents)}",
+            "physical" => "physical",
+            _ => $"{o.Type} on {string.Join("+", o.Parents)}",
+        };
+        var links = o.Links.Where(l => !(l.Mode == "link_up" && l.SubnetId is null)).Select(LinkText).ToList();
+        return links.Count == 0 ? $"{what}, no address" : $"{what}, {string.Join(" + ", links)}";
+    }
+
+    public static string LinkText(MaasLink link) => link.IpAddress is { } ip ? $"{link.Mode} {ip}" : $"{link.Mode} {link.Cidr ?? "(no subnet)"}";
+
+    private static string VlanText(MaasVlan vlan) => $"VLAN {(vlan.Vid == 0 ? "untagged" : vlan.Vid.ToString(System.Globalization.CultureInfo.InvariantCulture))} of {vlan.Fabric}";
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static CarveChange Change(CarveChangeKind kind, MaasMachine machine, string name, string expected, string observed, params (string, string)[] arguments)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [CarveArguments.Host] = machine.Hostname,
+            [CarveArguments.SystemId] = machine.SystemId,
+            [CarveArguments.Interface] = name,
+        };
+        foreach (var (key, value) in arguments)
+            all[key] = value;
+        return new CarveChange(kind, name, expected, observed, all);
+    }
+}

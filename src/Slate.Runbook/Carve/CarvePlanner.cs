@@ -1,0 +1,77 @@
+using Slate.Runbook.Core;
+using Slate.Runbook.Sites;
+
+namespace Slate.Runbook.Carve;
+
+/// <summary>The carve's plan: each host's changes as actions, the tree each host will have, and the closing summary.</summary>
+public static class CarvePlanner
+{
+    public static StepPlan Plan(Site site, IReadOnlyList<Host> hosts, IReadOnlyList<HostDiff> diffs)
+    {
+        var actions = diffs.SelectMany(d => d.Changes.Select(c => Action(d.Host, c))).ToList();
+        var findings = diffs.SelectMany(d => d.Findings).ToList();
+        var fatal = findings.Count(f => f.Severity == Severity.Fatal);
+        var notes = new List<string>();
+        if (diffs.Any(d => d.Changes.Any(c => c.Kind == CarveChangeKind.CreateBridge)))
+            notes.Add("Creating a bridge clears its parent's links and moves the parent onto the bridge's VLAN (MAAS does it): those links are not unlinked one by one.");
+        foreach (var delete in diffs.SelectMany(d => d.Changes).Where(c => c.Kind == CarveChangeKind.DeleteInterface && c.Arguments[CarveArguments.Cascade].Length > 0))
+            notes.Add($"Deleting {delete.Arguments[CarveArguments.Host]} {delete.Interface} also deletes {delete.Arguments[CarveArguments.Cascade]} (MAAS deletes the children it orphans); Pattern A ones are created again.");
+        var perHost = hosts.Count > 1 ? $" ({string.Join(", ", diffs.Select(d => $"{d.Host.Name} {d.Changes.Count}"))})" : "";
+        var heading = hosts.Count == 1
+            ? $"Step 6: carve {hosts[0].Name} to Pattern A (n={hosts[0].Number})"
+            : $"Step 6: carve to Pattern A — plan for {hosts.Count} hosts (apply one host at a time)";
+        return new StepPlan(heading, diffs.Select(Tree).ToList(), findings, actions, notes, Baseline(diffs))
+        {
+            Summary = $"Summary: {fatal} fatal, {actions.Count} changes{perHost}",
+        };
+    }
+
+    private static PlannedAction Action(Host host, CarveChange change)
+    {
+        var a = change.Arguments;
+        var description = change.Kind switch
+        {
+            CarveChangeKind.DeleteInterface => $"delete {change.Interface} ({change.Observed})" + (a[CarveArguments.Cascade].Length > 0 ? $" with {a[CarveArguments.Cascade]}" : ""),
+            CarveChangeKind.SetBridgeType => $"{change.Interface}: {change.Observed} → bridge {a[CarveArguments.BridgeType]} (links kept)",
+            CarveChangeKind.CreateBridge => $"create {a[CarveArguments.BridgeType]} bridge {change.Interface} on {a[CarveArguments.Parent]}",
+            CarveChangeKind.CreateVlan => $"create VLAN interface {change.Interface} on {a[CarveArguments.Parent]} ({change.Expected.Split(',')[0]})",
+            CarveChangeKind.Unlink => $"{change.Interface}: unlink {change.Observed} (link {a[CarveArguments.LinkId]})",
+            _ when a.TryGetValue(CarveArguments.Force, out var wrong) =>
+                $"{change.Interface}: STATIC {a[CarveArguments.Address]} on {a[CarveArguments.Cidr]} with force (MAAS moves it off {change.Observed}, dropping {wrong})",
+            _ => $"{change.Interface}: STATIC {a[CarveArguments.Address]} on {a[CarveArguments.Cidr]}",
+        };
+        return new PlannedAction(CarveActions.KindOf(change.Kind), $"{host.Name} {change.Interface}", $"{host.Name} {description}", change.Arguments);
+    }
+
+    /// <summary>The host's tree once the plan is applied, each interface with what the plan does to it.</summary>
+    private static ReportTable Tree(HostDiff diff)
+    {
+        var rows = diff.Desired.Select(d => ReportTable.Row(PatternA.Indented(d.Name, d.Depth), d.Kind + (d.Kind == "bridge" ? $" {d.BridgeType}" : d.Kind == "vlan" ? $" {d.Template.Vid}" : ""),
+            d.Address is null ? "—" : $"static {d.Address}", Fate(diff, d))).ToList();
+        rows.AddRange(diff.Changes.Where(c => c.Kind == CarveChangeKind.DeleteInterface && !diff.Desired.Any(d => d.Name == c.Interface))
+            .Select(c => ReportTable.Row("✗ " + c.Interface, c.Observed, "—", "deleted (not in Pattern A)")));
+        var title = diff.Machine is null ? $"{diff.Host.Name}: not in MAAS" : $"{diff.Host.Name} ({diff.Machine.SystemId}, {diff.Machine.StatusName}) after this plan";
+        return new ReportTable(title, ["interface", "type", "address", "change"], rows);
+    }
+
+    private static string Fate(HostDiff diff, DesiredInterface d)
+    {
+        if (diff.Findings.Any(f => f.Severity == Severity.Fatal && f.Subject == $"{diff.Host.Name} {d.Name}"))
+            return "FATAL (see findings)";
+        var changes = diff.ChangesTo(d.Name).Select(c => c.Kind switch
+        {
+            CarveChangeKind.DeleteInterface => "re-created",
+            CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan when diff.ChangesTo(d.Name).Any(x => x.Kind == CarveChangeKind.DeleteInterface) => null,
+            CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan => "created",
+            CarveChangeKind.SetBridgeType => $"bridge type → {d.BridgeType}",
+            CarveChangeKind.Unlink => $"unlink {c.Observed}",
+            _ => c.Arguments.ContainsKey(CarveArguments.Force) ? $"relinked (was {c.Observed})" : "linked",
+        }).OfType<string>().ToList();
+        if (changes.Count == 0 && diff.Created.Contains(d.Name))
+            changes.Add("re-created (its parent is)");
+        return changes.Count == 0 ? "unchanged" : string.Join(", ", changes);
+    }
+
+    private static Dictionary<string, string> Baseline(IReadOnlyList<HostDiff> diffs) =>
+        diffs.Where(d => d.Machine is not null).ToDictionary(d => d.Host.Name, d => d.Machine!.SystemId, StringComparer.Ordinal);
+}

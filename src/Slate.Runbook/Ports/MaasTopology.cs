@@ -1,0 +1,18 @@
+namespace Slate.Runbook.Ports;
+
+/// <summary>MAAS's network model as one run reads it: fabrics with their VLANs, subnets on VLANs, and the spaces.</summary>
+public sealed record MaasTopology(IReadOnlyList<MaasFabric> Fabrics, IReadOnlyList<MaasSubnet> Subnets, IReadOnlyList<MaasSpace> Spaces)
+{
+    public MaasSubnet? SubnetWithCidr(string cidr) => Subnets.FirstOrDefault(s => s.Cidr == cidr);
+
+    public MaasVlan? VlanOn(int fabricId, int vid) =>
+        Fabrics.FirstOrDefault(f => f.Id == fabricId)?.Vlans.FirstOrDefault(v => v.Vid == vid);
+}
+
+public sealed record MaasFabric(int Id, string Name, IReadOnlyList<MaasVlan> Vlans);
+
+/// <summary>A VLAN: Id is the database id MAAS wants in <c>vlan=</c>, Vid the 802.1Q tag (0 untagged); Space is null for "undefined".</summary>
+public sealed record MaasVlan(int Id, int Vid, int FabricId, string Fabric, string? Space);
+
+/// <summary>A subnet on its VLAN; Space is null for "undefined".</summary>
+public sealed record MaasSubnet(int Id, string Cidr, MaasVlan Vlan, string? Space);
