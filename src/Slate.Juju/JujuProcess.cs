@@ -75,6 +75,7 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
         return error is null ? lines.LastOrDefault() : error[error.IndexOf("ERROR ", StringComparison.Ordinal)..];
     }
 
-    [GeneratedRegex(@"^ERROR model \S+ not found", RegexOptions.Multiline)]
+    // Not anchored to the line start: destroy-model's "Destroying model" has no newline before a later error.
+    [GeneratedRegex(@"\bERROR model \S+ not found", RegexOptions.Multiline)]
     private static partial Regex ModelNotFound();
 }
