@@ -76,6 +76,6 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
     }
 
     // Not anchored to the line start: destroy-model's "Destroying model" has no newline before a later error.
-    [GeneratedRegex(@"\bERROR model \S+ not found", RegexOptions.Multiline)]
+    [GeneratedRegex(@"ERROR model \S+ not found")]
     private static partial Regex ModelNotFound();
 }
