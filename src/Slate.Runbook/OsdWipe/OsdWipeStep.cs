@@ -42,8 +42,7 @@ public sealed class OsdWipeStep(IStepServices services) : Step<OsdWipeObservatio
         try
         {
             var images = await Services.Hypervisor.ResolvePathAsync(Site.Libvirt.ImagesDir, ct).ConfigureAwait(false);
-            foreach (var domain in hosts.Domains)
-                devices.Add(await Services.Hypervisor.GetDomainDevicesAsync(domain.Name, ct).ConfigureAwait(false));
+            devices.AddRange(await Services.Hypervisor.DevicesOfAsync(hosts.Domains, ct).ConfigureAwait(false));
             var rulePaths = Site.Hosts.Select(h => Site.Osd.FileFor(h, Site.Libvirt.ImagesDir));
             foreach (var path in devices.SelectMany(d => d.Disks).Select(d => d.SourcePath).OfType<string>().Concat(rulePaths).Distinct(StringComparer.Ordinal))
                 resolved[path] = await Services.Hypervisor.ResolvePathAsync(path, ct).ConfigureAwait(false);

@@ -81,11 +81,8 @@ internal sealed class StaleNetworksApplier(IStepServices services, ActionContext
         var stale = services.Site.Libvirt.StaleNetworks.First(s => s.Name == name);
         var bridge = (await Hypervisor.FindNetworkAsync(name, ct).ConfigureAwait(false))?.Bridge;
         var users = new List<string>();
-        foreach (var domain in await Hypervisor.ListDomainsAsync(ct).ConfigureAwait(false))
-        {
-            var devices = await Hypervisor.GetDomainDevicesAsync(domain.Name, ct).ConfigureAwait(false);
-            users.AddRange(devices.Interfaces.Where(i => StaleNic.IsOn(i, stale, bridge)).Select(i => $"{domain.Name} ({i.Mac})"));
-        }
+        foreach (var devices in await Hypervisor.DevicesOfAsync(await Hypervisor.ListDomainsAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false))
+            users.AddRange(devices.Interfaces.Where(i => StaleNic.IsOn(i, stale, bridge)).Select(i => $"{devices.Domain} ({i.Mac})"));
         return string.Join(", ", users);
     }
 }

@@ -42,12 +42,9 @@ public sealed class StaleNetworksStep(IStepServices services) : Step<StaleNetwor
         {
             foreach (var stale in Site.Libvirt.StaleNetworks)
                 networks[stale.Name] = await Services.Hypervisor.FindNetworkAsync(stale.Name, ct).ConfigureAwait(false);
-            foreach (var domain in hosts.Domains)
-            {
-                devices.Add(await Services.Hypervisor.GetDomainDevicesAsync(domain.Name, ct).ConfigureAwait(false));
-                if (Site.Hosts.Any(h => h.Name == domain.Name))
-                    definitions[domain.Name] = await Services.Hypervisor.GetDomainXmlAsync(domain.Name, ct).ConfigureAwait(false);
-            }
+            devices.AddRange(await Services.Hypervisor.DevicesOfAsync(hosts.Domains, ct).ConfigureAwait(false));
+            foreach (var domain in hosts.Domains.Where(d => Site.Hosts.Any(h => h.Name == d.Name)))
+                definitions[domain.Name] = await Services.Hypervisor.GetDomainXmlAsync(domain.Name, ct).ConfigureAwait(false);
         }
         catch (HypervisorException e)
         {
