@@ -26,4 +26,9 @@ internal sealed class RecordedMaas(string maasName, IReadOnlyList<MaasSpace> spa
     }
 
     public Task DeleteMachineAsync(string systemId, CancellationToken ct) => throw new NotSupportedException("pre-flight is read-only");
+
+    public Task<IReadOnlyList<EnlistedMachine>> FindMachinesByMacAsync(IReadOnlyCollection<string> macs, CancellationToken ct) =>
+        throw new NotSupportedException("pre-flight and the teardown never read by MAC");
+
+    public Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw new NotSupportedException("pre-flight is read-only");
 }

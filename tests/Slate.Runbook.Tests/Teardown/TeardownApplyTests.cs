@@ -140,5 +140,10 @@ public sealed class TeardownApplyTests
             machines.RemoveAll(m => m.SystemId == systemId);
             return Task.CompletedTask;
         }
+
+        public Task<IReadOnlyList<EnlistedMachine>> FindMachinesByMacAsync(IReadOnlyCollection<string> macs, CancellationToken ct) =>
+            throw new NotSupportedException("the teardown never reads by MAC");
+
+        public Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw new NotSupportedException("the teardown never enlists");
     }
 }
