@@ -24,7 +24,7 @@ public sealed class NativeAotPublishTests
             var rehearse = await RunAsync(slate, output.FullName, "rehearse");
 
             Assert.True(rehearse.Code == 0, rehearse.Output);
-            Assert.Contains("Rehearsal: 2 of 2 step(s) green", rehearse.Output);
+            Assert.Contains("Rehearsal: 4 of 4 step(s) green", rehearse.Output);
         }
         finally
         {

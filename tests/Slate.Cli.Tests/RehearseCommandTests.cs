@@ -10,13 +10,15 @@ public sealed class RehearseCommandTests
         Assert.Equal(0, code);
         Assert.Contains("pre-flight   GATE green", io.Out);
         Assert.Contains("teardown     GATE green", io.Out);
+        Assert.Contains("reenroll     GATE green", io.Out);
+        Assert.Contains(io.Out, l => l.StartsWith("PASS  fresh-id       openstack3:", StringComparison.Ordinal));
         Assert.Contains("bundle gate  GATE green", io.Out);
         Assert.Contains(io.Out, l => l.StartsWith("Step 2 — teardown, Path B: destroy", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.Contains("Type the model name to continue: openstack    ← typed by the rehearsal itself", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  host-gone      openstack3:", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  domain-off     openstack3: shut off", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  chassis-macs   openstack3:", StringComparison.Ordinal));
-        Assert.Matches(@"^Rehearsal: 3 of 3 step\(s\) green; [1-9][0-9]* MAAS API calls; 0 protected-machine violation\(s\)$", io.Out[^1]);
+        Assert.Matches(@"^Rehearsal: 4 of 4 step\(s\) green; [1-9][0-9]* MAAS API calls; 0 protected-machine violation\(s\)$", io.Out[^1]);
     }
 }
 

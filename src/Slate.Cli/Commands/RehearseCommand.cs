@@ -6,6 +6,7 @@ using Slate.Lab.Faults;
 using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Core;
 using Slate.Runbook.Preflight;
+using Slate.Runbook.Reenroll;
 using Slate.Runbook.Sites;
 using Slate.Runbook.Teardown;
 
@@ -51,6 +52,9 @@ internal static class RehearseCommand
                 await RunStepAsync(context, services, "Step 1: pre-flight", "pre-flight", new PreflightStep(services), RunMode.Gate).ConfigureAwait(false),
                 await RunStepAsync(context, services, "Step 2: teardown (Path B destroy)", "teardown",
                     new TeardownStep(services, new TeardownOptions(TeardownPath.Destroy, Canary: false, TimeSpan.FromMinutes(2))), RunMode.Apply).ConfigureAwait(false),
+                // The rehearsal knows the lab's power password: it is handed over as a secret, never asked for or shown.
+                await RunStepAsync(context, services, "Step 5: re-enrolment", "reenroll", new ReenrollStep(services,
+                    new ReenrollOptions(TimeSpan.FromMinutes(5), _ => new SecretText(lab.Cloud.Pods.Pod.PowerPassword))), RunMode.Apply).ConfigureAwait(false),
             };
             if (bundlePath is null)
             {

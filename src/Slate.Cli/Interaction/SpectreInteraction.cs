@@ -1,3 +1,4 @@
+using System.Text;
 using Spectre.Console;
 
 namespace Slate.Cli.Interaction;
@@ -28,6 +29,23 @@ internal sealed class SpectreInteraction : IInteraction
             return null;
         Console.Error.Write($"{prompt}: ");
         return Console.In.ReadLine()?.Trim();
+    }
+
+    public string? Secret(string prompt)
+    {
+        if (Console.IsInputRedirected)
+            return null;
+        Console.Error.Write($"{prompt}: ");
+        var typed = new StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace)
+                typed.Length = Math.Max(0, typed.Length - 1);
+            else if (!char.IsControl(key.KeyChar))
+                typed.Append(key.KeyChar);
+        }
+        Console.Error.WriteLine();
+        return typed.ToString();
     }
 
     private static IAnsiConsole CreateConsole()

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Core;
 using Slate.Runbook.Preflight;
+using Slate.Runbook.Reenroll;
 using Slate.Runbook.Teardown;
 
 namespace Slate.Cli.Steps;
@@ -13,6 +14,7 @@ internal static class StepCatalog
     [
         PreflightStep.Definition,
         TeardownStep.Definition,
+        ReenrollStep.Definition,
         BundleCheckStep.Definition,
     ];
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Slate.Cli.Interaction;
+using Slate.Cli.Secrets;
 using Slate.Runbook.Core;
 
 namespace Slate.Cli.Steps;
@@ -17,6 +19,8 @@ internal static class StepOptions
                 return new Option<string[]>("--" + parameter.Name) { Description = description, AllowMultipleArgumentsPerToken = false };
             case ParameterKind.Argument:
                 return new Argument<string>(parameter.Name) { Description = description };
+            case ParameterKind.Secret:
+                return new Option<string?>("--" + parameter.Name) { Description = description, HelpName = "FILE" };
             default:
                 var option = new Option<string?>("--" + parameter.Name) { Description = description };
                 if (parameter.Choices is { } choices)
@@ -25,7 +29,11 @@ internal static class StepOptions
         }
     }
 
-    public static StepArguments Read(StepDefinition definition, IReadOnlyDictionary<string, Symbol> symbols, ParseResult result)
+    /// <summary>
+    /// The values given; a Secret parameter's file is checked and read now (a bad one is exit 2 before anything runs),
+    /// and without one the secret is asked at the terminal, without echo, only when the step needs it.
+    /// </summary>
+    public static StepArguments Read(StepDefinition definition, IReadOnlyDictionary<string, Symbol> symbols, ParseResult result, IInteraction io)
     {
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var parameter in definition.Parameters)
@@ -41,6 +49,19 @@ internal static class StepOptions
             if (given.Count > 0)
                 values[parameter.Name] = given;
         }
-        return new StepArguments(values);
+        var secrets = new Dictionary<string, SecretSource>(StringComparer.Ordinal);
+        foreach (var parameter in definition.Parameters.Where(p => p.Kind == ParameterKind.Secret))
+        {
+            if (values.Remove(parameter.Name, out var file))
+            {
+                var secret = SecretFile.Read("--" + parameter.Name, file[^1]);
+                secrets[parameter.Name] = _ => secret;
+            }
+            else
+            {
+                secrets[parameter.Name] = prompt => io.Secret(prompt) is { Length: > 0 } typed ? new SecretText(typed) : null;
+            }
+        }
+        return new StepArguments(values, secrets);
     }
 }

@@ -9,7 +9,9 @@ namespace Slate.Runbook.Reenroll;
 internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions options, Func<SecretText?> password, ActionContext context)
 {
     private const string Absent = "absent";
+    private const int CreateAttempts = 4;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     // A host that fails commissioning has settled: the others are still waited for, and the gate names every failure.
     private static readonly WaitStates Settled = WaitStates.Of(ReenrollPlanner.Enrolling, ["Ready", "Failed commissioning", "Failed testing"], []);
@@ -26,17 +28,26 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
         var host = action.Argument(Arg.Host);
         var mac = action.Argument(Arg.Mac);
         if (password() is not { } secret)
-            return ActionResult.Failed("no libvirt SSH password: there is no terminal to ask on; pass --password-file FILE (mode 0600). Nothing was created.");
+            return ActionResult.Failed("no libvirt SSH password was given (no terminal to ask on, or an empty answer); pass --password-file FILE (mode 0600). Nothing was created.");
         var enlistment = new MachineEnlistment(host, action.Argument(Arg.Architecture), mac, action.Argument(Arg.PowerAddress), action.Argument(Arg.PowerId), secret);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var created = await services.Maas.EnlistMachineAsync(enlistment, ct).ConfigureAwait(false);
-            return ActionResult.Done($"{host} enlisted as {created.SystemId} ({created.StatusName})");
-        }
-        catch (MaasException e) when (e.Failure == MaasFailure.OutcomeUnknown)
-        {
-            context.Progress.Report($"POST machines {host}: the answer was lost ({e.Message}); re-reading by MAC {mac} instead of sending it again");
-            return await ResolveLostCreateAsync(host, mac, ct).ConfigureAwait(false);
+            try
+            {
+                var created = await services.Maas.EnlistMachineAsync(enlistment, ct).ConfigureAwait(false);
+                return ActionResult.Done($"{host} enlisted as {created.SystemId} ({created.StatusName})");
+            }
+            catch (MaasException e) when (e.Failure == MaasFailure.OutcomeUnknown)
+            {
+                context.Progress.Report($"POST machines {host}: the answer was lost ({e.Message}); re-reading by MAC {mac} instead of sending it again");
+                return await ResolveLostCreateAsync(host, mac, ct).ConfigureAwait(false);
+            }
+            catch (MaasException e) when (e.Failure == MaasFailure.Unreachable && attempt < CreateAttempts)
+            {
+                // MAAS answered that it could not do it (503): nothing was created, so asking again is safe.
+                context.Progress.Report($"POST machines {host}: {e.Message} Trying again ({attempt}/{CreateAttempts}).");
+                await Task.Delay(RetryDelay, services.Time, ct).ConfigureAwait(false);
+            }
         }
     }
 

@@ -23,6 +23,9 @@ internal sealed class EnrolmentMaas : IMaas
     /// <summary>Creates that are applied and then lose their answer (true) or are lost before MAAS applies them (false), in order.</summary>
     public Queue<bool> LostCreates { get; } = new();
 
+    /// <summary>How many creates are refused with 503 before MAAS applies any (nothing happens).</summary>
+    public int UnavailableCreates { get; set; }
+
     public sealed class Machine(string systemId, string hostname, string status, IReadOnlyList<string> macs)
     {
         public string SystemId { get; } = systemId;
@@ -65,6 +68,8 @@ internal sealed class EnrolmentMaas : IMaas
     {
         Enlisted.Add(enlistment);
         PasswordsSent.Add(enlistment.PowerPassword.Reveal());
+        if (UnavailableCreates-- > 0)
+            throw new MaasException(MaasFailure.Unreachable, "MAAS answered POST machines/ with 503 ServiceUnavailable.");
         var lost = LostCreates.TryDequeue(out var applied);
         if (lost && !applied)
             throw new MaasException(MaasFailure.OutcomeUnknown, "The outcome of POST machines/ is unknown (no response)");

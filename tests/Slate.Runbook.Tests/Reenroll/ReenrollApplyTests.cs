@@ -66,6 +66,19 @@ public sealed class ReenrollApplyTests
     }
 
     [Fact]
+    public async Task A_create_maas_refused_with_503_is_sent_again_and_creates_each_host_once()
+    {
+        _world.Maas.UnavailableCreates = 2;
+
+        var run = await ApplyAsync();
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal(["openstack0", "openstack0", "openstack0", "openstack1", "openstack2", "openstack3"], _world.Maas.Enlisted.Select(e => e.Hostname));
+        Assert.Equal(ReenrollWorld.Hosts, _world.Maas.Machines.Select(m => m.Hostname));
+        Assert.Contains(_observer.Events, e => e.Contains("Trying again (2/4)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_host_failing_commissioning_exits_3_and_the_gate_names_it_with_maas_message()
     {
         _world.Maas.FailCommissioning.Add("openstack2");
