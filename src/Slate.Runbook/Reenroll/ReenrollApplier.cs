@@ -84,7 +84,7 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
             {
                 var machine = machines.FirstOrDefault(m => m.Hostname == host && m.Macs.Contains(mac));
                 states[host] = machine?.StatusName ?? Absent;
-                rows.Report(host, machine is null ? Absent : $"{machine.SystemId} {machine.StatusName}{ReenrollPlanner.Message(machine.StatusMessage)}");
+                rows.Report(host, machine is null ? Absent : $"{machine.SystemId} {machine.StatusName}{ReenrollPlanner.Message(machine.StatusName, machine.StatusMessage)}");
             }
             return states;
         }, services.Time, rows, ct).ConfigureAwait(false);

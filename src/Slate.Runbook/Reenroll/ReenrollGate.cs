@@ -12,9 +12,9 @@ internal static class ReenrollGate
         {
             var name = h.Host.Name;
             var machine = h.ByName;
-            var message = h.ByMac is { } byMac && byMac.SystemId == machine?.SystemId ? ReenrollPlanner.Message(byMac.StatusMessage) : "";
+            var message = h.ByMac is { } byMac && byMac.SystemId == machine?.SystemId ? ReenrollPlanner.Message(byMac.StatusName, byMac.StatusMessage) : "";
             lines.Add(new GateLine("ready", machine?.StatusName == "Ready", name, "Ready",
-                machine is null ? "not in MAAS" : $"{machine.SystemId} {machine.StatusName}{(machine.StatusName == "Ready" ? "" : message)}"));
+                machine is null ? "not in MAAS" : $"{machine.SystemId} {machine.StatusName}{message}"));
             var before = o.PreTeardownIds.GetValueOrDefault(name);
             lines.Add(before is null
                 ? new GateLine("fresh-id", false, name, "a system_id other than the one journalled before the teardown",

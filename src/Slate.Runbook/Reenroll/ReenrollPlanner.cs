@@ -23,8 +23,8 @@ internal static class ReenrollPlanner
         {
             var polled = string.Join(",", o.Hosts.Where(h => h.BootMac is not null).Select(h => $"{h.Host.Name}={h.BootMac}"));
             actions.Add(new PlannedAction(AwaitReady, string.Join(", ", o.Hosts.Select(h => h.Host.Name)),
-                $"poll MAAS (one read by MAC for all {o.Hosts.Count} hosts per poll) through Commissioning → Testing → Ready; " +
-                $"Failed commissioning / Failed testing stop it; up to {DurationText.Format(options.Wait)}",
+                $"poll MAAS (one read by MAC for all {o.Hosts.Count} hosts per poll) through Commissioning → Testing → Ready " +
+                $"(or Failed commissioning / Failed testing, which the gate names), up to {DurationText.Format(options.Wait)}",
                 new Dictionary<string, string>(StringComparer.Ordinal) { [Arg.Hosts] = polled }));
         }
         var baseline = o.PreTeardownIds.ToDictionary(p => "pre-teardown:" + p.Key, p => p.Value, StringComparer.Ordinal);
@@ -91,7 +91,7 @@ internal static class ReenrollPlanner
                 h.BootMac, "another machine"));
         else if (h.Enrolled && h.ByMac!.StatusName != "Ready" && !Enrolling.Contains(h.ByMac.StatusName))
             findings.Add(new Finding(Severity.Fatal, "pinned-not-enrolling", name,
-                $"{name} ({h.ByMac.SystemId}) is {h.ByMac.StatusName}{Message(h.ByMac.StatusMessage)}: re-enrolment only waits through Commissioning and Testing; " +
+                $"{name} ({h.ByMac.SystemId}) is {h.ByMac.StatusName}{Message(h.ByMac.StatusName, h.ByMac.StatusMessage)}: re-enrolment only waits through Commissioning and Testing; " +
                 "resolve it in MAAS (commission it again, or delete it) and re-plan", "Ready, Commissioning or Testing", h.ByMac.StatusName));
     }
 
@@ -111,5 +111,6 @@ internal static class ReenrollPlanner
         _ => "REFUSED",
     };
 
-    public static string Message(string message) => message.Length > 0 ? $" ({message})" : "";
+    /// <summary>MAAS's status message in brackets, when it says more than the status itself.</summary>
+    public static string Message(string status, string message) => message.Length > 0 && message != status ? $" ({message})" : "";
 }
