@@ -10,7 +10,9 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
 {
     private const string Absent = "absent";
     private const int CreateAttempts = 4;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    // Commissioning and testing take minutes on a real MAAS: one read every 10 s is plenty (and the lab's 6 s rehearsal
+    // is then always seen Ready on the second poll, so a rehearsal's call count does not depend on the machine's load).
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     // A host that fails commissioning has settled: the others are still waited for, and the gate names every failure.
