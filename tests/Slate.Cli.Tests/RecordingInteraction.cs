@@ -34,4 +34,13 @@ internal sealed class RecordingInteraction : IInteraction
         Prompts.Add(prompt);
         return Answers.TryDequeue(out var answer) ? answer : null;
     }
+
+    /// <summary>What the "operator" types at each no-echo prompt, in order; never recorded in <see cref="Out"/>.</summary>
+    public Queue<string> Secrets { get; } = new();
+
+    public string? Secret(string prompt)
+    {
+        Prompts.Add(prompt);
+        return Secrets.TryDequeue(out var secret) ? secret : null;
+    }
 }

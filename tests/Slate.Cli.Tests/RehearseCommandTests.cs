@@ -12,6 +12,8 @@ public sealed class RehearseCommandTests
         Assert.Contains("teardown     GATE green", io.Out);
         Assert.Contains("networks     GATE green", io.Out);
         Assert.Contains("osd wipe     GATE green", io.Out);
+        Assert.Contains("reenroll     GATE green", io.Out);
+        Assert.Contains(io.Out, l => l.StartsWith("PASS  fresh-id       openstack3:", StringComparison.Ordinal));
         Assert.Contains("bundle gate  GATE green", io.Out);
         Assert.Contains("standup      GATE green", io.Out);
         Assert.Contains(io.Out, l => l.StartsWith("Step 2 — teardown, Path B: destroy", StringComparison.Ordinal));
@@ -19,7 +21,7 @@ public sealed class RehearseCommandTests
         Assert.Contains(io.Out, l => l.StartsWith("PASS  host-gone      openstack3:", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  domain-off     openstack3: shut off", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  chassis-macs   openstack3:", StringComparison.Ordinal));
-        Assert.Matches(@"^Rehearsal: 6 of 6 step\(s\) green; [1-9][0-9]* MAAS API calls; 0 protected-machine violation\(s\)$", io.Out[^1]);
+        Assert.Matches(@"^Rehearsal: 11 of 11 step\(s\) green; [1-9][0-9]* MAAS API calls; 0 protected-machine violation\(s\)$", io.Out[^1]);
     }
 }
 

@@ -63,6 +63,29 @@ public sealed class EnlistmentTests : LabTestClass
         Assert.Equal("Ready", (string?)(await Lab.GetJsonAsync($"machines/{id}/"))["status_name"]);
     }
 
+    /// <summary>
+    /// metadataserver/builtin_scripts/network.py update_physical_interface: commissioning get_or_creates an interface for
+    /// every NIC it reports, so a host enlisted with its boot MAC only ends with all its NICs, the boot one PXE's.
+    /// </summary>
+    [Fact]
+    public async Task A_host_enlisted_with_only_its_boot_mac_gets_every_nic_of_its_domain_from_commissioning()
+    {
+        var pod = Lab.Cloud.Pods.Pod;
+        await Lab.PostJsonAsync("machines/?op=release", ("machines", Lab.IdOf("openstack1")));
+        Lab.Time.Advance(Lab.Cloud.Timings.Releasing);
+        var bootMac = Lab.Cloud.Hypervisor.NicsOf("openstack1").Single(n => n.KernelName == "enp7s0").Mac;
+
+        var id = (string)(await Lab.PostJsonAsync("machines/", ("hostname", "openstack1"), ("architecture", "amd64/generic"), ("power_type", "virsh"),
+            ("power_parameters_power_address", pod.PowerAddress), ("power_parameters_power_id", "openstack1"), ("mac_addresses", bootMac)))["system_id"]!;
+        Lab.Time.Advance(Lab.Cloud.Timings.Commissioning + Lab.Cloud.Timings.Testing);
+
+        var ready = await Lab.GetJsonAsync($"machines/{id}/");
+        Assert.Equal("Ready", (string?)ready["status_name"]);
+        Assert.Equal(["enp10s0", "enp11s0", "enp1s0", "enp7s0", "enp8s0", "enp9s0"],
+            ready["interface_set"]!.AsArray().Select(i => (string)i!["name"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(bootMac, (string?)ready["boot_interface"]!["mac_address"]);
+    }
+
     [Fact]
     public async Task Add_chassis_virsh_refuses_a_username_and_needs_a_hostname_as_maas_does()
     {

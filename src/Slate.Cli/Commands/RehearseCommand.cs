@@ -8,6 +8,7 @@ using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
 using Slate.Runbook.OsdWipe;
 using Slate.Runbook.Preflight;
+using Slate.Runbook.Reenroll;
 using Slate.Runbook.Sites;
 using Slate.Runbook.StaleNetworks;
 using Slate.Runbook.Standup;
@@ -57,6 +58,9 @@ internal static class RehearseCommand
                     new TeardownStep(services, new TeardownOptions(TeardownPath.Destroy, Canary: false, TimeSpan.FromMinutes(2))), RunMode.Apply).ConfigureAwait(false),
                 await RunStepAsync(context, services, "Step 3: stale networks", "networks", new StaleNetworksStep(services), RunMode.Apply).ConfigureAwait(false),
                 await RunStepAsync(context, services, "Step 4: OSD wipe", "osd wipe", new OsdWipeStep(services), RunMode.Apply).ConfigureAwait(false),
+                // The rehearsal knows the lab's power password: it is handed over as a secret, never asked for or shown.
+                await RunStepAsync(context, services, "Step 5: re-enrolment", "reenroll", new ReenrollStep(services,
+                    new ReenrollOptions(TimeSpan.FromMinutes(5), _ => new SecretText(lab.Cloud.Pods.Pod.PowerPassword))), RunMode.Apply).ConfigureAwait(false),
             };
             gates.AddRange(await CarveAsync(context, services, ct).ConfigureAwait(false));
             gates.Add(await RunStepAsync(context, services, "Step 7a: standup (MAAS drift, read-only)", "standup", new StandupStep(services), RunMode.Gate).ConfigureAwait(false));

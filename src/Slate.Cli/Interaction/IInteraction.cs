@@ -14,4 +14,7 @@ internal interface IInteraction
 
     /// <summary>Shows the prompt and reads one line typed by the operator; null when there is no terminal to ask on.</summary>
     string? Ask(string prompt);
+
+    /// <summary>Like <see cref="Ask"/>, but what is typed is not echoed (a password); null when there is no terminal.</summary>
+    string? Secret(string prompt);
 }

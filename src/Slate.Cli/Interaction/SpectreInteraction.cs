@@ -1,4 +1,5 @@
 using Slate.Cli.Rendering;
+using System.Text;
 using Spectre.Console;
 
 namespace Slate.Cli.Interaction;
@@ -34,6 +35,23 @@ internal sealed class SpectreInteraction(TextWriter output, TextWriter error) : 
             return null;
         error.Write($"{TerminalText.Clean(prompt)}: ");
         return Console.In.ReadLine()?.Trim();
+    }
+
+    public string? Secret(string prompt)
+    {
+        if (Console.IsInputRedirected)
+            return null;
+        error.Write($"{TerminalText.Clean(prompt)}: ");
+        var typed = new StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace)
+                typed.Length = Math.Max(0, typed.Length - 1);
+            else if (!char.IsControl(key.KeyChar))
+                typed.Append(key.KeyChar);
+        }
+        error.WriteLine();
+        return typed.ToString();
     }
 
     private static IAnsiConsole CreateConsole(TextWriter output)

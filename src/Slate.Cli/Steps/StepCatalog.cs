@@ -6,6 +6,7 @@ using Slate.Runbook.OsdWipe;
 using Slate.Runbook.Preflight;
 using Slate.Runbook.StaleNetworks;
 using Slate.Runbook.Standup;
+using Slate.Runbook.Reenroll;
 using Slate.Runbook.Teardown;
 
 namespace Slate.Cli.Steps;
@@ -19,6 +20,7 @@ internal static class StepCatalog
         TeardownStep.Definition,
         StaleNetworksStep.Definition,
         OsdWipeStep.Definition,
+        ReenrollStep.Definition,
         CarveStep.Definition,
         StandupStep.Definition,
         BundleCheckStep.Definition,

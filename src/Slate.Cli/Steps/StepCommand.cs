@@ -58,7 +58,7 @@ internal static class StepCommand
     {
         var settings = SlateSettings.Resolve(result, context.Environment);
         var site = SiteLoader.Load(settings.SitePath ?? "slate.yaml");
-        var arguments = StepOptions.Read(definition, parameters, result, mode);
+        var arguments = StepOptions.Read(definition, parameters, result, mode, context.Io);
         var json = result.GetValue(GlobalOptions.Json);
         using var session = new CloudSession(context, settings, site);
         var observer = new ConsoleRunObserver(context.Io, site, context.Time, json);

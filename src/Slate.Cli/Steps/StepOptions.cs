@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Slate.Cli.Interaction;
+using Slate.Cli.Secrets;
 using Slate.Runbook.Core;
 
 namespace Slate.Cli.Steps;
@@ -21,6 +23,8 @@ internal static class StepOptions
                     Description = description,
                     Arity = parameter.Optional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
                 };
+            case ParameterKind.Secret:
+                return new Option<string?>("--" + parameter.Name) { Description = description, HelpName = "FILE" };
             default:
                 var option = new Option<string?>("--" + parameter.Name) { Description = description };
                 if (parameter.Choices is { } choices)
@@ -29,7 +33,11 @@ internal static class StepOptions
         }
     }
 
-    public static StepArguments Read(StepDefinition definition, IReadOnlyDictionary<string, Symbol> symbols, ParseResult result, RunMode mode)
+    /// <summary>
+    /// The values given; a Secret parameter's file is checked and read now (a bad one is exit 2 before anything runs),
+    /// and without one the secret is asked at the terminal, without echo, only when the step needs it.
+    /// </summary>
+    public static StepArguments Read(StepDefinition definition, IReadOnlyDictionary<string, Symbol> symbols, ParseResult result, RunMode mode, IInteraction io)
     {
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var parameter in definition.Parameters)
@@ -45,6 +53,19 @@ internal static class StepOptions
             if (given.Count > 0)
                 values[parameter.Name] = given;
         }
-        return new StepArguments(values) { Mode = mode };
+        var secrets = new Dictionary<string, SecretSource>(StringComparer.Ordinal);
+        foreach (var parameter in definition.Parameters.Where(p => p.Kind == ParameterKind.Secret))
+        {
+            if (values.Remove(parameter.Name, out var file))
+            {
+                var secret = SecretFile.Read("--" + parameter.Name, file[^1]);
+                secrets[parameter.Name] = _ => secret;
+            }
+            else
+            {
+                secrets[parameter.Name] = prompt => io.Secret(prompt) is { Length: > 0 } typed ? new SecretText(typed) : null;
+            }
+        }
+        return new StepArguments(values, secrets) { Mode = mode };
     }
 }

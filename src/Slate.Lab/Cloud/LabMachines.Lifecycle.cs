@@ -310,6 +310,7 @@ public sealed partial class LabMachines
                 _cloud.Record(LabFaults.EventSource, $"commissioning of {machine.Hostname} ({machine.SystemId}) failed");
                 break;
             case TransitionKind.FinishCommissioning:
+                _cloud.Pods.AddReportedNics(machine);
                 _cloud.Pods.ObserveHardware(machine);
                 machine.Commissioned = true;
                 ResetNetworking(machine);

@@ -58,9 +58,7 @@ public sealed class LabPods
     /// </summary>
     internal void ObserveHardware(LabMachine machine)
     {
-        var domain = Hypervisor.HasDomain(DomainOf(machine)) ? DomainOf(machine)
-            : Hypervisor.DomainNames.FirstOrDefault(d => Hypervisor.NicsOf(d).Any(n => machine.Interfaces.Exists(i => SameMac(i.MacAddress, n.Mac))));
-        if (domain is null) return;
+        if (ObservedDomain(machine) is not { } domain) return;
         foreach (var observed in Hypervisor.NicsOf(domain))
         {
             if (machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && SameMac(i.MacAddress, observed.Mac)) is not { } nic) continue;
@@ -72,6 +70,21 @@ public sealed class LabPods
         machine.BootDisk ??= new LabBlockDevice(_nextBlockDeviceId++, "vda", Hypervisor.BootDiskBytes(domain));
         if (!machine.Tags.Contains(VirtualTag)) machine.Tags.Add(VirtualTag);
     }
+
+    /// <summary>
+    /// Commissioning reports every NIC of the machine, and MAAS creates an interface for each one it was not told of at
+    /// enlistment (metadataserver/builtin_scripts/network.py update_physical_interface get_or_creates by MAC).
+    /// </summary>
+    internal void AddReportedNics(LabMachine machine)
+    {
+        if (ObservedDomain(machine) is not { } domain) return;
+        foreach (var nic in Hypervisor.NicsOf(domain).Where(n => _cloud.Machines.OwnerOfMac(n.Mac) is null))
+            machine.Interfaces.Add(_cloud.Interfaces.New(nic.KernelName, InterfaceType.Physical, nic.Mac.ToLowerInvariant()));
+    }
+
+    /// <summary>The domain the machine runs as: its power_id, else the one holding one of its MACs.</summary>
+    private string? ObservedDomain(LabMachine machine) => Hypervisor.HasDomain(DomainOf(machine)) ? DomainOf(machine)
+        : Hypervisor.DomainNames.FirstOrDefault(d => Hypervisor.NicsOf(d).Any(n => machine.Interfaces.Exists(i => SameMac(i.MacAddress, n.Mac))));
 
     /// <summary>The VM of a deleted pod machine is decomposed: `virsh destroy` and `undefine --remove-all-storage`.</summary>
     internal void Decompose(LabMachine machine)

@@ -10,8 +10,8 @@ namespace Slate.Maas.Ports;
 /// </summary>
 public sealed partial class MaasPort(MaasClient client) : IMaas, IDisposable
 {
-    /// <summary>Hostnames per filtered read: 400 of them overflow the request line servers accept (measured: 414 from Kestrel).</summary>
-    internal const int HostnamesPerRead = 50;
+    /// <summary>Filter values (hostnames, MACs) per filtered read: 400 of them overflow the request line servers accept (measured: 414 from Kestrel).</summary>
+    internal const int ValuesPerRead = 50;
 
     public Task<string> GetMaasNameAsync(CancellationToken ct) => Translated(() => client.Config.GetMaasNameAsync(ct));
 
@@ -24,7 +24,7 @@ public sealed partial class MaasPort(MaasClient client) : IMaas, IDisposable
     public Task<IReadOnlyList<MaasMachine>> FindMachinesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct) => Translated(async () =>
     {
         var found = new List<MaasMachine>();
-        foreach (var chunk in hostnames.Chunk(HostnamesPerRead))
+        foreach (var chunk in hostnames.Chunk(ValuesPerRead))
         {
             var machines = await client.Machines.ListAsync(new MachineFilter { Hostnames = chunk }, ct).ConfigureAwait(false);
             found.AddRange(machines.Select(ToPort));

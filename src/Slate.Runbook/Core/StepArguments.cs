@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace Slate.Runbook.Core;
 
-/// <summary>The values given for a step's parameters (by name, without dashes), each read through one typed getter.</summary>
-public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyList<string>> values)
+/// <summary>
+/// The values given for a step's parameters (by name, without dashes), each read through one typed getter; a
+/// <see cref="ParameterKind.Secret"/> parameter's secret comes from the source the CLI built for it.
+/// </summary>
+public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyList<string>> values, IReadOnlyDictionary<string, SecretSource>? secrets = null)
 {
     public static readonly StepArguments None = new(new Dictionary<string, IReadOnlyList<string>>());
 
@@ -16,6 +19,9 @@ public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyL
     public string? Value(string name) => values.TryGetValue(name, out var given) && given.Count > 0 ? given[^1] : null;
 
     public IReadOnlyList<string> Values(string name) => values.TryGetValue(name, out var given) ? given : [];
+
+    /// <summary>Where the secret of a Secret parameter comes from; with none given there is no one to ask (null).</summary>
+    public SecretSource Secret(string name) => secrets?.GetValueOrDefault(name) ?? (_ => null);
 
     /// <summary>A Go-style duration (juju's and the runbook's spelling): 90s, 10m, 1h30m.</summary>
     /// <exception cref="StepArgumentException">Not a positive duration.</exception>

@@ -16,6 +16,12 @@ public enum ParameterKind
 
     /// <summary>A positional argument.</summary>
     Argument,
+
+    /// <summary>
+    /// --name FILE: a secret read from FILE (a regular file of the user's, mode 0600 or stricter), else asked at the
+    /// terminal without echo when the step first needs it; never a value on the command line. Read with <see cref="StepArguments.Secret"/>.
+    /// </summary>
+    Secret,
 }
 
 /// <summary>

@@ -15,6 +15,15 @@ public partial interface IMaas
 
     /// <summary>Deletes the machine (MAAS answers at once; it leaves the listing when it is gone). A pod VM is decomposed.</summary>
     Task DeleteMachineAsync(string systemId, CancellationToken ct);
+
+    /// <summary>One filtered read by MAC (MAAS's mac_address filter): the machines holding any of these MACs, with MAAS's status message.</summary>
+    Task<IReadOnlyList<EnlistedMachine>> FindMachinesByMacAsync(IReadOnlyCollection<string> macs, CancellationToken ct);
+
+    /// <summary>
+    /// POST machines/ with virsh power; MAAS starts commissioning at once. A lost answer (OutcomeUnknown) may have
+    /// created the machine: re-read by MAC before anything else, never send it again blindly.
+    /// </summary>
+    Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct);
 }
 
 public sealed record MaasSpace(int Id, string Name, IReadOnlyList<string> Cidrs);

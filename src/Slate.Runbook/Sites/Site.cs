@@ -54,7 +54,8 @@ public sealed record InterfaceTemplate(string Name, InterfaceKind Kind, string? 
 
 public sealed record StaleNetwork(string Name, string Bridge);
 
-public sealed record LibvirtSettings(string Uri, string PowerAddress, string ImagesDir, IReadOnlyList<StaleNetwork> StaleNetworks);
+/// <summary>BootNetwork: the libvirt network (or host bridge) of each host's PXE NIC, the plane where MAAS serves DHCP/PXE; null when the site does not say.</summary>
+public sealed record LibvirtSettings(string Uri, string PowerAddress, string ImagesDir, IReadOnlyList<StaleNetwork> StaleNetworks, string? BootNetwork);
 
 public sealed record OsdDiskRule(
     string Device, string FileTemplate, long SizeBytes, string Format, string Owner, string Group, int Mode, IReadOnlyList<string> NeverTouch)

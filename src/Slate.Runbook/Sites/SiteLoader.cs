@@ -122,7 +122,7 @@ public static partial class SiteLoader
     private static LibvirtSettings ReadLibvirt(SiteYaml y, YamlMappingNode root)
     {
         var map = y.Map(y.Required(root, "libvirt", ""), "libvirt");
-        y.AllowOnly(map, "libvirt", "uri", "power_address", "images", "stale_networks");
+        y.AllowOnly(map, "libvirt", "uri", "power_address", "images", "boot_network", "stale_networks");
         var networks = new List<StaleNetwork>();
         if (y.Optional(map, "stale_networks") is not null)
         {
@@ -143,7 +143,10 @@ public static partial class SiteLoader
         var images = y.Str(map, "images", "libvirt");
         if (!images.StartsWith('/') || images.Split('/').Contains(".."))
             throw y.Error(y.At(map, "images"), "libvirt.images", $"'{images}' is not an absolute path without '..'");
-        return new LibvirtSettings(y.Str(map, "uri", "libvirt"), y.Str(map, "power_address", "libvirt"), images.TrimEnd('/'), networks);
+        var bootNetwork = y.Optional(map, "boot_network") is null ? null : y.Name(map, "boot_network", "libvirt");
+        if (networks.FirstOrDefault(n => n.Name == bootNetwork || n.Bridge == bootNetwork) is { } stale)
+            throw y.Error(y.At(map, "boot_network"), "libvirt.boot_network", $"'{bootNetwork}' is the stale network {stale.Name} that Step 3 removes");
+        return new LibvirtSettings(y.Str(map, "uri", "libvirt"), y.Str(map, "power_address", "libvirt"), images.TrimEnd('/'), networks, bootNetwork);
     }
 
     private static OsdDiskRule ReadOsd(SiteYaml y, YamlMappingNode root, string images)

@@ -40,6 +40,23 @@ public sealed class StepArgumentsTests
         Assert.True(With("canary", "true").Flag("canary"));
     }
 
+    [Fact]
+    public void A_secret_comes_from_its_source_only_when_asked_and_never_shows_itself()
+    {
+        var prompts = new List<string>();
+        var arguments = new StepArguments(new Dictionary<string, IReadOnlyList<string>>(),
+            new Dictionary<string, SecretSource> { ["password-file"] = prompt => { prompts.Add(prompt); return new SecretText("s3cret"); } });
+
+        var source = arguments.Secret("password-file");
+        Assert.Empty(prompts);
+        var secret = source("libvirt password");
+
+        Assert.Equal(["libvirt password"], prompts);
+        Assert.Equal("s3cret", secret!.Reveal());
+        Assert.Equal("***", $"{secret}");
+        Assert.Null(StepArguments.None.Secret("password-file")("libvirt password"));
+    }
+
     [Theory]
     [InlineData(90, "1m30s")]
     [InlineData(600, "10m")]

@@ -25,6 +25,16 @@ public sealed class SiteLoaderTests
     }
 
     [Fact]
+    public void The_boot_network_names_where_each_hosts_pxe_nic_is_attached_and_is_optional()
+    {
+        Assert.Equal("metal-admin", SiteLoader.Load(SiteFiles.CaracalPath).Libvirt.BootNetwork);
+
+        var without = SiteFiles.CaracalWith("  boot_network: metal-admin", "  # no boot network");
+
+        Assert.Null(SiteLoader.Parse(without, "site.yaml").Libvirt.BootNetwork);
+    }
+
+    [Fact]
     public void Host_addresses_are_the_plane_network_plus_the_host_number()
     {
         var site = SiteLoader.Load(SiteFiles.CaracalPath);
@@ -85,6 +95,8 @@ public sealed class SiteLoaderTests
     [InlineData("units: { mysql-innodb-cluster: 3 }", "units: { mysql-innodb-cluster: 0 }", "bundle.units.mysql-innodb-cluster", "expected 1 or more")]
     [InlineData("qemu+ssh://jessea123@10.12.8.1/system", "qemu+ssh://jessea123:hunter2@10.12.8.1/system", "libvirt.power_address", "holds a password")]
     [InlineData("uri: qemu:///system", "uri: qemu+ssh://root:pw@hv/system", "libvirt.uri", "holds a password")]
+    [InlineData("boot_network: metal-admin", "boot_network: virbr6", "libvirt.boot_network", "the stale network 8_lbaas")]
+    [InlineData("boot_network: metal-admin", "boot_network: \"-pxe\"", "libvirt.boot_network", "not a valid name")]
     public void A_bad_site_file_names_the_line_and_the_field(string find, string replace, string field, string problem)
     {
         var text = SiteFiles.CaracalWith(find, replace);

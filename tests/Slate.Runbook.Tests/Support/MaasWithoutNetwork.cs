@@ -29,5 +29,9 @@ internal abstract class MaasWithoutNetwork : IMaas
 
     public Task DeleteInterfaceAsync(string systemId, int interfaceId, CancellationToken ct) => throw Absent();
 
+    public virtual Task<IReadOnlyList<EnlistedMachine>> FindMachinesByMacAsync(IReadOnlyCollection<string> macs, CancellationToken ct) => throw Absent();
+
+    public virtual Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw Absent();
+
     private NotSupportedException Absent() => new($"{GetType().Name} fakes machines only");
 }

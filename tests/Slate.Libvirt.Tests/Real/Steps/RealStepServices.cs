@@ -30,6 +30,10 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
 
     public Task DeleteMachineAsync(string systemId, CancellationToken ct) => throw Unused;
 
+    public Task<IReadOnlyList<EnlistedMachine>> FindMachinesByMacAsync(IReadOnlyCollection<string> macs, CancellationToken ct) => throw Unused;
+
+    public Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw Unused;
+
     public Task<MaasTopology> ReadTopologyAsync(CancellationToken ct) => throw Unused;
 
     public Task<IReadOnlyList<MaasAddress>> ListSubnetAddressesAsync(int subnetId, CancellationToken ct) => throw Unused;
