@@ -7,7 +7,7 @@ namespace Slate.Runbook.Carve;
 /// Makes one planned change per call, one MAAS write each. Interfaces created earlier in the run are found by name:
 /// each write's answer (the interface as MAAS now has it) updates the name → id map the last observation started.
 /// </summary>
-internal sealed class CarveApplier(IMaas maas)
+internal sealed class CarveApplier(IMaas maas, TimeProvider time)
 {
     private readonly Dictionary<string, Dictionary<string, int>> _ids = new(StringComparer.Ordinal);
 
@@ -25,7 +25,11 @@ internal sealed class CarveApplier(IMaas maas)
         var ids = _ids.TryGetValue(systemId, out var known) ? known : _ids[systemId] = new(StringComparer.Ordinal);
         if (action.Kind == CarveActions.DeleteInterface)
         {
-            await maas.DeleteInterfaceAsync(systemId, Number(action, CarveArguments.InterfaceId), ct).ConfigureAwait(false);
+            await MaasWrites.SendAsync(async () =>
+            {
+                await maas.DeleteInterfaceAsync(systemId, Number(action, CarveArguments.InterfaceId), ct).ConfigureAwait(false);
+                return true;
+            }, time, ct).ConfigureAwait(false);
             foreach (var gone in action.Argument(CarveArguments.Cascade).Split(' ', StringSplitOptions.RemoveEmptyEntries).Append(name))
                 ids.Remove(gone);
             return ActionResult.Done($"deleted {name}");
@@ -33,19 +37,19 @@ internal sealed class CarveApplier(IMaas maas)
         int IdOf(string interfaceName) => ids.TryGetValue(interfaceName, out var id)
             ? id
             : throw new MaasException(MaasFailure.NotFound, $"{interfaceName} is not on {action.Argument(CarveArguments.Host)} any more: re-run to re-plan");
-        var answer = action.Kind switch
+        var answer = await MaasWrites.SendAsync(() => action.Kind switch
         {
-            CarveActions.SetBridgeType => await maas.SetBridgeTypeAsync(systemId, Number(action, CarveArguments.InterfaceId),
-                action.Argument(CarveArguments.BridgeType), ct).ConfigureAwait(false),
-            CarveActions.CreateBridge => await maas.CreateBridgeAsync(systemId, name, IdOf(action.Argument(CarveArguments.Parent)),
-                action.Argument(CarveArguments.BridgeType), ct).ConfigureAwait(false),
-            CarveActions.CreateVlan => await maas.CreateVlanInterfaceAsync(systemId, name, IdOf(action.Argument(CarveArguments.Parent)),
-                Number(action, CarveArguments.VlanId), ct).ConfigureAwait(false),
-            CarveActions.Unlink => await maas.UnlinkAsync(systemId, Number(action, CarveArguments.InterfaceId), Number(action, CarveArguments.LinkId), ct).ConfigureAwait(false),
-            CarveActions.Link => await maas.LinkStaticAsync(systemId, IdOf(name), Number(action, CarveArguments.SubnetId),
-                action.Argument(CarveArguments.Address), action.Arguments.ContainsKey(CarveArguments.Force), ct).ConfigureAwait(false),
+            CarveActions.SetBridgeType => maas.SetBridgeTypeAsync(systemId, Number(action, CarveArguments.InterfaceId),
+                action.Argument(CarveArguments.BridgeType), ct),
+            CarveActions.CreateBridge => maas.CreateBridgeAsync(systemId, name, IdOf(action.Argument(CarveArguments.Parent)),
+                action.Argument(CarveArguments.BridgeType), ct),
+            CarveActions.CreateVlan => maas.CreateVlanInterfaceAsync(systemId, name, IdOf(action.Argument(CarveArguments.Parent)),
+                Number(action, CarveArguments.VlanId), ct),
+            CarveActions.Unlink => maas.UnlinkAsync(systemId, Number(action, CarveArguments.InterfaceId), Number(action, CarveArguments.LinkId), ct),
+            CarveActions.Link => maas.LinkStaticAsync(systemId, IdOf(name), Number(action, CarveArguments.SubnetId),
+                action.Argument(CarveArguments.Address), action.Arguments.ContainsKey(CarveArguments.Force), ct),
             _ => throw new InvalidOperationException($"carve has no action {action.Kind}"),
-        };
+        }, time, ct).ConfigureAwait(false);
         ids[answer.Name] = answer.Id;
         return ActionResult.Done($"MAAS now has {answer.Name}: {CarveDiff.Observed(answer)}");
     }

@@ -26,7 +26,7 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
         ],
         (services, arguments) => new CarveStep(services, HostsFor(services.Site, arguments)));
 
-    private readonly CarveApplier _applier = new(services.Maas);
+    private readonly CarveApplier _applier = new(services.Maas, services.Time);
 
     public override string Name => StepName;
 

@@ -9,7 +9,7 @@ namespace Slate.Runbook.Reenroll;
 internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions options, Func<SecretText?> password, ActionContext context)
 {
     private const string Absent = "absent";
-    private const int CreateAttempts = 4;
+    private const int CreateAttempts = MaasWrites.Attempts;
     // Commissioning and testing take minutes on a real MAAS: one read every 10 s is plenty (and the lab's 6 s rehearsal
     // is then always seen Ready on the second poll, so a rehearsal's call count does not depend on the machine's load).
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
