@@ -72,9 +72,9 @@ internal static class RehearseCommand
             }
             else
             {
-                // Offline until re-enrolment (Step 5) and the carve (Step 6) join: after the teardown MAAS has no hosts to read MACs from.
-                gates.Add(await RunStepAsync(context, services, "Step 7b: bundle gate (offline: the site file's MACs and planes)", "bundle gate",
-                    new BundleCheckStep(services, bundlePath, [], live: false), RunMode.Gate).ConfigureAwait(false));
+                // Live, as the runbook runs it before deploy: the spaces and the re-enrolled hosts' provider NIC MACs from MAAS.
+                gates.Add(await RunStepAsync(context, services, "Step 7b: bundle gate (live: MAAS's spaces and the hosts' provider MACs)", "bundle gate",
+                    new BundleCheckStep(services, bundlePath, [], live: true), RunMode.Gate).ConfigureAwait(false));
             }
 
             Heading(context, "Summary");
