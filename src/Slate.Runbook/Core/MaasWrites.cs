@@ -11,7 +11,8 @@ public static class MaasWrites
 {
     public const int Attempts = 6;
 
-    public static async Task<T> SendAsync<T>(Func<Task<T>> write, TimeProvider time, CancellationToken ct)
+    /// <param name="what">How the progress names the write (e.g. <c>POST machines openstack0</c>); with no progress, nothing is said.</param>
+    public static async Task<T> SendAsync<T>(Func<Task<T>> write, TimeProvider time, CancellationToken ct, IProgress<string>? progress = null, string what = "")
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -21,6 +22,7 @@ public static class MaasWrites
             }
             catch (MaasException e) when (e.Failure == MaasFailure.Unreachable && attempt < Attempts)
             {
+                progress?.Report($"{what}: {e.Message} Trying again ({attempt}/{Attempts}).");
                 await Task.Delay(TimeSpan.FromSeconds(attempt), time, ct).ConfigureAwait(false);
             }
         }

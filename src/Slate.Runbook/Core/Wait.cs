@@ -34,12 +34,13 @@ public sealed record Wait(string What, WaitStates States, TimeSpan Budget, TimeS
             var states = await poll(ct).ConfigureAwait(false);
             var elapsed = time.GetUtcNow() - started;
             var verdict = Judge(states);
-            var line = string.Join(", ", states.Select(s => $"{s.Key} {s.Value}"));
+            var result = new WaitResult(verdict ?? WaitVerdict.TimedOut, states, elapsed);
+            var line = result.Describe();
             if (line != last)
                 progress.Report($"{What} [{Clock(elapsed)}/{Clock(Budget)}]: {line}");
             last = line;
             if (verdict is not null || elapsed >= Budget)
-                return new WaitResult(verdict ?? WaitVerdict.TimedOut, states, elapsed);
+                return result;
             await Task.Delay(Interval, time, ct).ConfigureAwait(false);
         }
     }

@@ -9,11 +9,9 @@ namespace Slate.Runbook.Reenroll;
 internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions options, Func<SecretText?> password, ActionContext context)
 {
     private const string Absent = "absent";
-    private const int CreateAttempts = MaasWrites.Attempts;
     // Commissioning and testing take minutes on a real MAAS: one read every 10 s is plenty (and the lab's 6 s rehearsal
     // is then always seen Ready on the second poll, so a rehearsal's call count does not depend on the machine's load).
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     // A host that fails commissioning has settled: the others are still waited for, and the gate names every failure.
     private static readonly WaitStates Settled = WaitStates.Of(ReenrollPlanner.Enrolling, ["Ready", "Failed commissioning", "Failed testing"], []);
@@ -32,24 +30,16 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
         if (password() is not { } secret)
             return ActionResult.Failed("no libvirt SSH password was given (no terminal to ask on, or an empty answer); pass --password-file FILE (mode 0600). Nothing was created.");
         var enlistment = new MachineEnlistment(host, action.Argument(Arg.Architecture), mac, action.Argument(Arg.PowerAddress), action.Argument(Arg.PowerId), secret);
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                var created = await services.Maas.EnlistMachineAsync(enlistment, ct).ConfigureAwait(false);
-                return ActionResult.Done($"{host} enlisted as {created.SystemId} ({created.StatusName})");
-            }
-            catch (MaasException e) when (e.Failure == MaasFailure.OutcomeUnknown)
-            {
-                context.Progress.Report($"POST machines {host}: the answer was lost ({e.Message}); re-reading by MAC {mac} instead of sending it again");
-                return await ResolveLostCreateAsync(host, mac, ct).ConfigureAwait(false);
-            }
-            catch (MaasException e) when (e.Failure == MaasFailure.Unreachable && attempt < CreateAttempts)
-            {
-                // MAAS answered that it could not do it (503): nothing was created, so asking again is safe.
-                context.Progress.Report($"POST machines {host}: {e.Message} Trying again ({attempt}/{CreateAttempts}).");
-                await Task.Delay(RetryDelay, services.Time, ct).ConfigureAwait(false);
-            }
+            var created = await MaasWrites.SendAsync(() => services.Maas.EnlistMachineAsync(enlistment, ct), services.Time, ct,
+                context.Progress, $"POST machines {host}").ConfigureAwait(false);
+            return ActionResult.Done($"{host} enlisted as {created.SystemId} ({created.StatusName})");
+        }
+        catch (MaasException e) when (e.Failure == MaasFailure.OutcomeUnknown)
+        {
+            context.Progress.Report($"POST machines {host}: the answer was lost ({e.Message}); re-reading by MAC {mac} instead of sending it again");
+            return await ResolveLostCreateAsync(host, mac, ct).ConfigureAwait(false);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
         [
             new StepParameter("password-file", "File holding the libvirt SSH password (a regular file of yours, mode 0600 or stricter); " +
                 "without it the password is asked at the terminal, without echo, when --apply first needs it", ParameterKind.Secret),
-            new StepParameter("wait", "How long the hosts may take to reach Ready (default 30m)", ParameterKind.Duration, "30m"),
+            new StepParameter("wait", "How long the hosts may take to reach Ready", ParameterKind.Duration, DurationText.Format(DefaultWait)),
         ],
         (services, arguments) => new ReenrollStep(services, new ReenrollOptions(arguments.Duration("wait", DefaultWait), arguments.Secret("password-file"))));
 

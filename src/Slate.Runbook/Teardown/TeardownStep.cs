@@ -27,7 +27,7 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
             new StepParameter("path", "destroy (Path B, default: the route to phase-01) or release (Path A, machine-preserving, unvalidated: canary first)",
                 ParameterKind.Value, "destroy", ["destroy", "release"]),
             new StepParameter("canary", "With --path release: the first host only, verify it survived, and stop", ParameterKind.Flag),
-            new StepParameter("wait", "How long the model may take to die before lingering machines are offered to --force (default 10m)", ParameterKind.Duration, "10m"),
+            new StepParameter("wait", "How long the model may take to die before lingering machines are offered to --force", ParameterKind.Duration, DurationText.Format(DefaultWait)),
         ],
         (services, arguments) => new TeardownStep(services, ReadOptions(arguments)));
 
