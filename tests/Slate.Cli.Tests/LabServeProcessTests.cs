@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Slate.Cli.Journal;
 
 namespace Slate.Cli.Tests;
 
@@ -104,10 +105,10 @@ public sealed class LabServeProcessTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("KILL", "started", 137)]
-    [InlineData("TERM", "interrupted", 143)] // SIGINT takes the same path, but a background test run may inherit it ignored
+    [InlineData("KILL", "started", 137, JournalRun.InDoubtText)]
+    [InlineData("TERM", "interrupted", 143, "interrupted: stopped before this action; 1 action(s) not started")] // SIGINT takes the same path, but a background test run may inherit it ignored
     public async Task A_teardown_stopped_mid_apply_leaves_a_journal_that_says_what_may_have_happened_and_the_next_run_finishes(
-        string signal, string lastEvent, int exitCode)
+        string signal, string lastEvent, int exitCode, string shownEnding)
     {
         var journal = Path.Combine(Path.GetTempPath(), $"slate-journal-{Guid.NewGuid():N}", "journal.jsonl");
         try
@@ -133,7 +134,7 @@ public sealed class LabServeProcessTests : IAsyncLifetime
             Assert.True(exitCode == teardown.ExitCode, rest + await stderr);
             var events = File.ReadAllLines(journal).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
                 .Select(e => e.GetProperty("event").GetString() + (e.TryGetProperty("action", out var a) ? " " + a.GetString() : "")).ToList();
-            Assert.Equal(["confirmed", "plan", "started capture-model", "done capture-model", "started destroy-model"], events.Take(5));
+            Assert.Equal(["confirmed", "plan", "started capture-model", "capture capture-model", "capture capture-model", "done capture-model", "started destroy-model"], events.Take(7));
             Assert.StartsWith(lastEvent, events[^1], StringComparison.Ordinal);
             Assert.DoesNotContain("started delete-machine", events);
 
@@ -141,6 +142,13 @@ public sealed class LabServeProcessTests : IAsyncLifetime
 
             Assert.True(again == 0, output + errors);
             Assert.Contains("PASS — all 13 checks", output);
+
+            var (shown, log, _) = await RunAsync(_exports, "journal", "--journal", journal);
+
+            Assert.Equal(0, shown);
+            var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal($"Journal {journal}: 2 run(s)", lines[0]);
+            Assert.Equal(["   " + shownEnding, "   gate green"], lines.Where(l => l.StartsWith("   gate", StringComparison.Ordinal) || l == "   " + shownEnding));
         }
         finally
         {

@@ -1,19 +1,25 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Slate.Runbook.Files;
 using Slate.Runbook.Ports;
 
 namespace Slate.Cli.Journal;
 
 /// <summary>
 /// The journal as append-only JSON Lines (file 0600, folder 0700), flushed to disk after every entry so that a crash
-/// leaves exactly what was started. Captures go into a run folder beside it, created on first use.
+/// leaves exactly what was started. Captures go into a run folder beside it, created on first use, and are journalled
+/// under the action that wrote them.
 /// </summary>
 internal sealed partial class JsonLinesJournal(string path, string by, string version, TimeProvider time) : IJournal
 {
     private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PrivateFolder = PrivateFile | UnixFileMode.UserExecute;
+    /// <summary>Far beyond any cloud's years of runs; a journal past it is refused rather than read into memory.</summary>
+    public const long Limit = 256L * 1024 * 1024;
+
     private string? _runFolder;
+    private JournalEntry? _last;
 
     public string Path { get; } = path;
 
@@ -28,15 +34,20 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
         });
         file.Write(Encoding.UTF8.GetBytes(line));
         file.Flush(flushToDisk: true);
+        _last = entry;
     }
 
-    /// <summary>Every readable entry; a line cut short by a crash is passed over.</summary>
-    public IReadOnlyList<JournalEntry> Entries()
+    /// <summary>Every readable entry; none while the journal does not exist yet.</summary>
+    public IReadOnlyList<JournalEntry> Entries() => System.IO.Path.Exists(Path) ? Read(Path) : [];
+
+    /// <summary>Every readable entry of a journal file; a line cut short by a crash is passed over.</summary>
+    /// <exception cref="CliInputException">Not a regular file, over <see cref="Limit"/>, or unreadable.</exception>
+    public static IReadOnlyList<JournalEntry> Read(string path)
     {
-        if (!File.Exists(Path))
-            return [];
+        var bytes = InputFile.ReadBytes(path, problem => new CliInputException($"journal {path}: {problem}"), Limit);
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
         var entries = new List<JournalEntry>();
-        foreach (var line in File.ReadLines(Path))
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
             try
             {
@@ -61,6 +72,8 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
             Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = PrivateFile,
         });
         file.Write(Encoding.UTF8.GetBytes(content));
+        if (_last is { } during)
+            Append(during with { Time = time.GetUtcNow(), Event = "capture", Arguments = null, Detail = target });
         return target;
     }
 

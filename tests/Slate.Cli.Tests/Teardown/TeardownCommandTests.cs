@@ -78,7 +78,7 @@ public sealed class TeardownCommandTests
 
         Assert.Equal(0, code);
         var entries = File.ReadAllLines(lab.JournalPath).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(["confirmed", "plan", "started", "done", "started", "done", "started", "done", "gate"], entries.Select(e => e.GetProperty("event").GetString()));
+        Assert.Equal(["confirmed", "plan", "started", "capture", "capture", "done", "started", "done", "started", "done", "gate"], entries.Select(e => e.GetProperty("event").GetString()));
         Assert.All(entries, e => Assert.Equal("teardown", e.GetProperty("step").GetString()));
         Assert.All(entries, e => Assert.Equal("caracal-testcloud", e.GetProperty("cloud").GetString()));
         Assert.All(entries, e => Assert.Contains("@", e.GetProperty("by").GetString()));

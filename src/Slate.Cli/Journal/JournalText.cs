@@ -1,0 +1,37 @@
+using Slate.Cli.Rendering;
+using Slate.Runbook.Core;
+
+namespace Slate.Cli.Journal;
+
+/// <summary>The journal as plain text for the terminal: one block per run. Everything from the journal is cleaned and capped.</summary>
+internal static class JournalText
+{
+    public static IEnumerable<string> Lines(string path, IReadOnlyList<JournalRun> runs)
+    {
+        yield return $"Journal {Quoted(path)}: {runs.Count} run(s)";
+        foreach (var (run, number) in runs.Select((r, i) => (r, i + 1)))
+        {
+            yield return "";
+            yield return $"{number}. {Quoted(run.Step)} on {Quoted(run.Cloud)}, {Time(run.Began)} → {Time(run.Ended)}, by {Quoted(run.By ?? "?")} with slate {Quoted(run.Version ?? "?")}";
+            if (run.Plan is { } plan)
+                yield return $"   plan {Quoted(run.Fingerprint ?? "?")}: {Quoted(plan)}";
+            if (run.Baseline.Count > 0)
+                yield return $"   baseline: {Quoted(string.Join(", ", run.Baseline.Select(b => $"{b.Key}={b.Value}")))}";
+            foreach (var confirmation in run.Confirmations)
+                yield return $"   {(confirmation.Confirmed ? "confirmed" : "refused")} {Time(confirmation.Time)} by {Quoted(confirmation.By ?? "?")}: {Quoted(confirmation.Detail ?? "")}";
+            foreach (var (action, index) in run.Actions.Select((a, i) => (a, i + 1)))
+                yield return $"   {index}. {Quoted($"{action.Kind} {action.Subject}")}: {Outcome(action)}";
+            foreach (var capture in run.Captures)
+                yield return $"   capture: {Quoted(capture)}";
+            yield return $"   {Quoted(run.Ending)}";
+        }
+    }
+
+    public static string Outcome(JournalAction action) => action.InDoubt
+        ? JournalRun.InDoubtText
+        : $"{action.Outcome} in {DurationText.Format(action.Duration ?? TimeSpan.Zero)}" + (action.Detail is { Length: > 0 } detail ? $" — {Quoted(detail)}" : "");
+
+    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Quoted(string text) => TerminalText.OneLine(text);
+}
