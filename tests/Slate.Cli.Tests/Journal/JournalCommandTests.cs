@@ -126,7 +126,7 @@ public sealed partial class JournalCommandTests
         using var folder = new SpecialFiles();
         var fifo = folder.Fifo();
 
-        var run = CliHarness.RunAsync(NoEnvironment, "journal", "--journal", fifo);
+        var run = Task.Run(() => CliHarness.RunAsync(NoEnvironment, "journal", "--journal", fifo));
 
         Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))) == run, "slate journal blocked on the FIFO");
         var (code, io) = await run;

@@ -1,5 +1,6 @@
 using Slate.Cli.Tests.Teardown;
 using Slate.Lab.Cloud;
+using Slate.Runbook.Tests.Files;
 
 namespace Slate.Cli.Tests.Reenroll;
 
@@ -140,13 +141,15 @@ public sealed class ReenrollCommandTests
     [Theory]
     [InlineData("group-readable", "mode 640 lets others at it; chmod 600 it")]
     [InlineData("world-readable", "mode 644 lets others at it; chmod 600 it")]
-    [InlineData("directory", "not a regular file (a symlink, directory or device is refused)")]
-    [InlineData("symlink", "not a regular file (a symlink, directory or device is refused)")]
+    [InlineData("directory", "is a directory, not a regular file")]
+    [InlineData("symlink", "is a symbolic link, not a regular file")]
+    [InlineData("fifo", "is a FIFO, not a regular file")]
     [InlineData("empty", "the file is empty")]
-    [InlineData("missing", "No such file or directory")]
+    [InlineData("missing", "file not found")]
     public async Task A_password_file_others_could_read_or_that_is_not_a_plain_file_is_refused_before_anything_runs(string kind, string problem)
     {
         await using var lab = await ReenrollLab.StartAsync();
+        using var special = new SpecialFiles();
         var owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         var path = kind switch
         {
@@ -154,11 +157,15 @@ public sealed class ReenrollCommandTests
             "world-readable" => lab.PasswordFile(owner | UnixFileMode.GroupRead | UnixFileMode.OtherRead),
             "directory" => Directory.CreateDirectory(Path.Combine(lab.Directory, "secrets")).FullName,
             "symlink" => File.CreateSymbolicLink(Path.Combine(lab.Directory, "link"), lab.PasswordFile()).FullName,
+            "fifo" => special.Fifo(),
             "empty" => lab.PasswordFile(content: "\n"),
             _ => Path.Combine(lab.Directory, "nowhere"),
         };
 
-        var (code, io) = await lab.RunAsync("reenroll", "--apply", "--password-file", path);
+        // Off the test's thread, with a generous bound: a read that blocks on the file fails instead of hanging the run.
+        var run = Task.Run(() => lab.RunAsync("reenroll", "--apply", "--password-file", path));
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))) == run, "slate blocked on the password file");
+        var (code, io) = await run;
 
         Assert.Equal(2, code);
         Assert.Equal($"slate: --password-file {path}: {problem}", Assert.Single(io.Errors));

@@ -81,6 +81,51 @@ public sealed class InputFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_path_swapped_between_a_file_and_a_fifo_while_it_is_read_is_either_read_or_refused_never_waited_on()
+    {
+        var fifo = special.Fifo();
+        var regular = Path.Combine(special.Dir, "regular.yaml");
+        File.WriteAllText(regular, "content");
+        var path = Path.Combine(special.Dir, "swapped.yaml");
+        File.CreateSymbolicLink(path, regular);
+        using var stop = new CancellationTokenSource();
+        // Another process's part: the link is replaced (rename(2), atomic) by one to the FIFO and back, as fast as it can.
+        var swapper = Task.Run(() =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var next = Path.Combine(special.Dir, $"next-{i}");
+                File.CreateSymbolicLink(next, i % 2 == 0 ? fifo : regular);
+                File.Move(next, path, overwrite: true);
+            }
+        });
+        // The window between the check and the open is microseconds: many reads make a read that waits on the FIFO certain.
+        var outcomes = new HashSet<string>();
+        var reads = Task.Run(() =>
+        {
+            for (var i = 0; i < 50000; i++)
+            {
+                try
+                {
+                    outcomes.Add(InputFile.ReadText(path, problem => new InvalidDataException(problem)));
+                }
+                catch (InvalidDataException e)
+                {
+                    outcomes.Add(e.Message);
+                }
+            }
+        });
+
+        var ended = await Task.WhenAny(reads, Task.Delay(TimeSpan.FromSeconds(60))) == reads;
+        await stop.CancelAsync();
+        await swapper;
+
+        Assert.True(ended, "a read blocked on the FIFO swapped in after the check");
+        await reads;
+        Assert.Subset(new HashSet<string> { "content", "is a FIFO, not a regular file" }, outcomes);
+    }
+
+    [Fact]
     public void A_missing_file_is_still_file_not_found()
     {
         var error = Assert.Throws<SiteFileException>(() => SiteLoader.Load(Path.Combine(special.Dir, "nothing", "site.yaml")));
