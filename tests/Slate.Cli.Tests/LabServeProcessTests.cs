@@ -156,11 +156,56 @@ public sealed class LabServeProcessTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Sigterm_while_slate_waits_at_the_confirmation_prompt_ends_it_with_143_and_one_line_after_the_grace()
+    {
+        // Reading the operator's typed confirmation from a terminal is synchronous work that never ends by itself: only
+        // Program's grace timer can end it (the token a signal cancels does not reach Console.ReadLine).
+        using var terminal = new PseudoTerminal();
+        var folder = Directory.CreateTempSubdirectory("slate-grace-").FullName;
+        var (journal, errors) = (Path.Combine(folder, "journal.jsonl"), Path.Combine(folder, "stderr"));
+        try
+        {
+            using var teardown = Start($"< '{terminal.SlavePath}' 2> '{errors}'", _exports, "teardown", "--apply", "--journal", journal);
+            var stdout = teardown.StandardOutput.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            // The prompt ends without a newline; stderr goes to a file so that it can be seen as soon as it is written.
+            while (!(File.Exists(errors) && File.ReadAllText(errors).EndsWith(": ", StringComparison.Ordinal)))
+            {
+                Assert.False(teardown.HasExited, "slate ended before it asked for the confirmation: " + (File.Exists(errors) ? File.ReadAllText(errors) : ""));
+                await Task.Delay(20, timeout.Token);
+            }
+            var prompt = File.ReadAllText(errors);
+
+            using (var kill = Process.Start("kill", ["-TERM", teardown.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync(timeout.Token);
+            await teardown.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(143, teardown.ExitCode);
+            Assert.EndsWith("Type the model name to continue: ", prompt, StringComparison.Ordinal);
+            Assert.Equal(prompt + "slate: interrupted; nothing further was changed\n", File.ReadAllText(errors));
+            Assert.Contains("openstack", await stdout, StringComparison.Ordinal);
+            Assert.False(File.Exists(journal), "nothing was confirmed, so nothing may be journalled");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Starts the framework-dependent slate with exactly <paramref name="env"/> of the slate variables set.</summary>
-    internal static Process Start(IReadOnlyDictionary<string, string> env, params string[] args)
+    internal static Process Start(IReadOnlyDictionary<string, string> env, params string[] args) => Start(null, env, args);
+
+    /// <summary>Likewise, with shell redirections (e.g. stdin from a terminal) applied to slate's standard streams.</summary>
+    internal static Process Start(string? redirections, IReadOnlyDictionary<string, string> env, params string[] args)
     {
         var (slate, slateArguments) = SlateExecutable.CommandLine();
-        var info = new ProcessStartInfo(slate, [.. slateArguments, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] command = [slate, .. slateArguments, .. args];
+        var info = redirections is null
+            ? new ProcessStartInfo(command[0], command[1..])
+            : new ProcessStartInfo("/bin/sh", ["-c", $"exec \"$@\" {redirections}", "sh", .. command]);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("MAAS_", StringComparison.Ordinal) || k.StartsWith("SLATE_", StringComparison.Ordinal)).ToList())
             info.Environment.Remove(name);
         foreach (var (name, value) in env) info.Environment[name] = value;
