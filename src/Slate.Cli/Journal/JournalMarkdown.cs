@@ -1,5 +1,6 @@
 using System.Text;
 using Slate.Cli.Rendering;
+using Slate.Runbook.Core;
 
 namespace Slate.Cli.Journal;
 
@@ -35,7 +36,7 @@ internal static class JournalMarkdown
                 yield return "|---|---|---|---|---|---|";
                 foreach (var (action, index) in run.Actions.Select((a, i) => (a, i + 1)))
                     yield return $"| {index} | {Text(action.Kind)} | {Text(action.Subject)} | {(action.InDoubt ? "in doubt" : Text(action.Outcome!))} | "
-                        + $"{(action.Duration is { } d ? Runbook.Core.DurationText.Format(d) : "")} | {(action.InDoubt ? JournalRun.InDoubtText : Text(action.Detail ?? ""))} |";
+                        + $"{(action.Duration is { } d ? DurationText.Format(d) : "")} | {(action.InDoubt ? JournalRun.InDoubtText : Text(action.Detail ?? ""))} |";
             }
             yield return "";
             yield return $"**{Text(char.ToUpperInvariant(run.Ending[0]) + run.Ending[1..])}**";

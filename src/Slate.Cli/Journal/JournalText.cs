@@ -8,30 +8,30 @@ internal static class JournalText
 {
     public static IEnumerable<string> Lines(string path, IReadOnlyList<JournalRun> runs)
     {
-        yield return $"Journal {Quoted(path)}: {runs.Count} run(s)";
+        yield return $"Journal {Clean(path)}: {runs.Count} run(s)";
         foreach (var (run, number) in runs.Select((r, i) => (r, i + 1)))
         {
             yield return "";
-            yield return $"{number}. {Quoted(run.Step)} on {Quoted(run.Cloud)}, {Time(run.Began)} → {Time(run.Ended)}, by {Quoted(run.By ?? "?")} with slate {Quoted(run.Version ?? "?")}";
+            yield return $"{number}. {Clean(run.Step)} on {Clean(run.Cloud)}, {Time(run.Began)} → {Time(run.Ended)}, by {Clean(run.By ?? "?")} with slate {Clean(run.Version ?? "?")}";
             if (run.Plan is { } plan)
-                yield return $"   plan {Quoted(run.Fingerprint ?? "?")}: {Quoted(plan)}";
+                yield return $"   plan {Clean(run.Fingerprint ?? "?")}: {Clean(plan)}";
             if (run.Baseline.Count > 0)
-                yield return $"   baseline: {Quoted(string.Join(", ", run.Baseline.Select(b => $"{b.Key}={b.Value}")))}";
+                yield return $"   baseline: {Clean(string.Join(", ", run.Baseline.Select(b => $"{b.Key}={b.Value}")))}";
             foreach (var confirmation in run.Confirmations)
-                yield return $"   {(confirmation.Confirmed ? "confirmed" : "refused")} {Time(confirmation.Time)} by {Quoted(confirmation.By ?? "?")}: {Quoted(confirmation.Detail ?? "")}";
+                yield return $"   {(confirmation.Confirmed ? "confirmed" : "refused")} {Time(confirmation.Time)} by {Clean(confirmation.By ?? "?")}: {Clean(confirmation.Detail ?? "")}";
             foreach (var (action, index) in run.Actions.Select((a, i) => (a, i + 1)))
-                yield return $"   {index}. {Quoted($"{action.Kind} {action.Subject}")}: {Outcome(action)}";
+                yield return $"   {index}. {Clean($"{action.Kind} {action.Subject}")}: {Outcome(action)}";
             foreach (var capture in run.Captures)
-                yield return $"   capture: {Quoted(capture)}";
-            yield return $"   {Quoted(run.Ending)}";
+                yield return $"   capture: {Clean(capture)}";
+            yield return $"   {Clean(run.Ending)}";
         }
     }
 
     public static string Outcome(JournalAction action) => action.InDoubt
         ? JournalRun.InDoubtText
-        : $"{action.Outcome} in {DurationText.Format(action.Duration ?? TimeSpan.Zero)}" + (action.Detail is { Length: > 0 } detail ? $" — {Quoted(detail)}" : "");
+        : $"{action.Outcome} in {DurationText.Format(action.Duration ?? TimeSpan.Zero)}" + (action.Detail is { Length: > 0 } detail ? $" — {Clean(detail)}" : "");
 
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Quoted(string text) => TerminalText.OneLine(text);
+    private static string Clean(string text) => TerminalText.OneLine(text);
 }

@@ -15,6 +15,7 @@ public readonly partial record struct FileStatus(int Type, long Size, UnixFileMo
     private const int StatxBufferSize = 256, UidOffset = 20, ModeOffset = 28, SizeOffset = 40;
     private const int TypeMask = 0xF000, PermissionMask = 0xFFF;
     private const int NoSuchFile = 2, NotADirectory = 20; // ENOENT, ENOTDIR
+    private const uint Wanted = StatxType | StatxMode | StatxUid | StatxSize;
 
     public const int Regular = 0x8000;
     public const int SymbolicLink = 0xA000;
@@ -53,8 +54,6 @@ public readonly partial record struct FileStatus(int Type, long Size, UnixFileMo
         var errno = Marshal.GetLastPInvokeError();
         return errno is NoSuchFile or NotADirectory ? "file not found" : Marshal.GetPInvokeErrorMessage(errno);
     }
-
-    private const uint Wanted = StatxType | StatxMode | StatxUid | StatxSize;
 
     private static unsafe FileStatus From(byte* buffer)
     {
