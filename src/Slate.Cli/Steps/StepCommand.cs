@@ -63,7 +63,7 @@ internal static class StepCommand
         using var session = new CloudSession(context, settings, site);
         var observer = new ConsoleRunObserver(context.Io, site, context.Time, json);
         var runner = new StepRunner(session, observer, context.Interruption, result.GetValue(GlobalOptions.Confirm) ?? []);
-        var run = await runner.RunAsync(definition.Create(session, arguments), mode).ConfigureAwait(false);
+        var run = await runner.RunAsync(definition.Create(session, arguments), mode, PhaseCatalog.PrerequisitesOf(definition, session)).ConfigureAwait(false);
         if (json)
             context.Io.Json(StepDocuments.ToJson(run, site, observer.Notes));
         return (int)run.ExitCode;

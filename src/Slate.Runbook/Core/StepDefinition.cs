@@ -11,4 +11,11 @@ public sealed record StepDefinition(
     string Help,
     bool Mutates,
     IReadOnlyList<StepParameter> Parameters,
-    Func<IStepServices, StepArguments, IStep> Create);
+    Func<IStepServices, StepArguments, IStep> Create)
+{
+    /// <summary>Where the runbook puts the step: "1", "2" … "7b".</summary>
+    public string Number { get; init; } = "";
+
+    /// <summary>The steps (by name) whose gates must hold before this one changes anything: the runbook's order.</summary>
+    public IReadOnlyList<string> After { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using Slate.Runbook.Phase;
 using Slate.Runbook.Ports;
 
 namespace Slate.Runbook.Core;
@@ -10,9 +11,12 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
 {
     private readonly List<ActionRecord> _records = [];
 
-    public async Task<StepRun> RunAsync(IStep step, RunMode mode)
+    /// <param name="after">The steps that must have reached their gates before this one changes anything (the runbook's order).</param>
+    public async Task<StepRun> RunAsync(IStep step, RunMode mode, IReadOnlyList<Prerequisite>? after = null)
     {
         var assessment = await step.AssessAsync(interruption.Stop).ConfigureAwait(false);
+        if (mode != RunMode.Gate)
+            assessment = await PhaseOrder.CheckAsync(assessment, after ?? [], interruption.Stop).ConfigureAwait(false);
         var plan = assessment.Plan;
         observer.Assessed(assessment, mode);
         if (mode == RunMode.Gate || (plan.Actions.Count == 0 && !plan.HasFatal))
