@@ -48,9 +48,15 @@ internal static class PhaseCatalog
     public static IReadOnlyList<PhaseEntry> ExitParts(IStepServices services, string bundlePath) =>
         Entries(services, bundlePath).Where(e => e.Name != PreflightStep.Definition.Name).ToList();
 
-    /// <summary>The steps the definition comes after, built to be assessed.</summary>
-    public static IReadOnlyList<Prerequisite> PrerequisitesOf(StepDefinition definition, IStepServices services) =>
-        StepCatalog.Steps.Where(d => definition.After.Contains(d.Name, StringComparer.Ordinal))
-            .Select(d => new Prerequisite(CommandOf(d), d.Create(services, Assess)))
-            .ToList();
+    /// <summary>What a step that changes something needs of the steps it comes after, each built to be assessed.</summary>
+    public static IReadOnlyList<Prerequisite> PrerequisitesOf(StepDefinition definition, IStepServices services)
+    {
+        if (!definition.Mutates)
+            return [];
+        return definition.After.Select(requirement =>
+        {
+            var before = StepCatalog.Steps.Single(d => d.Name == requirement.Step);
+            return new Prerequisite(CommandOf(before), before.Create(services, Assess), requirement);
+        }).ToList();
+    }
 }

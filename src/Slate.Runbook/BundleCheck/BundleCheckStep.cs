@@ -28,7 +28,7 @@ public sealed class BundleCheckStep(IStepServices services, string bundlePath, I
             arguments.Values("overlay"), arguments.Flag("live")))
     {
         Number = "7b",
-        After = [CarveStep.StepName],
+        After = [StepRequirement.Gate(CarveStep.StepName)],
     };
 
     public override string Name => "bundle";

@@ -28,7 +28,7 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
         (services, arguments) => new CarveStep(services, HostsFor(services.Site, arguments)))
     {
         Number = "6",
-        After = [ReenrollStep.StepName],
+        After = [StepRequirement.Lines(ReenrollStep.StepName, "ready")],
     };
 
     private readonly CarveApplier _applier = new(services.Maas, services.Time);

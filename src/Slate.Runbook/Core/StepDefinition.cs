@@ -16,6 +16,6 @@ public sealed record StepDefinition(
     /// <summary>Where the runbook puts the step: "1", "2" … "7b".</summary>
     public string Number { get; init; } = "";
 
-    /// <summary>The steps (by name) whose gates must hold before this one changes anything: the runbook's order.</summary>
-    public IReadOnlyList<string> After { get; init; } = [];
+    /// <summary>What must hold of the steps before this one when it changes anything: the runbook's order.</summary>
+    public IReadOnlyList<StepRequirement> After { get; init; } = [];
 }

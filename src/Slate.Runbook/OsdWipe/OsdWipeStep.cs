@@ -29,7 +29,7 @@ public sealed class OsdWipeStep(IStepServices services) : Step<OsdWipeObservatio
         (services, _) => new OsdWipeStep(services))
     {
         Number = "4",
-        After = [TeardownStep.StepName],
+        After = [StepRequirement.Lines(TeardownStep.StepName, "host-gone", "domain-off")],
     };
 
     public override string Name => StepName;

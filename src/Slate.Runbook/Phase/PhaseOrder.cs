@@ -17,9 +17,9 @@ public static class PhaseOrder
         var findings = new List<Finding>();
         foreach (var prerequisite in after)
         {
-            var gate = (await prerequisite.Step.AssessAsync(ct).ConfigureAwait(false)).Gate;
-            if (!gate.Green)
-                findings.Add(Unmet(prerequisite.Step.Name, prerequisite.Command, gate));
+            var unmet = prerequisite.Requirement.Unmet((await prerequisite.Step.AssessAsync(ct).ConfigureAwait(false)).Gate);
+            if (unmet.Count > 0)
+                findings.Add(Unmet(prerequisite.Step.Name, prerequisite.Command, unmet));
         }
         return findings.Count == 0
             ? assessment
@@ -27,11 +27,10 @@ public static class PhaseOrder
     }
 
     /// <summary>The finding that names the step to run first and the gate lines it has not reached.</summary>
-    public static Finding Unmet(string step, string command, GateReport gate)
-    {
-        var red = gate.Lines.Where(l => !l.Holds).Select(l => $"{l.Code} {l.Subject}").ToList();
-        return new Finding(Severity.Precondition, Code, step,
-            $"`{command}` must come first: its gate does not hold ({string.Join(", ", red.Take(4))}{(red.Count > 4 ? $" and {red.Count - 4} more" : "")})",
-            "green", $"{red.Count} red line(s)");
-    }
+    public static Finding Unmet(string step, string command, IReadOnlyList<GateLine> unmet) =>
+        new(Severity.Precondition, Code, step, $"`{command}` must come first: its gate does not hold yet ({Describe(unmet)})", "holds", $"{unmet.Count} line(s) red");
+
+    /// <summary>The first few red lines, with how many more there are.</summary>
+    public static string Describe(IReadOnlyList<GateLine> unmet) =>
+        string.Join(", ", unmet.Take(4).Select(l => $"{l.Code} {l.Subject}: {l.Observed}")) + (unmet.Count > 4 ? $" and {unmet.Count - 4} more" : "");
 }

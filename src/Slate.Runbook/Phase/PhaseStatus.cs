@@ -11,15 +11,17 @@ public static class PhaseStatus
     public static async Task<PhaseReport> ReadAsync(IReadOnlyList<PhaseEntry> entries, CancellationToken ct)
     {
         var rows = new List<PhaseRow>();
+        var gates = new List<(PhaseEntry Entry, GateReport Gate)>();
         foreach (var entry in entries)
         {
             var assessment = await entry.Step.AssessAsync(ct).ConfigureAwait(false);
-            rows.Add(Judge(entry, assessment, rows));
+            rows.Add(Judge(entry, assessment, gates));
+            gates.Add((entry, assessment.Gate));
         }
         return new PhaseReport(rows);
     }
 
-    private static PhaseRow Judge(PhaseEntry entry, StepAssessment assessment, IReadOnlyList<PhaseRow> earlier)
+    private static PhaseRow Judge(PhaseEntry entry, StepAssessment assessment, IReadOnlyList<(PhaseEntry Entry, GateReport Gate)> earlier)
     {
         var plan = assessment.Plan;
         var gate = assessment.Gate;
@@ -27,9 +29,14 @@ public static class PhaseStatus
         var changes = entry.Mutates ? plan.Actions.Count : 0;
         if (gate.Green && changes == 0 && (entry.Mutates || fatal.Count == 0))
             return new PhaseRow(entry, PhaseState.Green, gate.Lines.Count == 0 ? "nothing to prove" : $"gate holds ({gate.Lines.Count} line(s))");
-        var first = earlier.FirstOrDefault(r => entry.After.Contains(r.Entry.Name, StringComparer.Ordinal) && r.State != PhaseState.Green);
-        if (first is not null)
-            return new PhaseRow(entry, PhaseState.Waiting, $"after `{first.Entry.Command}` ({first.Entry.Title} is not green)");
+        foreach (var requirement in entry.After)
+        {
+            foreach (var (before, beforeGate) in earlier.Where(e => e.Entry.Name == requirement.Step))
+            {
+                if (requirement.Unmet(beforeGate) is { Count: > 0 } unmet)
+                    return new PhaseRow(entry, PhaseState.Waiting, $"after `{before.Command}`: {PhaseOrder.Describe(unmet)}");
+            }
+        }
         if (plan.Findings.FirstOrDefault(f => f.Severity == Severity.Precondition) is { } precondition)
             return new PhaseRow(entry, PhaseState.Waiting, precondition.Message);
         if (changes > 0 && fatal.Count == 0)

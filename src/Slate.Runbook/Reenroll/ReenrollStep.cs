@@ -37,7 +37,7 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
         (services, arguments) => new ReenrollStep(services, new ReenrollOptions(arguments.Duration("wait", DefaultWait), arguments.Secret("password-file"))))
     {
         Number = "5",
-        After = [StaleNetworksStep.StepName, OsdWipeStep.StepName],
+        After = [StepRequirement.Gate(StaleNetworksStep.StepName), StepRequirement.Gate(OsdWipeStep.StepName)],
     };
 
     public override string Name => StepName;

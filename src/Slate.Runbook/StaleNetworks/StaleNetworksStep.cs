@@ -28,7 +28,7 @@ public sealed class StaleNetworksStep(IStepServices services) : Step<StaleNetwor
         (services, _) => new StaleNetworksStep(services))
     {
         Number = "3",
-        After = [TeardownStep.StepName],
+        After = [StepRequirement.Lines(TeardownStep.StepName, "host-gone", "domain-off")],
     };
 
     public override string Name => StepName;

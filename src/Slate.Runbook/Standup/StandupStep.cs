@@ -19,7 +19,7 @@ public sealed class StandupStep(IStepServices services) : Step<StandupObservatio
         (services, _) => new StandupStep(services))
     {
         Number = "7a",
-        After = [CarveStep.StepName],
+        After = [StepRequirement.Gate(CarveStep.StepName)],
     };
 
     public override string Name => StepName;
