@@ -20,7 +20,7 @@ public sealed class StatusCommandTests
             "6 | carve openstack0 | green", "6 | carve openstack1 | green", "6 | carve openstack2 | green", "6 | carve openstack3 | green",
             "7a | standup | green", "7b | bundle check | green",
         ], rows);
-        Assert.Contains(io.Out, l => l.StartsWith("3 | networks prune | waiting | after `slate teardown`: host-gone openstack0: ", StringComparison.Ordinal));
+        Assert.Contains(io.Out, l => l.StartsWith("3 | networks prune | waiting | after `slate teardown` (8 gate line(s) red: host-gone openstack0: ", StringComparison.Ordinal));
         Assert.Equal("Next: Step 2 teardown — review its plan with `slate teardown`, then make it with `slate teardown --apply`.", io.Out[^1]);
         Assert.Empty(lab.MaasWrites());
     }

@@ -28,7 +28,7 @@ public sealed class PhaseStatusTests
         Assert.Equal([PhaseState.Green, PhaseState.Ready, PhaseState.Waiting], report.Rows.Select(r => r.State));
         Assert.Equal("teardown", report.Next!.Entry.Name);
         Assert.Equal("1 change(s) planned: change change-subject", report.Rows[1].Detail);
-        Assert.Equal("after `slate teardown`: cond thing: wrong", report.Rows[2].Detail);
+        Assert.Equal("after `slate teardown` (1 gate line(s) red: cond thing: wrong)", report.Rows[2].Detail);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class PhaseStatusTests
         Assert.Equal(PhaseState.Red, report.Rows[0].State);
         Assert.Equal(PhaseState.Ready, report.Rows[1].State);
         Assert.Equal(PhaseState.Waiting, report.Rows[2].State);
-        Assert.Equal("1 gate line(s) red: orphan-gone host0 (y)", report.Rows[0].Detail);
+        Assert.Equal("1 gate line(s) red: orphan-gone host0: y", report.Rows[0].Detail);
     }
 
     [Fact]
