@@ -93,6 +93,21 @@ public sealed class ReenrollCommandTests
         Assert.Equal(NodeStatus.Ready, lab.Cloud.Machines.FindByHostname("openstack3")!.Status);
     }
 
+    /// <summary>metadataserver/api.py (3.7) _process_testing: a failing test script ends in Failed testing, which the step reports as it reports failed commissioning.</summary>
+    [Fact]
+    public async Task A_host_failing_testing_exits_3_naming_it()
+    {
+        await using var lab = await ReenrollLab.StartAsync("fail-testing=openstack1");
+
+        var (code, io) = await lab.RunAsync("reenroll", "--apply", "--password-file", lab.PasswordFile());
+
+        Assert.Equal(3, code);
+        var failed = Assert.Single(io.Out, l => l.StartsWith("FAIL  ", StringComparison.Ordinal));
+        Assert.StartsWith("FAIL  ready          openstack1: ", failed, StringComparison.Ordinal);
+        Assert.EndsWith($"{lab.Cloud.Machines.FindByHostname("openstack1")!.SystemId} Failed testing (expected Ready)", failed, StringComparison.Ordinal);
+        Assert.Equal(NodeStatus.Ready, lab.Cloud.Machines.FindByHostname("openstack2")!.Status);
+    }
+
     [Fact]
     public async Task A_missing_domain_refuses_with_nothing_created_and_no_password_asked()
     {
