@@ -33,6 +33,7 @@ internal static class RehearseCommand
         command.Options.Add(GlobalOptions.Site);
         command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(LabFaultOption.Fault);
+        RehearsalOptions.AddTo(command);
         command.SetAction((result, ct) => RunAsync(context, result, ct));
         return command;
     }
@@ -43,8 +44,10 @@ internal static class RehearseCommand
         try
         {
             var settings = SlateSettings.Resolve(result, context.Environment);
+            var options = RehearsalOptions.Read(result);
             var (site, bundlePath) = ResolveInputs(settings, result.GetValue(Bundle), workDir.Path);
-            var faults = LabFaultOption.Read(result, site);
+            site = options.SiteFor(site, builtIn: settings.SitePath is null, workDir.Path);
+            var faults = options.Seeded(LabFaultOption.Read(result, site));
             await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.Path, ct).ConfigureAwait(false);
             var journal = settings.JournalPath ?? Path.Combine(workDir.Path, "journal.jsonl");
             var services = new RehearsalServices(site, lab, journal, context.Time);

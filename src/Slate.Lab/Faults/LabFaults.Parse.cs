@@ -8,7 +8,7 @@ public sealed partial class LabFaults
     public const string Forms =
         "latency=200ms|2s, 503=RATE[:SECONDS] (Retry-After, default 10), 409=RATE[:SECONDS] (default 5), lost=RATE, " +
         "stuck=HOST[,HOST], fail-commissioning=HOST[,HOST], fail-testing=HOST[,HOST], decompose-deletes-domain=HOST[,HOST], " +
-        "lingering=HOST[,HOST] (its juju machine never finishes dying), seed=N; RATE is from 0 to 1";
+        "lingering=HOST[,HOST] (its juju machine never finishes dying), seed=N (the lab's system ids and fault draws); RATE is from 0 to 1";
 
     public const int DefaultUnavailableRetryAfter = 10;
     public const int DefaultConflictRetryAfter = 5;

@@ -42,6 +42,7 @@ public sealed partial class LabFaults
     /// <summary>Hostnames whose Juju machine never finishes dying: destroy-model waits until `remove-machine --force` removes it.</summary>
     public IReadOnlySet<string> Lingering { get; private init; } = new HashSet<string>();
 
+    /// <summary>The lab's seed: with it the system ids and every fault draw repeat run after run (<see cref="Cloud.LabCloud.With"/>).</summary>
     public int? Seed { get; private init; }
 
     /// <summary>Whether any fault draws from the Random on each call (503, 409, lost).</summary>
@@ -50,6 +51,9 @@ public sealed partial class LabFaults
     /// <summary>No fault at all (a seed alone injects nothing).</summary>
     public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && Stuck.Count == 0 && FailCommissioning.Count == 0
         && FailTesting.Count == 0 && DecomposeDeletesDomain.Count == 0 && Lingering.Count == 0;
+
+    /// <summary>These faults with the lab's seed (`slate rehearse --seed S` is `--fault seed=S`).</summary>
+    public LabFaults WithSeed(int seed) => With(seed: seed);
 
     /// <summary>The faults as specs that parse back to the same set, e.g. "latency=200ms 503=0.2:10 seed=7".</summary>
     public override string ToString()
