@@ -50,7 +50,8 @@ internal static class RehearseCommand
             var faults = options.Seeded(LabFaultOption.Read(result, site));
             await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.Path, ct).ConfigureAwait(false);
             var journal = settings.JournalPath ?? Path.Combine(workDir.Path, "journal.jsonl");
-            var services = new RehearsalServices(site, lab, journal, context.Time);
+            await using var world = options.LibvirtUri is { } uri ? await RehearsalLibvirtWorld.CreateAsync(uri, lab.Cloud.Hypervisor, site, context.Io, ct).ConfigureAwait(false) : null;
+            var services = new RehearsalServices(site, lab, journal, context.Time, world?.Hypervisor);
             context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {lab.Server.MaasUrl})");
             if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
 

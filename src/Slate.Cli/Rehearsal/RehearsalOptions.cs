@@ -50,14 +50,17 @@ internal sealed record RehearsalOptions(int? Hosts, int? Seed, string? LibvirtUr
 
     /// <summary>
     /// The site rehearsed: the built-in cloud grown to --hosts, its bundle (written in <paramref name="workDir"/> by
-    /// the rehearsal) grown with it; a site file says its own hosts.
+    /// the rehearsal) grown with it (a site file says its own hosts); with --libvirt, images in the rehearsal's own folder.
     /// </summary>
     public Site SiteFor(Site site, bool builtIn, string workDir)
     {
-        if (Hosts is not { } count) return site;
-        if (!builtIn) throw new CliInputException($"--hosts {count}: only the built-in cloud grows; a --site file lists its own hosts");
-        File.WriteAllText(Path.Combine(workDir, SampleSite.BundleName), SampleSite.BundleTextWithHosts(count));
-        return SiteLoader.Parse(SampleSite.TextWithHosts(count), $"{SampleSite.Name} (built-in, {count} hosts)");
+        if (Hosts is { } count)
+        {
+            if (!builtIn) throw new CliInputException($"--hosts {count}: only the built-in cloud grows; a --site file lists its own hosts");
+            File.WriteAllText(Path.Combine(workDir, SampleSite.BundleName), SampleSite.BundleTextWithHosts(count));
+            site = SiteLoader.Parse(SampleSite.TextWithHosts(count), $"{SampleSite.Name} (built-in, {count} hosts)");
+        }
+        return LibvirtUri is { } uri ? RehearsalLibvirtWorld.SiteFor(site, uri, workDir) : site;
     }
 
     /// <summary>One seed: --seed S and --fault seed=S are the same thing; both with different values is an input error.</summary>
