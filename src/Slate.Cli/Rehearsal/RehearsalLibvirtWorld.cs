@@ -24,8 +24,10 @@ internal sealed class RehearsalLibvirtWorld : IAsyncDisposable
     private readonly List<string> _networks = [];
     private readonly List<string> _volumes = [];
     private readonly string _pool = "slate-rehearsal-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+    private readonly Lock _gate = new();
     private bool _poolCreated;
-    private int _removed;
+    private string? _imagesCreated;
+    private Task<List<string>>? _removal;
 
     private RehearsalLibvirtWorld(LibvirtHypervisor real, LabHypervisor twin, IInteraction io)
     {
@@ -62,14 +64,17 @@ internal sealed class RehearsalLibvirtWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var problems = await Removal().ConfigureAwait(false);
         AppDomain.CurrentDomain.ProcessExit -= RemoveOnExit;
-        var problems = await RemoveAsync().ConfigureAwait(false);
-        if (problems is not null)
-        {
-            foreach (var problem in problems) _io.Error($"rehearsal world: {problem}");
-            if (problems.Count == 0 && Describe().Length > 0) _io.Line($"Removed the rehearsal's libvirt world: {Describe()}");
-        }
+        foreach (var problem in problems) _io.Error($"rehearsal world: {problem}");
+        if (problems.Count == 0 && Describe().Length > 0) _io.Line($"Removed the rehearsal's libvirt world: {Describe()}");
         _real.Dispose();
+    }
+
+    /// <summary>The one removal: started by whichever comes first, dispose or process exit, and awaited by both.</summary>
+    private Task<List<string>> Removal()
+    {
+        lock (_gate) return _removal ??= Task.Run(RemoveAsync);
     }
 
     private string Describe() =>
@@ -98,6 +103,7 @@ internal sealed class RehearsalLibvirtWorld : IAsyncDisposable
     {
         var images = site.Libvirt.ImagesDir;
         Directory.CreateDirectory(images);
+        _imagesCreated = images;
         await _real.StartPoolAsync(_pool, LibvirtDefinitions.DirectoryPool(_pool, images).ToString(), ct).ConfigureAwait(false);
         _poolCreated = true;
         foreach (var network in plan.Networks)
@@ -120,10 +126,9 @@ internal sealed class RehearsalLibvirtWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>Removes what was created, each object on its own (one failure does not keep the others); null when already done.</summary>
-    private async Task<List<string>?> RemoveAsync()
+    /// <summary>Removes what was created, each object on its own (one failure does not keep the others), then the images folder.</summary>
+    private async Task<List<string>> RemoveAsync()
     {
-        if (Interlocked.Exchange(ref _removed, 1) == 1) return null;
         var problems = new List<string>();
         foreach (var domain in _domains)
             await Attempt(problems, $"domain '{domain}'", HypervisorErrorCode.NoDomain, () => _real.RemoveDomainAsync(domain, CancellationToken.None)).ConfigureAwait(false);
@@ -139,6 +144,7 @@ internal sealed class RehearsalLibvirtWorld : IAsyncDisposable
             await Attempt(problems, $"network '{network}'", HypervisorErrorCode.NoNetwork, () => _real.RemoveNetworkAsync(network, CancellationToken.None)).ConfigureAwait(false);
         if (_poolCreated)
             await Attempt(problems, $"pool '{_pool}'", HypervisorErrorCode.NoPool, () => _real.RemovePoolAsync(_pool, CancellationToken.None)).ConfigureAwait(false);
+        if (_imagesCreated is { } images && Directory.Exists(images)) Directory.Delete(images, recursive: true);
         return problems;
     }
 
@@ -159,7 +165,8 @@ internal sealed class RehearsalLibvirtWorld : IAsyncDisposable
         }
     }
 
-    private void RemoveOnExit(object? sender, EventArgs e) => RemoveAsync().GetAwaiter().GetResult();
+    /// <summary>At process exit (a signal's grace time ran out) the removal runs, or the one under way is waited for.</summary>
+    private void RemoveOnExit(object? sender, EventArgs e) => Removal().GetAwaiter().GetResult();
 
     /// <summary>What the twin holds, read through its IHypervisor: each domain's devices, the networks its NICs use, every disk's volume.</summary>
     private sealed record WorldPlan(IReadOnlyList<DomainDevices> Domains, IReadOnlyList<(string Name, string? Bridge)> Networks, IReadOnlyList<VolumeSpec> Volumes)
