@@ -18,19 +18,7 @@ public sealed unsafe partial class LibvirtHypervisor
 
     /// <summary>Defines the network and starts it.</summary>
     public Task StartNetworkAsync(string name, string xml, CancellationToken cancellationToken) =>
-        Run(conn =>
-        {
-            var net = virNetworkDefineXML(conn, xml);
-            if (net == 0) throw LibvirtErrors.Last($"defining network '{name}'");
-            try
-            {
-                if (virNetworkCreate(net) >= 0) return true;
-                var error = LibvirtErrors.Last($"starting network '{name}'");
-                virNetworkUndefine(net);
-                throw error;
-            }
-            finally { virNetworkFree(net); }
-        }, cancellationToken);
+        Run(conn => DefineAndStart($"network '{name}'", virNetworkDefineXML(conn, xml), virNetworkCreate, virNetworkUndefine, virNetworkFree), cancellationToken);
 
     /// <summary>Stops the network when it runs and removes its definition. Throws NoNetwork.</summary>
     public Task RemoveNetworkAsync(string name, CancellationToken cancellationToken) =>
@@ -42,19 +30,8 @@ public sealed unsafe partial class LibvirtHypervisor
 
     /// <summary>Defines the storage pool and starts it.</summary>
     public Task StartPoolAsync(string name, string xml, CancellationToken cancellationToken) =>
-        Run(conn =>
-        {
-            var pool = virStoragePoolDefineXML(conn, xml, 0);
-            if (pool == 0) throw LibvirtErrors.Last($"defining pool '{name}'");
-            try
-            {
-                if (virStoragePoolCreate(pool, 0) >= 0) return true;
-                var error = LibvirtErrors.Last($"starting pool '{name}'");
-                virStoragePoolUndefine(pool);
-                throw error;
-            }
-            finally { virStoragePoolFree(pool); }
-        }, cancellationToken);
+        Run(conn => DefineAndStart($"pool '{name}'", virStoragePoolDefineXML(conn, xml, 0), pool => virStoragePoolCreate(pool, 0), virStoragePoolUndefine,
+            virStoragePoolFree), cancellationToken);
 
     /// <summary>Stops the pool when it runs and removes its definition; its folder and files stay. Throws NoPool.</summary>
     public Task RemovePoolAsync(string name, CancellationToken cancellationToken) =>
@@ -87,6 +64,20 @@ public sealed unsafe partial class LibvirtHypervisor
             if (virDomainIsActive(dom) == 1 && virDomainDestroy(dom) < 0) throw LibvirtErrors.Last($"stopping domain '{name}'");
             return virDomainUndefine(dom) < 0 ? throw LibvirtErrors.Last($"undefining domain '{name}'") : true;
         }), cancellationToken);
+
+    /// <summary>The object just defined (0 when defining failed) is started, or undefined again when it does not start.</summary>
+    private static bool DefineAndStart(string what, nint handle, Func<nint, int> start, Func<nint, int> undefine, Func<nint, int> free)
+    {
+        if (handle == 0) throw LibvirtErrors.Last($"defining {what}");
+        try
+        {
+            if (start(handle) >= 0) return true;
+            var error = LibvirtErrors.Last($"starting {what}");
+            undefine(handle);
+            throw error;
+        }
+        finally { free(handle); }
+    }
 
     private static bool Exists(nint handle, HypervisorErrorCode missing, string doing, Func<nint, int> free)
     {
