@@ -12,8 +12,8 @@ public sealed partial class RehearseWithFaultsTests
 
         Assert.True(code == 0, string.Join('\n', sick.Out.Concat(sick.Errors)));
         Assert.Contains("Injecting MAAS faults: 503=0.2:0 seed=7", sick.Out);
-        Assert.Contains("pre-flight   GATE green", sick.Out);
-        Assert.Contains("bundle gate  GATE green", sick.Out);
+        Assert.All(RehearsalSummary.Read(sick.Out).Values, row => Assert.Equal("GATE green", row.Outcome));
+        Assert.Equal("GATE green", RehearsalSummary.Outcome(sick.Out, "EXIT GATE"));
         var injectedLine = Assert.Single(sick.Out, l => l.StartsWith("Injected faults: ", StringComparison.Ordinal));
         var injected = int.Parse(InjectedLine().Match(injectedLine).Groups[1].Value);
         Assert.True(injected > 0, injectedLine);

@@ -96,7 +96,7 @@ internal sealed class RehearsalLibvirtWorld : IAsyncDisposable
         }
         if (await _real.HasPoolAsync(_pool, ct).ConfigureAwait(false)) taken.Add($"pool '{_pool}'");
         if (taken.Count > 0)
-            throw new CliRefusalException($"--libvirt {uri}: {string.Join(", ", taken)} already exist(s) there; the rehearsal only creates and removes its own objects, so it touches nothing (rehearse on another libvirtd, or remove them)");
+            throw new CliRefusedException($"--libvirt {uri}: {string.Join(", ", taken)} already exist(s) there; the rehearsal only creates and removes its own objects, so it touches nothing (rehearse on another libvirtd, or remove them)");
     }
 
     private async Task BuildAsync(Site site, WorldPlan plan, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Slate.Cli.Commands;
 using Slate.Cli.Steps;
 
 namespace Slate.Cli.Rendering;
@@ -11,6 +12,7 @@ namespace Slate.Cli.Rendering;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(StepDocument))]
 [JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(StatusDocument))]
 internal sealed partial class CliJson : JsonSerializerContext;
 
 internal sealed record ErrorDocument(string Error, int ExitCode);

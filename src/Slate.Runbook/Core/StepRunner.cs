@@ -1,3 +1,4 @@
+using Slate.Runbook.Phase;
 using Slate.Runbook.Ports;
 
 namespace Slate.Runbook.Core;
@@ -10,11 +11,28 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
 {
     private readonly List<ActionRecord> _records = [];
 
-    public async Task<StepRun> RunAsync(IStep step, RunMode mode)
+    /// <summary>The saved plan being applied (`slate apply`): refused unless a fresh plan is the same one, and used once.</summary>
+    public SavedPlan? Saved { get; init; }
+
+    /// <summary>`--approve FINGERPRINT`: the approver saw this exact plan; it stands for the step's first typed confirmation.</summary>
+    public string? Approval { get; init; }
+
+    /// <param name="after">The steps that must have reached their gates before this one changes anything (the runbook's order).</param>
+    public async Task<StepRun> RunAsync(IStep step, RunMode mode, IReadOnlyList<Prerequisite>? after = null)
     {
         var assessment = await step.AssessAsync(interruption.Stop).ConfigureAwait(false);
+        if (mode != RunMode.Gate)
+            assessment = await PhaseOrder.CheckAsync(assessment, after ?? [], interruption.Stop).ConfigureAwait(false);
         var plan = assessment.Plan;
         observer.Assessed(assessment, mode);
+        if (Saved is { } saved && SavedPlanRefusal(saved, plan) is { } refusal)
+        {
+            observer.Note($"Refused: {refusal.Why}; nothing was changed.");
+            foreach (var change in refusal.Changes.Take(20))
+                observer.Note($"  changed: {change}");
+            Journal(step, "refused", saved.Fingerprint, detail: $"saved plan {saved.Id}: {refusal.Why}");
+            return Done(step, mode, assessment, ExitCode.Refused, null);
+        }
         if (mode == RunMode.Gate || (plan.Actions.Count == 0 && !plan.HasFatal))
         {
             if (mode != RunMode.Gate && plan.Actions.Count == 0)
@@ -46,8 +64,10 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     private async Task<StepRun> ApplyAsync(IStep step, StepAssessment assessment)
     {
         var plan = assessment.Plan;
-        if (step.ConfirmationFor(plan) is { } confirmation && !await ConfirmAsync(step, plan, confirmation).ConfigureAwait(false))
+        if (step.ConfirmationFor(plan) is { } confirmation && !await ConfirmAsync(step, plan, confirmation, approvable: true).ConfigureAwait(false))
             return Done(step, RunMode.Apply, assessment, ExitCode.Refused, null);
+        if (Saved is { } saved)
+            Journal(step, SavedPlan.JournalEvent, plan.Fingerprint, detail: saved.Id);
         Journal(step, "plan", plan.Fingerprint, arguments: plan.Baseline,
             detail: string.Join(" ", [$"{plan.Actions.Count} action(s): {string.Join(", ", plan.Actions.Select(a => $"{a.Kind} {a.Subject}"))}.", .. plan.Notes]));
         var queue = new Queue<PlannedAction>(plan.Actions);
@@ -67,7 +87,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
             }
             if (result.FollowUp is { } followUp)
             {
-                if (!await ConfirmAsync(step, plan, followUp.Confirmation).ConfigureAwait(false))
+                if (!await ConfirmAsync(step, plan, followUp.Confirmation, approvable: false).ConfigureAwait(false))
                 {
                     Skip(followUp.Actions.Concat(queue));
                     return await RegateAsync(step, assessment, ExitCode.Refused).ConfigureAwait(false);
@@ -111,8 +131,11 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         return result;
     }
 
-    private async Task<bool> ConfirmAsync(IStep step, StepPlan plan, Confirmation confirmation)
+    /// <param name="approvable">The plan's own confirmation, which --approve may stand for (a follow-up was never in the saved plan).</param>
+    private async Task<bool> ConfirmAsync(IStep step, StepPlan plan, Confirmation confirmation, bool approvable)
     {
+        if (approvable && Approval is { } approval)
+            return Approve(step, plan, confirmation, approval);
         string? typed;
         if (confirmations.Count > 0)
             typed = confirmations.FirstOrDefault(c => c == confirmation.Expected) ?? confirmations[0];
@@ -132,6 +155,31 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         }
         Journal(step, "confirmed", plan.Fingerprint, detail: $"typed '{confirmation.Expected}' for: {string.Join(", ", confirmation.Targets)}");
         return true;
+    }
+
+    private bool Approve(IStep step, StepPlan plan, Confirmation confirmation, string approval)
+    {
+        if (approval != plan.Fingerprint)
+        {
+            observer.Note($"Refused: --approve {approval} is not this plan's fingerprint ({plan.Fingerprint}); nothing was changed.");
+            Journal(step, "refused", plan.Fingerprint, detail: $"--approve {approval} does not match the plan");
+            return false;
+        }
+        observer.Note($"Approved: --approve {approval} is this plan's fingerprint; it stands for typing '{confirmation.Expected}'.");
+        Journal(step, "confirmed", plan.Fingerprint, detail: $"approved plan {approval} (--approve) for: {string.Join(", ", confirmation.Targets)}");
+        return true;
+    }
+
+    /// <summary>Why a saved plan may not be applied now: used already, or the cloud is no longer what it was made from.</summary>
+    private (string Why, IReadOnlyList<string> Changes)? SavedPlanRefusal(SavedPlan saved, StepPlan plan)
+    {
+        if (services.Journal.Entries().FirstOrDefault(e => e.Event == SavedPlan.JournalEvent && e.Detail == saved.Id && e.Cloud == saved.Cloud) is { } used)
+            return ($"plan {saved.Id} was applied already ({used.Time:u} by {used.By ?? "?"}): a saved plan is used once; make a new one", []);
+        var changes = PlanBasis.Changes(saved.Objects, PlanBasis.Of(plan));
+        if (changes.Count == 0 && plan.Fingerprint == saved.Fingerprint)
+            return null;
+        var actions = plan.Fingerprint == saved.Fingerprint ? "" : $"; its actions are not the saved ones (fingerprint {plan.Fingerprint}, saved {saved.Fingerprint})";
+        return ($"the cloud changed since plan {saved.Id} was made ({saved.Created:u}): {changes.Count} object(s) differ{actions}", changes);
     }
 
     private async Task<StepRun> RegateAsync(IStep step, StepAssessment before, ExitCode? failed)

@@ -17,6 +17,12 @@ public sealed class ReenrollCommandTests
         var before = Hosts.ToDictionary(h => h, h => cloud.Machines.FindByHostname(h)!.SystemId);
         var (torn, tornIo) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack");
         Assert.Equal(0, torn);
+        var (early, earlyIo) = await lab.RunAsync("reenroll");
+        Assert.Equal(4, early);
+        Assert.Contains(earlyIo.Out, l => l.StartsWith("PRECONDITION networks: `slate networks prune` must come first", StringComparison.Ordinal));
+        Assert.Contains(earlyIo.Out, l => l.StartsWith("PRECONDITION osd: `slate osd wipe` must come first", StringComparison.Ordinal));
+        Assert.Equal(0, (await lab.RunAsync("networks", "prune", "--apply")).Code);
+        Assert.Equal(0, (await lab.RunAsync("osd", "wipe", "--apply", "--confirm", "4")).Code);
         var passwordFile = Path.Combine(lab.Lab.Directory, "libvirt-password");
         File.WriteAllText(passwordFile, Password + "\n");
         File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -108,9 +114,11 @@ public sealed class ReenrollCommandTests
 
         var (code, _) = await lab.RunAsync(lab.Context(io), "reenroll", "--apply");
 
-        Assert.Equal(3, code);
+        // Step 3's gate keeps every host's domain, so the runbook's order refuses first; the plan still says why.
+        Assert.Equal(4, code);
         Assert.Contains(io.Out, l => l.StartsWith("FATAL   openstack1: the hypervisor has no domain of this name", StringComparison.Ordinal));
-        Assert.Contains("Refused: the plan has fatal findings; nothing was changed.", io.Out);
+        Assert.Contains(io.Out, l => l.StartsWith("PRECONDITION networks: `slate networks prune` must come first", StringComparison.Ordinal) && l.Contains("host-kept openstack1", StringComparison.Ordinal));
+        Assert.Contains("Refused: a precondition does not hold; nothing was changed.", io.Out);
         Assert.Equal(0, lab.Creates);
         Assert.Empty(io.Prompts);
     }
