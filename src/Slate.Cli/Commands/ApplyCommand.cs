@@ -25,10 +25,7 @@ internal static class ApplyCommand
             "plan was made from changed, or its actions differ, it is refused (exit 4) naming what changed; a plan already applied " +
             "(its id is in the journal) is refused too. Then the step's typed confirmation (or --approve FINGERPRINT), the actions, the gate.");
         command.Arguments.Add(PlanPath);
-        command.Options.Add(GlobalOptions.Site);
-        command.Options.Add(GlobalOptions.Json);
-        command.Options.Add(GlobalOptions.MaasProfile);
-        command.Options.Add(GlobalOptions.Libvirt);
+        GlobalOptions.AddCloudOptions(command);
         command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(GlobalOptions.Confirm);
         command.Options.Add(Approve);

@@ -21,10 +21,7 @@ internal static class ExitGateCommand
             "deleted; the stale networks gone and unreferenced; the OSD disks blank; Pattern A on every host; no standup drift; the bundle " +
             "check passing live. One line per condition, named by the step that proves it: exit 0 green, 3 red. A cloud torn down by the " +
             "release path (Path A) never passes it: Path A is not a route into phase-01.");
-        command.Options.Add(GlobalOptions.Site);
-        command.Options.Add(GlobalOptions.Json);
-        command.Options.Add(GlobalOptions.MaasProfile);
-        command.Options.Add(GlobalOptions.Libvirt);
+        GlobalOptions.AddCloudOptions(command);
         command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(Bundle);
         command.SetAction((result, _) => RunAsync(context, result));

@@ -17,10 +17,7 @@ internal static class StatusCommand
             "Where the cloud stands in phase-00, read live (read-only): each step's gate in runbook order — green, ready (it has changes " +
             "to make now), waiting (a step before it is not green) or red — and the next step to run with its exact command. " +
             "Exit 0, or 3 when the next step is red (it cannot get there by itself), 4 when MAAS is not the site's cloud.");
-        command.Options.Add(GlobalOptions.Site);
-        command.Options.Add(GlobalOptions.Json);
-        command.Options.Add(GlobalOptions.MaasProfile);
-        command.Options.Add(GlobalOptions.Libvirt);
+        GlobalOptions.AddCloudOptions(command);
         command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(ExitGateCommand.Bundle);
         command.SetAction((result, _) => RunAsync(context, result));

@@ -45,10 +45,7 @@ internal static class StepCommand
 
     private static Dictionary<string, Symbol> AddCommon(Command command, StepDefinition definition)
     {
-        command.Options.Add(GlobalOptions.Site);
-        command.Options.Add(GlobalOptions.Json);
-        command.Options.Add(GlobalOptions.MaasProfile);
-        command.Options.Add(GlobalOptions.Libvirt);
+        GlobalOptions.AddCloudOptions(command);
         var symbols = new Dictionary<string, Symbol>(StringComparer.Ordinal);
         foreach (var parameter in definition.Parameters)
         {

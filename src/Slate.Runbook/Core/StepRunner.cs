@@ -25,7 +25,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
             assessment = await PhaseOrder.CheckAsync(assessment, after ?? [], interruption.Stop).ConfigureAwait(false);
         var plan = assessment.Plan;
         observer.Assessed(assessment, mode);
-        if (Saved is { } saved && SavedPlanRefusal(saved, plan) is { } refusal)
+        if (Saved is { } saved && saved.RefusalFor(plan, services.Journal.Entries()) is { } refusal)
         {
             observer.Note($"Refused: {refusal.Why}; nothing was changed.");
             foreach (var change in refusal.Changes.Take(20))
@@ -64,7 +64,9 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     private async Task<StepRun> ApplyAsync(IStep step, StepAssessment assessment)
     {
         var plan = assessment.Plan;
-        if (step.ConfirmationFor(plan) is { } confirmation && !await ConfirmAsync(step, plan, confirmation, approvable: true).ConfigureAwait(false))
+        var consent = new Consent(observer, interruption, confirmations, Approval, plan.Fingerprint,
+            (what, detail) => Journal(step, what, plan.Fingerprint, detail: detail));
+        if (step.ConfirmationFor(plan) is { } confirmation && !await consent.GivenAsync(confirmation, approvable: true).ConfigureAwait(false))
             return Done(step, RunMode.Apply, assessment, ExitCode.Refused, null);
         if (Saved is { } saved)
             Journal(step, SavedPlan.JournalEvent, plan.Fingerprint, detail: saved.Id);
@@ -87,7 +89,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
             }
             if (result.FollowUp is { } followUp)
             {
-                if (!await ConfirmAsync(step, plan, followUp.Confirmation, approvable: false).ConfigureAwait(false))
+                if (!await consent.GivenAsync(followUp.Confirmation, approvable: false).ConfigureAwait(false))
                 {
                     Skip(followUp.Actions.Concat(queue));
                     return await RegateAsync(step, assessment, ExitCode.Refused).ConfigureAwait(false);
@@ -129,57 +131,6 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         _records.Add(new ActionRecord(action, result.Outcome, result.Detail));
         observer.ActionFinished(action, result);
         return result;
-    }
-
-    /// <param name="approvable">The plan's own confirmation, which --approve may stand for (a follow-up was never in the saved plan).</param>
-    private async Task<bool> ConfirmAsync(IStep step, StepPlan plan, Confirmation confirmation, bool approvable)
-    {
-        if (approvable && Approval is { } approval)
-            return Approve(step, plan, confirmation, approval);
-        string? typed;
-        if (confirmations.Count > 0)
-            typed = confirmations.FirstOrDefault(c => c == confirmation.Expected) ?? confirmations[0];
-        else
-            typed = await observer.AskAsync(confirmation, interruption.Stop).ConfigureAwait(false);
-        if (typed is null)
-        {
-            observer.Note($"Refused: no terminal to confirm on. Pass --confirm '{confirmation.Expected}' after reading the plan; nothing was changed.");
-            Journal(step, "refused", plan.Fingerprint, detail: "no confirmation (no terminal, no --confirm)");
-            return false;
-        }
-        if (typed != confirmation.Expected)
-        {
-            observer.Note($"Refused: '{typed}' is not '{confirmation.Expected}'; nothing was changed.");
-            Journal(step, "refused", plan.Fingerprint, detail: $"confirmation did not match '{confirmation.Expected}'");
-            return false;
-        }
-        Journal(step, "confirmed", plan.Fingerprint, detail: $"typed '{confirmation.Expected}' for: {string.Join(", ", confirmation.Targets)}");
-        return true;
-    }
-
-    private bool Approve(IStep step, StepPlan plan, Confirmation confirmation, string approval)
-    {
-        if (approval != plan.Fingerprint)
-        {
-            observer.Note($"Refused: --approve {approval} is not this plan's fingerprint ({plan.Fingerprint}); nothing was changed.");
-            Journal(step, "refused", plan.Fingerprint, detail: $"--approve {approval} does not match the plan");
-            return false;
-        }
-        observer.Note($"Approved: --approve {approval} is this plan's fingerprint; it stands for typing '{confirmation.Expected}'.");
-        Journal(step, "confirmed", plan.Fingerprint, detail: $"approved plan {approval} (--approve) for: {string.Join(", ", confirmation.Targets)}");
-        return true;
-    }
-
-    /// <summary>Why a saved plan may not be applied now: used already, or the cloud is no longer what it was made from.</summary>
-    private (string Why, IReadOnlyList<string> Changes)? SavedPlanRefusal(SavedPlan saved, StepPlan plan)
-    {
-        if (services.Journal.Entries().FirstOrDefault(e => e.Event == SavedPlan.JournalEvent && e.Detail == saved.Id && e.Cloud == saved.Cloud) is { } used)
-            return ($"plan {saved.Id} was applied already ({used.Time:u} by {used.By ?? "?"}): a saved plan is used once; make a new one", []);
-        var changes = PlanBasis.Changes(saved.Objects, PlanBasis.Of(plan));
-        if (changes.Count == 0 && plan.Fingerprint == saved.Fingerprint)
-            return null;
-        var actions = plan.Fingerprint == saved.Fingerprint ? "" : $"; its actions are not the saved ones (fingerprint {plan.Fingerprint}, saved {saved.Fingerprint})";
-        return ($"the cloud changed since plan {saved.Id} was made ({saved.Created:u}): {changes.Count} object(s) differ{actions}", changes);
     }
 
     private async Task<StepRun> RegateAsync(IStep step, StepAssessment before, ExitCode? failed)

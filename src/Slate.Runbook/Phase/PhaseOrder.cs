@@ -31,6 +31,6 @@ public static class PhaseOrder
         new(Severity.Precondition, Code, step, $"`{command}` must come first: its gate does not hold yet ({Describe(unmet)})", "holds", $"{unmet.Count} line(s) red");
 
     /// <summary>The first few red lines, with how many more there are.</summary>
-    public static string Describe(IReadOnlyList<GateLine> unmet) =>
+    private static string Describe(IReadOnlyList<GateLine> unmet) =>
         string.Join(", ", unmet.Take(4).Select(l => $"{l.Code} {l.Subject}: {l.Observed}")) + (unmet.Count > 4 ? $" and {unmet.Count - 4} more" : "");
 }

@@ -28,13 +28,13 @@ public static class PhaseStatus
         var fatal = plan.Findings.Where(f => f.Severity == Severity.Fatal).ToList();
         var changes = entry.Mutates ? plan.Actions.Count : 0;
         if (gate.Green && changes == 0 && (entry.Mutates || fatal.Count == 0))
-            return new PhaseRow(entry, PhaseState.Green, gate.Lines.Count == 0 ? "nothing to prove" : $"gate holds ({gate.Lines.Count} line(s))");
+            return new PhaseRow(entry, PhaseState.Green, gate.Lines.Count == 0 ? "no fatal findings" : $"gate holds ({gate.Lines.Count} line(s))");
         foreach (var requirement in entry.After)
         {
             foreach (var (before, beforeGate) in earlier.Where(e => e.Entry.Name == requirement.Step))
             {
                 if (requirement.Unmet(beforeGate) is { Count: > 0 } unmet)
-                    return new PhaseRow(entry, PhaseState.Waiting, $"after `{before.Command}`: {PhaseOrder.Describe(unmet)}");
+                    return new PhaseRow(entry, PhaseState.Waiting, $"after `{before.Command}` ({Brief(unmet)})");
             }
         }
         if (plan.Findings.FirstOrDefault(f => f.Severity == Severity.Precondition) is { } precondition)
@@ -43,7 +43,10 @@ public static class PhaseStatus
             return new PhaseRow(entry, PhaseState.Ready, $"{changes} change(s) planned: {string.Join(", ", plan.Actions.Take(3).Select(a => $"{a.Kind} {a.Subject}"))}{(changes > 3 ? ", …" : "")}");
         if (fatal.Count > 0)
             return new PhaseRow(entry, PhaseState.Red, $"{fatal.Count} fatal finding(s): {fatal[0].Code} {fatal[0].Subject}: {fatal[0].Message}");
-        var red = gate.Lines.Where(l => !l.Holds).ToList();
-        return new PhaseRow(entry, PhaseState.Red, $"{red.Count} gate line(s) red: {string.Join(", ", red.Take(3).Select(l => $"{l.Code} {l.Subject} ({l.Observed})"))}");
+        return new PhaseRow(entry, PhaseState.Red, Brief(gate.Lines.Where(l => !l.Holds).ToList()));
     }
+
+    /// <summary>The first red line and how many there are: one table cell's worth.</summary>
+    private static string Brief(IReadOnlyList<GateLine> red) =>
+        $"{red.Count} gate line(s) red: {red[0].Code} {red[0].Subject}: {red[0].Observed}{(red.Count > 1 ? ", …" : "")}";
 }
