@@ -34,6 +34,7 @@ internal static class RehearseCommand
         command.Options.Add(GlobalOptions.Site);
         command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(LabFaultOption.Fault);
+        RehearsalOptions.AddTo(command);
         command.SetAction((result, ct) => RunAsync(context, result, ct));
         return command;
     }
@@ -44,11 +45,14 @@ internal static class RehearseCommand
         try
         {
             var settings = SlateSettings.Resolve(result, context.Environment);
+            var options = RehearsalOptions.Read(result);
             var (site, bundlePath) = ResolveInputs(settings, result.GetValue(Bundle), workDir.Path);
-            var faults = LabFaultOption.Read(result, site);
+            site = options.SiteFor(site, builtIn: settings.SitePath is null, workDir.Path);
+            var faults = options.Seeded(LabFaultOption.Read(result, site));
             await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.Path, ct).ConfigureAwait(false);
             var journal = settings.JournalPath ?? Path.Combine(workDir.Path, "journal.jsonl");
-            var services = new RehearsalServices(site, lab, journal, context.Time);
+            await using var world = options.LibvirtUri is { } uri ? await RehearsalLibvirtWorld.CreateAsync(uri, lab.Cloud.Hypervisor, site, context.Io, ct).ConfigureAwait(false) : null;
+            var services = new RehearsalServices(site, lab, journal, context.Time, world?.Hypervisor);
             context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {lab.Server.MaasUrl})");
             if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
 
