@@ -28,8 +28,9 @@ internal static class RehearseCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("rehearse",
-            "Rehearse the whole phase on the embedded lab (no real cloud is touched): every step built so far planned, applied " +
-            "(the rehearsal types the confirmations itself, and says so) and gated, then a summary. Without --site it uses the built-in runbook cloud.");
+            "Rehearse the whole phase on the embedded lab (no real cloud is touched), as an operator runs it: every step planned, applied " +
+            "(the rehearsal types the confirmations itself, and says so) and gated in the runbook's order, then the EXIT GATE and a summary " +
+            "with each step's MAAS calls and the journal's path. Without --site it uses the built-in runbook cloud.");
         command.Options.Add(Bundle);
         command.Options.Add(GlobalOptions.Site);
         command.Options.Add(GlobalOptions.Journal);
