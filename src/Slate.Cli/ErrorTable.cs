@@ -15,6 +15,7 @@ internal static class ErrorTable
         BundleFileException => (ExitCode.BadInput, e.Message),
         WrongCloudException => (ExitCode.Refused, e.Message),
         CliInputException => (ExitCode.BadInput, e.Message),
+        CliRefusedException => (ExitCode.Refused, e.Message),
         StepArgumentException => (ExitCode.BadInput, e.Message),
         MaasException { Failure: MaasFailure.Unauthorized } => (ExitCode.Error, $"MAAS refused the API key (401): check MAAS_API_KEY — {e.Message}"),
         MaasException => (ExitCode.Error, $"MAAS: {e.Message}"),
@@ -29,3 +30,6 @@ internal static class ErrorTable
 
 /// <summary>A flag or environment value the command cannot use.</summary>
 internal sealed class CliInputException(string message) : Exception(message);
+
+/// <summary>A request that is well-formed but may not run here (exit 4), such as a plan made for another cloud.</summary>
+internal sealed class CliRefusedException(string message) : Exception(message);

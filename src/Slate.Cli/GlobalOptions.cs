@@ -40,4 +40,13 @@ internal static class GlobalOptions
     {
         Description = $"The journal file (default: ${SlateVariables.Journal}, else $XDG_STATE_HOME/slate/<cloud>/journal.jsonl)",
     };
+
+    /// <summary>The options of every command that reads the cloud: which site, how to reach it, and --json.</summary>
+    public static void AddCloudOptions(Command command)
+    {
+        command.Options.Add(Site);
+        command.Options.Add(Json);
+        command.Options.Add(MaasProfile);
+        command.Options.Add(Libvirt);
+    }
 }

@@ -30,7 +30,7 @@ internal static class LabFaultOption
             throw new CliInputException($"--fault {e.Spec}: {e.Reason}");
         }
         var known = site.Hosts.Select(h => h.Name).Concat(site.Orphans).Concat(site.Protected).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (kind, hosts) in new[] { ("stuck", faults.Stuck), ("fail-commissioning", faults.FailCommissioning), ("decompose-deletes-domain", faults.DecomposeDeletesDomain) })
+        foreach (var (kind, hosts) in new[] { ("stuck", faults.Stuck), ("fail-commissioning", faults.FailCommissioning), ("fail-testing", faults.FailTesting), ("decompose-deletes-domain", faults.DecomposeDeletesDomain) })
         {
             if (hosts.FirstOrDefault(h => !known.Contains(h)) is { } unknown)
                 throw new CliInputException($"--fault {kind}={unknown}: the site has no machine {unknown}");

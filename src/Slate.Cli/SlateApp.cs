@@ -26,6 +26,8 @@ internal static class SlateApp
             """);
         foreach (var command in StepCatalog.Commands(context))
             root.Subcommands.Add(command);
+        root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(ApplyCommand.Create(context));
         root.Subcommands.Add(JournalCommand.Create(context));
         root.Subcommands.Add(LabCommand.Create(context));
         root.Subcommands.Add(RehearseCommand.Create(context));

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Slate.Runbook.Sites;
@@ -9,17 +11,15 @@ namespace Slate.Lab;
 /// The runbook's cloud, built into the binary so `slate rehearse` and `slate lab serve` work with no files around:
 /// the site file, the cloud's bundle and the keystone policyd override the bundle names.
 /// </summary>
-public static class SampleSite
+public static partial class SampleSite
 {
+    private const int FirstHostNumber = 10;
+    private const int FirstVipHostPart = 50;
     public const string Name = "caracal-testcloud.yaml";
     public const string BundleName = "caracal-testcloud.bundle.yaml";
     private static readonly string[] Files = [Name, BundleName, "keystone-policyd-override.zip"];
 
-    public static string Text()
-    {
-        using var reader = new StreamReader(Open(Name));
-        return reader.ReadToEnd();
-    }
+    public static string Text() => Read(Name);
 
     public static Site Load() => SiteLoader.Parse(Text(), $"{Name} (built-in)");
 
@@ -28,8 +28,21 @@ public static class SampleSite
     {
         var hosts = new StringBuilder("hosts:\n");
         for (var i = 0; i < count; i++)
-            hosts.Append(CultureInfo.InvariantCulture, $"  - {{ name: openstack{i}, n: {10 + i} }}\n");
+            hosts.Append(CultureInfo.InvariantCulture, $"  - {{ name: openstack{i}, n: {FirstHostNumber + i} }}\n");
         return Regex.Replace(Text(), @"^hosts:\n(  - .*\n)+", hosts.ToString(), RegexOptions.Multiline);
+    }
+
+    /// <summary>
+    /// The built-in bundle for <see cref="TextWithHosts"/>: the ovn-chassis mappings name every host's provider NIC (the
+    /// lab's MAC for it, <see cref="Hypervisor.LabMacs"/>), and the VIPs move past the last host's number so none is a host's address.
+    /// </summary>
+    public static string BundleTextWithHosts(int count)
+    {
+        var text = Read(BundleName);
+        var shift = Math.Max(0, FirstHostNumber + count - FirstVipHostPart);
+        text = Vips().Replace(text, m => m.Groups[1].Value + string.Join(' ', m.Groups[2].Value.Split(' ').Select(a => Shifted(a, shift))));
+        var mappings = string.Join(' ', Enumerable.Range(FirstHostNumber, count).Select(n => "br-ex:" + Hypervisor.LabMacs.For(n, 0)));
+        return ChassisMappings().Replace(text, m => m.Groups[1].Value + mappings);
     }
 
     /// <summary>Writes the built-in files into <paramref name="directory"/>; returns the site file's path.</summary>
@@ -44,6 +57,26 @@ public static class SampleSite
         }
         return Path.Combine(directory, Name);
     }
+
+    private static string Read(string name)
+    {
+        using var reader = new StreamReader(Open(name));
+        return reader.ReadToEnd();
+    }
+
+    private static string Shifted(string address, int shift)
+    {
+        var bytes = IPAddress.Parse(address).GetAddressBytes();
+        var value = BinaryPrimitives.ReadUInt32BigEndian(bytes) + (uint)shift;
+        BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
+        return new IPAddress(bytes).ToString();
+    }
+
+    [GeneratedRegex(@"^(\s+vip: )([0-9. ]+)$", RegexOptions.Multiline)]
+    private static partial Regex Vips();
+
+    [GeneratedRegex(@"^(\s+bridge-interface-mappings: >-\n\s+)(.+)$", RegexOptions.Multiline)]
+    private static partial Regex ChassisMappings();
 
     private static Stream Open(string name) => typeof(SampleSite).Assembly.GetManifestResourceStream(name)
         ?? throw new InvalidOperationException($"the built-in {name} is missing from this build");

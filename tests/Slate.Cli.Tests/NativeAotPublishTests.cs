@@ -24,7 +24,7 @@ public sealed class NativeAotPublishTests
             var rehearse = await RunAsync(slate, output.FullName, "rehearse");
 
             Assert.True(rehearse.Code == 0, rehearse.Output);
-            Assert.Contains("Rehearsal: 11 of 11 step(s) green", rehearse.Output);
+            Assert.Contains("Rehearsal: 12 of 12 step(s) green", rehearse.Output);
         }
         finally
         {

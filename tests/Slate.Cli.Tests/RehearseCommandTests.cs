@@ -8,20 +8,23 @@ public sealed class RehearseCommandTests
         var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse");
 
         Assert.Equal(0, code);
-        Assert.Contains("pre-flight   GATE green", io.Out);
-        Assert.Contains("teardown     GATE green", io.Out);
-        Assert.Contains("networks     GATE green", io.Out);
-        Assert.Contains("osd wipe     GATE green", io.Out);
-        Assert.Contains("reenroll     GATE green", io.Out);
+        var summary = RehearsalSummary.Read(io.Out);
+        string[] steps = ["pre-flight", "teardown", "networks", "osd wipe", "reenroll", "carve openstack0", "carve openstack1", "carve openstack2",
+            "carve openstack3", "standup", "bundle gate", "EXIT GATE"];
+        Assert.Equal(steps, summary.Keys);
+        Assert.All(summary.Values, row => Assert.Equal("GATE green", row.Outcome));
+        Assert.All(summary.Values, row => Assert.True(row.Calls > 0));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  fresh-id       openstack3:", StringComparison.Ordinal));
-        Assert.Contains("bundle gate  GATE green", io.Out);
-        Assert.Contains("standup      GATE green", io.Out);
+        Assert.Contains(io.Out, l => l.StartsWith("PASS  fresh-id       reenroll: openstack3:", StringComparison.Ordinal));
+        Assert.Contains(io.Out, l => l.StartsWith("PASS  model-gone     teardown: openstack", StringComparison.Ordinal));
+        Assert.Contains(io.Out, l => l.StartsWith("PASS  pattern-a      carve openstack2: ", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("Step 2 — teardown, Path B: destroy", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.Contains("Type the model name to continue: openstack    ← typed by the rehearsal itself", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  host-gone      openstack3:", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  domain-off     openstack3: shut off", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  chassis-macs   openstack3:", StringComparison.Ordinal));
-        Assert.Matches(@"^Rehearsal: 11 of 11 step\(s\) green; [1-9][0-9]* MAAS API calls; 0 protected-machine violation\(s\)$", io.Out[^1]);
+        var total = Assert.Single(io.Out, l => l.StartsWith("Rehearsal: ", StringComparison.Ordinal));
+        Assert.Equal($"Rehearsal: 12 of 12 step(s) green; {summary.Values.Sum(r => r.Calls) + 1} MAAS API calls; 0 protected-machine violation(s)", total);
     }
 }
 
@@ -39,8 +42,9 @@ public sealed class RehearseWithOwnSiteTests
             var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--site", site);
 
             Assert.Equal(3, code);
-            Assert.Contains("bundle gate  skipped", io.Out);
-            Assert.Contains("pre-flight   GATE green", io.Out);
+            Assert.Equal("skipped", RehearsalSummary.Outcome(io.Out, "bundle gate"));
+            Assert.Equal("skipped", RehearsalSummary.Outcome(io.Out, "EXIT GATE"));
+            Assert.Equal("GATE green", RehearsalSummary.Outcome(io.Out, "pre-flight"));
         }
         finally
         {
@@ -57,7 +61,9 @@ public sealed class RehearseWithDecomposeFaultTests
         var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--fault", "decompose-deletes-domain=openstack1");
 
         Assert.Equal(3, code);
-        Assert.Contains("teardown     GATE red", io.Out);
+        Assert.Equal("GATE red", RehearsalSummary.Outcome(io.Out, "teardown"));
+        Assert.Equal("GATE red", RehearsalSummary.Outcome(io.Out, "networks"));
+        Assert.Contains(io.Out, l => l.StartsWith("PRECONDITION teardown: `slate teardown` must come first", StringComparison.Ordinal) && l.Contains("domain-off openstack1", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("FAIL  domain-off     openstack1: no such domain: re-enrolment needs it", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  domain-off     openstack0: shut off", StringComparison.Ordinal));
     }

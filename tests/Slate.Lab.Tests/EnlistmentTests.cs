@@ -8,11 +8,12 @@ namespace Slate.Lab.Tests;
 public sealed class EnlistmentTests : LabTestClass
 {
     /// <summary>
-    /// api/machines.py add_chassis answers 200 text "Asking RACK to add machines from chassis HOST"; the virsh probe
-    /// enlists each domain (prefix_filter applies) and accept_all commissions it.
+    /// api/machines.py add_chassis answers 200 text "Asking RACK to add machines from chassis HOST" at once; the rack's
+    /// virsh probe (provisioningserver/drivers/hardware/virsh.py probe_virsh_and_enlist) enlists each domain later
+    /// (prefix_filter applies) as New, and accept_all then commissions it.
     /// </summary>
     [Fact]
-    public async Task Add_chassis_virsh_answers_maas_text_and_enlists_the_released_hosts_domain_which_commissions()
+    public async Task Add_chassis_virsh_answers_at_once_and_enlists_the_released_hosts_domain_later_as_new_then_commissioning()
     {
         var pod = Lab.Cloud.Pods.Pod;
         await Lab.PostJsonAsync("machines/?op=release", ("machines", Lab.IdOf("openstack2")));
@@ -22,9 +23,13 @@ public sealed class EnlistmentTests : LabTestClass
             ("hostname", pod.PowerAddress), ("password", pod.PowerPassword), ("prefix_filter", "openstack"), ("accept_all", "true"));
 
         Assert.Equal((HttpStatusCode.OK, $"Asking caracal-testcloud to add machines from chassis {pod.PowerAddress}"), (status, body));
+        Assert.Empty((await Lab.GetJsonAsync("machines/?hostname=openstack2")).AsArray());
+        Lab.Time.Advance(Lab.Cloud.Timings.ChassisProbe);
         var enlisted = (await Lab.GetJsonAsync("machines/?hostname=openstack2")).AsArray().Single()!;
-        Assert.Equal("Commissioning", (string?)enlisted["status_name"]);
+        Assert.Equal("New", (string?)enlisted["status_name"]);
         Assert.Equal(["eth0", "eth1", "eth2", "eth3", "eth4", "eth5"], enlisted["interface_set"]!.AsArray().Select(i => (string)i!["name"]!));
+        Lab.Time.Advance(Lab.Cloud.Timings.ChassisProbe);
+        Assert.Equal("Commissioning", (string?)(await Lab.GetJsonAsync($"machines/{enlisted["system_id"]}/"))["status_name"]);
         Lab.Time.Advance(Lab.Cloud.Timings.Commissioning + Lab.Cloud.Timings.Testing);
         var ready = await Lab.GetJsonAsync($"machines/{enlisted["system_id"]}/");
         Assert.Equal("Ready", (string?)ready["status_name"]);
@@ -127,6 +132,48 @@ public sealed class EnlistmentTests : LabTestClass
         Lab.Time.Advance(Lab.Cloud.Timings.Releasing);
 
         Assert.Equal(HttpStatusCode.NotFound, (await Lab.SendAsync(HttpMethod.Get, $"machines/{id}/")).Status);
+    }
+
+    /// <summary>
+    /// api/pods.py delete and models/bmc.py async_delete (3.7): every machine of the pod leaves MAAS; without decompose
+    /// the domains stay, the pod is gone (404), and a virsh machine created later is no pod VM.
+    /// </summary>
+    [Fact]
+    public async Task Deleting_the_pod_removes_its_machines_from_maas_and_keeps_their_domains()
+    {
+        var podMachines = Lab.Cloud.Machines.Where(m => m.Pod is not null).Select(m => m.Hostname).ToList();
+        Assert.NotEmpty(podMachines);
+        var domains = Lab.Cloud.Hypervisor.DomainNames.ToList();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Lab.SendAsync(HttpMethod.Delete, "pods/1/")).Status);
+
+        Assert.All(podMachines, host => Assert.Null(Lab.Cloud.Machines.FindByHostname(host)));
+        Assert.Equal(domains, Lab.Cloud.Hypervisor.DomainNames);
+        Assert.Empty((await Lab.GetJsonAsync("pods/")).AsArray());
+        Assert.Equal((HttpStatusCode.NotFound, "No Pod matches the given query."), await Lab.SendAsync(HttpMethod.Get, "vm-hosts/1/"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Lab.SendAsync(HttpMethod.Delete, "pods/1/")).Status);
+        var id = await Lab.CreateReadyMachineAsync("vm-after", "52:54:00:ee:04:05");
+        Assert.Null(Lab.Cloud.Machines.Get(id).Pod);
+    }
+
+    /// <summary>models/bmc.py async_delete (3.7) with decompose: each machine's VM is decomposed (virsh driver: destroyed, undefined with its storage) before it leaves MAAS.</summary>
+    [Fact]
+    public async Task Deleting_the_pod_with_decompose_undefines_its_machines_domains()
+    {
+        var podMachines = Lab.Cloud.Machines.Where(m => m.Pod is not null).Select(m => m.Hostname).ToList();
+        Assert.Contains("openstack0", podMachines);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Lab.SendAsync(HttpMethod.Delete, "vm-hosts/1/?decompose=true")).Status);
+
+        Assert.All(podMachines, host => Assert.False(Lab.Cloud.Hypervisor.HasDomain(host)));
+        Assert.DoesNotContain(Lab.Cloud.Machines, m => podMachines.Contains(m.Hostname));
+    }
+
+    [Fact]
+    public async Task Deleting_an_unknown_pod_is_404()
+    {
+        Assert.Equal((HttpStatusCode.NotFound, "No Pod matches the given query."), await Lab.SendAsync(HttpMethod.Delete, "pods/7/"));
+        Assert.Single((await Lab.GetJsonAsync("pods/")).AsArray());
     }
 
     /// <summary>forms/__init__.py clean_mac_addresses: a MAC MAAS knows is refused, naming the machine that has it.</summary>

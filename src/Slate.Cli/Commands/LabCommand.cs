@@ -36,7 +36,7 @@ internal static class LabCommand
         var port = result.GetValue(Port);
         if (port is < 0 or > 65535)
             throw new CliInputException($"--port {port}: not a TCP port");
-        var cloud = new LabCloud(site, context.Time) { Faults = LabFaultOption.Read(result, site) };
+        var cloud = LabCloud.With(site, context.Time, LabFaultOption.Read(result, site));
         await using var server = await LabMaasServer.StartAsync(cloud, port, ct).ConfigureAwait(false);
         // Removed when the lab stops: Ctrl-C and SIGTERM cancel ct, which ends the event loop below.
         using var folder = PrivateTempFolder.Create($"slate-lab-{server.MaasUrl.Port}-");

@@ -7,6 +7,7 @@ using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
 using Slate.Runbook.OsdWipe;
+using Slate.Runbook.Phase;
 using Slate.Runbook.Preflight;
 using Slate.Runbook.Reenroll;
 using Slate.Runbook.Sites;
@@ -27,12 +28,14 @@ internal static class RehearseCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("rehearse",
-            "Rehearse the whole phase on the embedded lab (no real cloud is touched): every step built so far planned, applied " +
-            "(the rehearsal types the confirmations itself, and says so) and gated, then a summary. Without --site it uses the built-in runbook cloud.");
+            "Rehearse the whole phase on the embedded lab (no real cloud is touched), as an operator runs it: every step planned, applied " +
+            "(the rehearsal types the confirmations itself, and says so) and gated in the runbook's order, then the EXIT GATE and a summary " +
+            "with each step's MAAS calls and the journal's path. Without --site it uses the built-in runbook cloud.");
         command.Options.Add(Bundle);
         command.Options.Add(GlobalOptions.Site);
         command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(LabFaultOption.Fault);
+        RehearsalOptions.AddTo(command);
         command.SetAction((result, ct) => RunAsync(context, result, ct));
         return command;
     }
@@ -43,43 +46,47 @@ internal static class RehearseCommand
         try
         {
             var settings = SlateSettings.Resolve(result, context.Environment);
+            var options = RehearsalOptions.Read(result);
             var (site, bundlePath) = ResolveInputs(settings, result.GetValue(Bundle), workDir.Path);
-            var faults = LabFaultOption.Read(result, site);
+            site = options.SiteFor(site, builtIn: settings.SitePath is null, workDir.Path);
+            var faults = options.Seeded(LabFaultOption.Read(result, site));
             await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.Path, ct).ConfigureAwait(false);
             var journal = settings.JournalPath ?? Path.Combine(workDir.Path, "journal.jsonl");
-            var services = new RehearsalServices(site, lab, journal, context.Time);
+            await using var world = options.LibvirtUri is { } uri ? await RehearsalLibvirtWorld.CreateAsync(uri, lab.Cloud.Hypervisor, site, context.Io, ct).ConfigureAwait(false) : null;
+            var services = new RehearsalServices(site, lab, journal, context.Time, world?.Hypervisor);
             context.Io.Line($"Rehearsal of phase-00 on the lab '{site.Cloud.Name}' (MAAS at {lab.Server.MaasUrl})");
             if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
 
-            var gates = new List<RehearsalGate>
-            {
-                await RunStepAsync(context, services, "Step 1: pre-flight", "pre-flight", new PreflightStep(services), RunMode.Gate).ConfigureAwait(false),
-                await RunStepAsync(context, services, "Step 2: teardown (Path B destroy)", "teardown",
-                    new TeardownStep(services, new TeardownOptions(TeardownPath.Destroy, Canary: false, TimeSpan.FromMinutes(2))), RunMode.Apply).ConfigureAwait(false),
-                await RunStepAsync(context, services, "Step 3: stale networks", "networks", new StaleNetworksStep(services), RunMode.Apply).ConfigureAwait(false),
-                await RunStepAsync(context, services, "Step 4: OSD wipe", "osd wipe", new OsdWipeStep(services), RunMode.Apply).ConfigureAwait(false),
-                // The rehearsal knows the lab's power password: it is handed over as a secret, never asked for or shown.
-                await RunStepAsync(context, services, "Step 5: re-enrolment", "reenroll", new ReenrollStep(services,
-                    new ReenrollOptions(TimeSpan.FromMinutes(5), _ => new SecretText(lab.Cloud.Pods.Pod.PowerPassword))), RunMode.Apply).ConfigureAwait(false),
-            };
-            gates.AddRange(await CarveAsync(context, services, ct).ConfigureAwait(false));
-            gates.Add(await RunStepAsync(context, services, "Step 7a: standup (MAAS drift, read-only)", "standup", new StandupStep(services), RunMode.Gate).ConfigureAwait(false));
+            var rehearsal = new RehearsalRun(context, services, lab);
+            await rehearsal.RunAsync("Step 1: pre-flight", "pre-flight", new PreflightStep(services), RunMode.Gate).ConfigureAwait(false);
+            await rehearsal.RunAsync("Step 2: teardown (Path B destroy)", "teardown",
+                new TeardownStep(services, new TeardownOptions(TeardownPath.Destroy, Canary: false, TimeSpan.FromMinutes(2))), RunMode.Apply).ConfigureAwait(false);
+            await rehearsal.RunAsync("Step 3: stale networks", "networks", new StaleNetworksStep(services), RunMode.Apply,
+                StaleNetworksStep.Definition).ConfigureAwait(false);
+            await rehearsal.RunAsync("Step 4: OSD wipe", "osd wipe", new OsdWipeStep(services), RunMode.Apply, OsdWipeStep.Definition).ConfigureAwait(false);
+            // The rehearsal knows the lab's power password: it is handed over as a secret, never asked for or shown.
+            await rehearsal.RunAsync("Step 5: re-enrolment", "reenroll", new ReenrollStep(services,
+                new ReenrollOptions(TimeSpan.FromMinutes(5), _ => new SecretText(lab.Cloud.Pods.Pod.PowerPassword))), RunMode.Apply, ReenrollStep.Definition).ConfigureAwait(false);
+            await CarveAsync(rehearsal, services, ct).ConfigureAwait(false);
+            await rehearsal.RunAsync("Step 7a: standup (MAAS drift, read-only)", "standup", new StandupStep(services), RunMode.Gate).ConfigureAwait(false);
             if (bundlePath is null)
             {
-                Heading(context, "Step 7b: bundle gate");
-                context.Io.Line("no bundle: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
-                gates.Add(RehearsalGate.Skipped("bundle gate"));
+                rehearsal.Say("Step 7b: bundle gate, and the EXIT GATE", "no bundle: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
+                rehearsal.Gates.Add(RehearsalGate.Skipped("bundle gate", 0));
+                rehearsal.Gates.Add(RehearsalGate.Skipped("EXIT GATE", 0));
             }
             else
             {
                 // Live, as the runbook runs it before deploy: the spaces and the re-enrolled hosts' provider NIC MACs from MAAS.
-                gates.Add(await RunStepAsync(context, services, "Step 7b: bundle gate (live: MAAS's spaces and the hosts' provider MACs)", "bundle gate",
-                    new BundleCheckStep(services, bundlePath, [], live: true), RunMode.Gate).ConfigureAwait(false));
+                await rehearsal.RunAsync("Step 7b: bundle gate (live: MAAS's spaces and the hosts' provider MACs)", "bundle gate",
+                    new BundleCheckStep(services, bundlePath, [], live: true), RunMode.Gate).ConfigureAwait(false);
+                await rehearsal.RunAsync("EXIT GATE (every step's gate, fresh)", "EXIT GATE",
+                    new ExitGateStep(PhaseCatalog.ExitParts(services, bundlePath)), RunMode.Gate).ConfigureAwait(false);
             }
-
-            Heading(context, "Summary");
+            var gates = rehearsal.Gates;
+            rehearsal.Say("Summary", "step             gate       MAAS calls");
             foreach (var gate in gates)
-                context.Io.Line($"{gate.Step,-12} {gate.Outcome}");
+                context.Io.Line($"{gate.Step,-16} {gate.Outcome,-10} {gate.Calls,10}");
             if (!faults.IsEmpty)
                 context.Io.Line($"Injected faults: {lab.Cloud.Events.Count(e => e.Source == LabFaults.EventSource)} ({faults})");
             context.Io.Line($"Journal: {journal}{(settings.JournalPath is null ? " (removed with the lab; pass --journal FILE to keep it)" : "")}");
@@ -95,46 +102,25 @@ internal static class RehearseCommand
     }
 
     /// <summary>Step 6, one host per call as the runbook says: every site host MAAS has (Step 5 re-enrols them after the teardown).</summary>
-    private static async Task<List<RehearsalGate>> CarveAsync(CliContext context, RehearsalServices services, CancellationToken ct)
+    private static async Task CarveAsync(RehearsalRun rehearsal, RehearsalServices services, CancellationToken ct)
     {
         var enrolled = (await services.Maas.FindMachinesAsync(services.Site.Hosts.Select(h => h.Name).ToList(), ct).ConfigureAwait(false))
             .Select(m => m.Hostname).ToHashSet(StringComparer.Ordinal);
-        var gates = new List<RehearsalGate>();
-        foreach (var host in services.Site.Hosts.Where(h => enrolled.Contains(h.Name)))
+        var carved = services.Site.Hosts.Where(h => enrolled.Contains(h.Name)).ToList();
+        foreach (var host in carved)
         {
-            gates.Add(await RunStepAsync(context, services, $"Step 6: carve {host.Name} (Pattern A)", $"carve {host.Name}",
-                new CarveStep(services, [host]), RunMode.Apply).ConfigureAwait(false));
+            await rehearsal.RunAsync($"Step 6: carve {host.Name} (Pattern A)", $"carve {host.Name}", new CarveStep(services, [host]), RunMode.Apply,
+                CarveStep.Definition).ConfigureAwait(false);
         }
-        if (gates.Count == 0)
-        {
-            Heading(context, "Step 6: carve (Pattern A)");
-            context.Io.Line("no host is in MAAS after the teardown: Step 5 (re-enrolment) brings them back to be carved");
-        }
-        return gates;
-    }
-
-    private static async Task<RehearsalGate> RunStepAsync(CliContext context, RehearsalServices services, string title, string name, IStep step, RunMode mode)
-    {
-        Heading(context, title);
-        var observer = new ConsoleRunObserver(context.Io, services.Site, context.Time, json: false, answersItself: true);
-        var run = await new StepRunner(services, observer, context.Interruption, []).RunAsync(step, mode).ConfigureAwait(false);
-        return RehearsalGate.Of(name, run.ExitCode == ExitCode.Ok);
+        if (carved.Count == 0)
+            rehearsal.Say("Step 6: carve (Pattern A)", "no host is in MAAS after the teardown: Step 5 (re-enrolment) brings them back to be carved");
     }
 
     private static (Site Site, string? BundlePath) ResolveInputs(SlateSettings settings, string? explicitBundle, string workDir)
     {
         if (settings.SitePath is { } sitePath)
-        {
-            var sibling = Path.ChangeExtension(sitePath, null) + ".bundle.yaml";
-            return (SiteLoader.Load(sitePath), explicitBundle ?? (File.Exists(sibling) ? sibling : null));
-        }
+            return (SiteLoader.Load(sitePath), SiteBundle.Resolve(explicitBundle, sitePath));
         SampleSite.WriteTo(workDir);
         return (SampleSite.Load(), explicitBundle ?? Path.Combine(workDir, SampleSite.BundleName));
-    }
-
-    private static void Heading(CliContext context, string title)
-    {
-        context.Io.Line("");
-        context.Io.Line($"== {title} ==");
     }
 }

@@ -23,6 +23,8 @@ internal static class JournalMarkdown
             yield return $"- Cloud: {Text(run.Cloud)}; by {Text(run.By ?? "?")} with slate {Text(run.Version ?? "?")}; {JournalText.Time(run.Began)} to {JournalText.Time(run.Ended)}";
             if (run.Plan is { } plan)
                 yield return $"- Plan {Text(run.Fingerprint ?? "?")}: {Text(plan)}";
+            if (run.SavedPlan is { } saved)
+                yield return $"- Saved plan applied: {Text(saved)}";
             foreach (var (key, value) in run.Baseline)
                 yield return $"- Baseline {Text(key)}: {Text(value)}";
             foreach (var confirmation in run.Confirmations)

@@ -2,7 +2,8 @@ namespace Slate.Cli.Journal;
 
 /// <summary>
 /// One run of a step as the journal recorded it: who ran which slate, what was planned (its detail, baseline and
-/// fingerprint), the confirmations, each action and its outcome, the captures written, and how the run ended.
+/// fingerprint, and the saved plan it applied), the confirmations, each action and its outcome, the captures written,
+/// and how the run ended.
 /// </summary>
 internal sealed record JournalRun(
     string Step,
@@ -14,6 +15,7 @@ internal sealed record JournalRun(
     string? Version,
     string? Plan,
     IReadOnlyDictionary<string, string> Baseline,
+    string? SavedPlan,
     IReadOnlyList<JournalConfirmation> Confirmations,
     IReadOnlyList<JournalAction> Actions,
     IReadOnlyList<string> Captures,

@@ -1,10 +1,11 @@
+using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 
 namespace Slate.Cli.Journal;
 
 /// <summary>
 /// Splits a journal into runs of a step. Every entry of a run carries the step and the plan's fingerprint; a run opens
-/// with its confirmation (or refusal) and its plan, and closes with its gate, an interruption, a refusal before any
+/// with its confirmation (or refusal), the saved plan it applies if any, and its plan, and closes with its gate, an interruption, a refusal before any
 /// plan, or an action started with no outcome after it (the process ended there).
 /// </summary>
 internal static class JournalRuns
@@ -48,7 +49,7 @@ internal static class JournalRuns
     private static bool Opens(JournalEntry entry, JournalEntry? next) => entry.Event switch
     {
         "plan" => true,
-        "confirmed" => next is { Event: "plan" } && next.Step == entry.Step,
+        "confirmed" => next is { Event: "plan" or SavedPlan.JournalEvent } && next.Step == entry.Step,
         "refused" => !(next is { Event: "gate" } && next.Step == entry.Step),
         _ => false,
     };
@@ -59,13 +60,16 @@ internal static class JournalRuns
         var confirmations = new List<JournalConfirmation>();
         var captures = new List<string>();
         JournalEntry? plan = null;
-        string? gate = null, interrupted = null;
+        string? saved = null, gate = null, interrupted = null;
         foreach (var entry in entries)
         {
             switch (entry.Event)
             {
                 case "plan":
                     plan = entry;
+                    break;
+                case SavedPlan.JournalEvent:
+                    saved = entry.Detail;
                     break;
                 case "confirmed" or "refused":
                     confirmations.Add(new JournalConfirmation(entry.Time, entry.Event == "confirmed", entry.By, entry.Detail));
@@ -94,7 +98,7 @@ internal static class JournalRuns
         }
         var first = entries[0];
         return new JournalRun(first.Step, first.Cloud, first.Fingerprint, first.Time, entries[^1].Time, first.By, first.Version,
-            plan?.Detail, plan?.Arguments ?? Empty, confirmations, actions, captures, gate, interrupted);
+            plan?.Detail, plan?.Arguments ?? Empty, saved, confirmations, actions, captures, gate, interrupted);
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();

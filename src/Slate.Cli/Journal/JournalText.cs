@@ -15,6 +15,8 @@ internal static class JournalText
             yield return $"{number}. {Clean(run.Step)} on {Clean(run.Cloud)}, {Time(run.Began)} → {Time(run.Ended)}, by {Clean(run.By ?? "?")} with slate {Clean(run.Version ?? "?")}";
             if (run.Plan is { } plan)
                 yield return $"   plan {Clean(run.Fingerprint ?? "?")}: {Clean(plan)}";
+            if (run.SavedPlan is { } saved)
+                yield return $"   saved plan applied: {Clean(saved)}";
             if (run.Baseline.Count > 0)
                 yield return $"   baseline: {Clean(string.Join(", ", run.Baseline.Select(b => $"{b.Key}={b.Value}")))}";
             foreach (var confirmation in run.Confirmations)

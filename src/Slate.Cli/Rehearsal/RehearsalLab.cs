@@ -34,7 +34,7 @@ internal sealed class RehearsalLab : IAsyncDisposable
 
     public static async Task<RehearsalLab> StartAsync(Site site, LabFaults faults, TimeProvider time, string workDir, CancellationToken ct)
     {
-        var cloud = new LabCloud(site, time) { Faults = faults };
+        var cloud = LabCloud.With(site, time, faults);
         var server = await LabMaasServer.StartAsync(cloud, 0, ct).ConfigureAwait(false);
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Slate.Cli.Commands;
 using Slate.Cli.Journal;
 using Slate.Cli.Steps;
 
@@ -12,6 +13,7 @@ namespace Slate.Cli.Rendering;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(StepDocument))]
 [JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(StatusDocument))]
 [JsonSerializable(typeof(JournalDocument))]
 internal sealed partial class CliJson : JsonSerializerContext;
 

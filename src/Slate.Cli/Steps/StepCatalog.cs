@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slate.Cli.Commands;
 using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
@@ -49,6 +50,7 @@ internal static class StepCatalog
         var gate = new Command("gate", "A step's GATE on a fresh observation (read-only): exit 0 green, 3 red.");
         foreach (var definition in Steps.Where(d => d.Mutates))
             gate.Subcommands.Add(StepCommand.CreateGate(context, definition));
+        gate.Subcommands.Add(ExitGateCommand.Create(context));
         yield return gate;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slate.Cli.Plans;
 using Slate.Runbook.Core;
 using Slate.Runbook.Sites;
 
@@ -10,6 +11,12 @@ namespace Slate.Cli.Steps;
 /// </summary>
 internal static class StepCommand
 {
+    private static readonly Option<string?> Out = new("--out")
+    {
+        Description = "Save the dry run's plan to FILE (with every object it was made from) for `slate apply FILE` later",
+        HelpName = "FILE",
+    };
+
     public static Command Create(CliContext context, StepDefinition definition)
     {
         var command = new Command(definition.Command[^1], definition.Help);
@@ -19,6 +26,7 @@ internal static class StepCommand
             command.Options.Add(GlobalOptions.Apply);
             command.Options.Add(GlobalOptions.Confirm);
             command.Options.Add(GlobalOptions.Journal);
+            command.Options.Add(Out);
         }
         command.SetAction((result, _) => RunAsync(context, definition, parameters, result,
             !definition.Mutates ? RunMode.Gate : result.GetValue(GlobalOptions.Apply) ? RunMode.Apply : RunMode.Plan));
@@ -37,10 +45,7 @@ internal static class StepCommand
 
     private static Dictionary<string, Symbol> AddCommon(Command command, StepDefinition definition)
     {
-        command.Options.Add(GlobalOptions.Site);
-        command.Options.Add(GlobalOptions.Json);
-        command.Options.Add(GlobalOptions.MaasProfile);
-        command.Options.Add(GlobalOptions.Libvirt);
+        GlobalOptions.AddCloudOptions(command);
         var symbols = new Dictionary<string, Symbol>(StringComparer.Ordinal);
         foreach (var parameter in definition.Parameters)
         {
@@ -57,13 +62,18 @@ internal static class StepCommand
     private static async Task<int> RunAsync(CliContext context, StepDefinition definition, Dictionary<string, Symbol> parameters, ParseResult result, RunMode mode)
     {
         var settings = SlateSettings.Resolve(result, context.Environment);
+        var outPath = definition.Mutates ? result.GetValue(Out) : null;
+        if (outPath is not null && mode == RunMode.Apply)
+            throw new CliInputException($"--out saves a dry run's plan: run without --apply, then `slate apply {outPath}`");
         var site = SiteLoader.Load(settings.SitePath ?? "slate.yaml");
         var arguments = StepOptions.Read(definition, parameters, result, mode, context.Io);
         var json = result.GetValue(GlobalOptions.Json);
         using var session = new CloudSession(context, settings, site);
         var observer = new ConsoleRunObserver(context.Io, site, context.Time, json);
         var runner = new StepRunner(session, observer, context.Interruption, result.GetValue(GlobalOptions.Confirm) ?? []);
-        var run = await runner.RunAsync(definition.Create(session, arguments), mode).ConfigureAwait(false);
+        var run = await runner.RunAsync(definition.Create(session, arguments), mode, PhaseCatalog.PrerequisitesOf(definition, session)).ConfigureAwait(false);
+        if (outPath is not null)
+            observer.Note(SavedPlans.Save(outPath, definition, arguments, run, site, context.Time));
         if (json)
             context.Io.Json(StepDocuments.ToJson(run, site, observer.Notes));
         return (int)run.ExitCode;

@@ -40,7 +40,7 @@ internal static class StepOptions
     public static StepArguments Read(StepDefinition definition, IReadOnlyDictionary<string, Symbol> symbols, ParseResult result, RunMode mode, IInteraction io)
     {
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var parameter in definition.Parameters)
+        foreach (var parameter in definition.Parameters.Where(p => p.Kind != ParameterKind.Secret))
         {
             IReadOnlyList<string> given = symbols[parameter.Name] switch
             {
@@ -53,12 +53,18 @@ internal static class StepOptions
             if (given.Count > 0)
                 values[parameter.Name] = given;
         }
+        return new StepArguments(values, ReadSecrets(definition, symbols, result, io)) { Mode = mode };
+    }
+
+    /// <summary>Each Secret parameter's source: its file, checked and read now, or else the terminal, asked only when needed.</summary>
+    public static Dictionary<string, SecretSource> ReadSecrets(StepDefinition definition, IReadOnlyDictionary<string, Symbol> symbols, ParseResult result, IInteraction io)
+    {
         var secrets = new Dictionary<string, SecretSource>(StringComparer.Ordinal);
         foreach (var parameter in definition.Parameters.Where(p => p.Kind == ParameterKind.Secret))
         {
-            if (values.Remove(parameter.Name, out var file))
+            if (result.GetValue((Option<string?>)symbols[parameter.Name]) is { } file)
             {
-                var secret = SecretFile.Read("--" + parameter.Name, file[^1]);
+                var secret = SecretFile.Read("--" + parameter.Name, file);
                 secrets[parameter.Name] = _ => secret;
             }
             else
@@ -66,6 +72,6 @@ internal static class StepOptions
                 secrets[parameter.Name] = prompt => io.Secret(prompt) is { Length: > 0 } typed ? new SecretText(typed) : null;
             }
         }
-        return new StepArguments(values, secrets) { Mode = mode };
+        return secrets;
     }
 }

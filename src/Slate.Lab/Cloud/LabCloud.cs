@@ -25,9 +25,13 @@ public sealed class LabCloud
         Networks = new LabNetworks(this);
         Interfaces = new LabInterfaces(this);
         Machines = new LabMachines(this);
-        Pods = new LabPods(this, new LabPod(1, site.Cloud.Name + "-kvm", site.Libvirt.PowerAddress, Ids.Token(20)));
+        Pods = new LabPods(this, new LabPod(1, site.Cloud.Name + "-kvm", site.Libvirt.PowerAddress, LabIds.Secret(20)));
         LabCloudSeeder.Seed(this);
     }
+
+    /// <summary>The lab with these faults; their seed, when given, draws every system id and every fault decision.</summary>
+    public static LabCloud With(Site site, TimeProvider time, LabFaults faults) =>
+        new(site, time, random: faults.Seed is { } seed ? new Random(seed) : null) { Faults = faults };
 
     public Site Site { get; }
 

@@ -58,7 +58,7 @@ public sealed class LabMachine(string systemId, string hostname)
     public IEnumerable<LabInterface> ChildrenOf(LabInterface parent) => Interfaces.Where(i => i.Parents.Contains(parent));
 }
 
-public enum TransitionKind { FinishCommissioning, FinishTesting, FinishDeploying, FinishDiskErasing, FinishReleasing, FinishDecomposing }
+public enum TransitionKind { StartCommissioning, FinishCommissioning, FinishTesting, FinishDeploying, FinishDiskErasing, FinishReleasing, FinishDecomposing }
 
 /// <summary>An asynchronous MAAS transition, applied lazily once the lab clock reaches <see cref="Due"/>.</summary>
 public sealed record PendingTransition(TransitionKind Kind, DateTimeOffset Due);

@@ -20,6 +20,15 @@ public sealed partial class LabMachines
         lock (_cloud.SyncRoot)
         {
             Settle();
+            return Enlist(spec);
+        }
+    }
+
+    /// <summary>Create without settling first, for the aggregates that enlist while the clock is being settled (a chassis probe).</summary>
+    internal LabMachine Enlist(MachineSpec spec)
+    {
+        lock (_cloud.SyncRoot)
+        {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             if (spec.MacAddresses.Count == 0) errors["mac_addresses"] = ["This field is required."];
             if (string.IsNullOrEmpty(spec.Architecture)) errors["architecture"] = ["This field is required."];
@@ -266,13 +275,14 @@ public sealed partial class LabMachines
         }
     }
 
-    private void StartCommissioning(LabMachine machine)
+    private void StartCommissioning(LabMachine machine, DateTimeOffset? at = null)
     {
+        var since = at ?? _cloud.Time.GetUtcNow();
         foreach (var nic in machine.Interfaces) nic.Links.Clear();
-        SetStatus(machine, NodeStatus.Commissioning, $"From '{machine.Status.Label()}' to 'Commissioning'");
+        SetStatus(machine, NodeStatus.Commissioning, $"From '{machine.Status.Label()}' to 'Commissioning'", since);
         machine.Owner = _cloud.AdminUser;
         _cloud.Pods.SetPower(machine, "on");
-        Schedule(machine, TransitionKind.FinishCommissioning, _cloud.Timings.Commissioning);
+        machine.Pending = new PendingTransition(TransitionKind.FinishCommissioning, since + _cloud.Timings.Commissioning);
         _cloud.Record("maas", $"commission {machine.Hostname} ({machine.SystemId})");
     }
 
@@ -303,6 +313,9 @@ public sealed partial class LabMachines
         var at = transition.Due;
         switch (transition.Kind)
         {
+            case TransitionKind.StartCommissioning:
+                StartCommissioning(machine, at);
+                return;
             case TransitionKind.FinishCommissioning when _cloud.Faults.FailCommissioning.Contains(machine.Hostname):
                 // Links stay cleared: MAAS resets networking only after commissioning succeeds.
                 SetStatus(machine, NodeStatus.FailedCommissioning, "Failed commissioning");
@@ -316,6 +329,12 @@ public sealed partial class LabMachines
                 ResetNetworking(machine);
                 SetStatus(machine, NodeStatus.Testing, "Testing", at);
                 machine.Pending = new PendingTransition(TransitionKind.FinishTesting, at + _cloud.Timings.Testing);
+                break;
+            case TransitionKind.FinishTesting when _cloud.Faults.FailTesting.Contains(machine.Hostname):
+                // metadataserver/api.py _process_testing: a FAILED signal of a test script is Failed testing; the
+                // commissioning results (names, VLANs, links) stand and MAAS keeps the owner and power as they are.
+                SetStatus(machine, NodeStatus.FailedTesting, "Failed testing");
+                _cloud.Record(LabFaults.EventSource, $"testing of {machine.Hostname} ({machine.SystemId}) failed");
                 break;
             case TransitionKind.FinishTesting:
                 SetStatus(machine, NodeStatus.Ready, "Ready");

@@ -56,8 +56,8 @@ public sealed partial class LabMachines : IReadOnlyList<LabMachine>
     }
 
     /// <summary>
-    /// Applies every pending transition whose due time has passed (a finished one may start the next, e.g. testing
-    /// after commissioning), and fails the monitored statuses of stuck machines that timed out.
+    /// Runs the rack's due chassis probes, applies every pending transition whose due time has passed (a finished one may
+    /// start the next, e.g. testing after commissioning), and fails the monitored statuses of stuck machines that timed out.
     /// </summary>
     public void Settle()
     {
@@ -67,7 +67,7 @@ public sealed partial class LabMachines : IReadOnlyList<LabMachine>
             bool progressed;
             do
             {
-                progressed = false;
+                progressed = _cloud.Pods.RunDueProbes(now);
                 foreach (var machine in _machines.ToList())
                 {
                     if (machine.Pending is not { } pending || pending.Due > now) continue;

@@ -13,6 +13,7 @@ public sealed class LabPods
     private readonly LabCloud _cloud;
     private int _nextVirtualMachineId = 1;
     private int _nextBlockDeviceId = 1;
+    private readonly List<ChassisProbe> _probes = [];
 
     internal LabPods(LabCloud cloud, LabPod pod)
     {
@@ -20,7 +21,11 @@ public sealed class LabPods
         Pod = pod;
     }
 
+    /// <summary>The virsh VM host at the lab hypervisor's address; MAAS knows it while <see cref="IsRegistered"/>.</summary>
     public LabPod Pod { get; }
+
+    /// <summary>Whether the pod is in MAAS (pods/ lists it); false once deleted, while its hypervisor still answers chassis probes.</summary>
+    public bool IsRegistered { get; private set; } = true;
 
     /// <summary>The rack controller MAAS asks to probe a chassis (region and rack on the MAAS host).</summary>
     public string RackHostname => _cloud.MaasName;
@@ -30,7 +35,7 @@ public sealed class LabPods
     /// <summary>A virsh machine whose power address is the pod's shares its BMC and is one of its VMs (reference §10.8).</summary>
     internal void Adopt(LabMachine machine)
     {
-        if (machine.PowerType != "virsh" || machine.PowerParameters.GetValueOrDefault("power_address") != Pod.PowerAddress) return;
+        if (!IsRegistered || machine.PowerType != "virsh" || machine.PowerParameters.GetValueOrDefault("power_address") != Pod.PowerAddress) return;
         machine.Pod = Pod;
         machine.VirtualMachineId = _nextVirtualMachineId++;
     }
@@ -114,22 +119,50 @@ public sealed class LabPods
     }
 
     /// <summary>
-    /// `machines op=add_chassis chassis_type=virsh`: every domain at that address whose name has the prefix and whose
-    /// MACs MAAS does not know is enlisted with virsh power; accept_all commissions them. Answers MAAS's text.
+    /// `machines op=add_chassis chassis_type=virsh` answers at once (api/machines.py): the rack probes the chassis later,
+    /// on the lab clock (<see cref="RunDueProbes"/>).
     /// </summary>
     public string AddChassis(string address, string? password, string? prefixFilter, bool acceptAll)
     {
         lock (_cloud.SyncRoot)
         {
-            if (address == Pod.PowerAddress)
-            {
-                foreach (var domain in UnknownDomains().Where(d => prefixFilter is null || d.StartsWith(prefixFilter, StringComparison.Ordinal)))
-                {
-                    Enlist(domain, address, password ?? "", commission: acceptAll);
-                }
-            }
+            _probes.Add(new ChassisProbe(address, password, prefixFilter, acceptAll, _cloud.Time.GetUtcNow() + _cloud.Timings.ChassisProbe));
+            _cloud.Record("maas", $"add_chassis {address}: asked {RackHostname} to probe it");
             return $"Asking {RackHostname} to add machines from chassis {address}";
         }
+    }
+
+    /// <summary>
+    /// The rack's probes that are due (provisioningserver/drivers/hardware/virsh.py probe_virsh_and_enlist): every domain
+    /// at the lab hypervisor's address whose name has the prefix is created New with virsh power (a create MAAS refuses,
+    /// e.g. a known MAC, is skipped), forced off, and with accept_all commissioned a probe interval later.
+    /// </summary>
+    internal bool RunDueProbes(DateTimeOffset now)
+    {
+        var due = _probes.Where(p => p.Due <= now).ToList();
+        foreach (var probe in due)
+        {
+            _probes.Remove(probe);
+            if (probe.Address != Pod.PowerAddress)
+            {
+                _cloud.Record("maas", $"probe of chassis {probe.Address} failed: no virsh host answers there");
+                continue;
+            }
+            foreach (var domain in UnknownDomains().Where(d => probe.PrefixFilter is null || d.StartsWith(probe.PrefixFilter, StringComparison.Ordinal)))
+            {
+                try
+                {
+                    var machine = Enlist(domain, probe.Address, probe.Password ?? "", commission: false);
+                    Hypervisor.SetState(domain, DomainState.ShutOff);
+                    if (probe.AcceptAll) machine.Pending = new PendingTransition(TransitionKind.StartCommissioning, probe.Due + _cloud.Timings.ChassisProbe);
+                }
+                catch (LabApiException refused)
+                {
+                    _cloud.Record("maas", $"probe of chassis {probe.Address}: domain {domain} not enlisted: {refused.Message}");
+                }
+            }
+        }
+        return due.Count > 0;
     }
 
     /// <summary>
@@ -169,6 +202,28 @@ public sealed class LabPods
         }
     }
 
+    /// <summary>
+    /// `DELETE pods/{id}/` (api/pods.py delete, models/bmc.py async_delete, 3.7): every machine of the pod leaves MAAS,
+    /// whatever its status; with decompose each one's VM is decomposed first (its domain destroyed and undefined with
+    /// its storage), without it the domains stay as they are. MAAS waits for all of it before answering 204.
+    /// </summary>
+    public void Delete(bool decompose)
+    {
+        lock (_cloud.SyncRoot)
+        {
+            if (!IsRegistered) throw LabApiException.NotFound("Pod");
+            foreach (var machine in _cloud.Machines.Unsettled.Where(m => m.Pod == Pod).ToList())
+            {
+                _cloud.Machines.Unsettled.Remove(machine);
+                machine.Pending = null;
+                if (decompose) Decompose(machine);
+                else _cloud.Record("maas", $"deleted {machine.Hostname} ({machine.SystemId}) with pod {Pod.Name}; domain {DomainOf(machine)} kept");
+            }
+            IsRegistered = false;
+            _cloud.Record("maas", $"deleted pod {Pod.Name}" + (decompose ? ", its machines decomposed" : ""));
+        }
+    }
+
     private IEnumerable<string> UnknownDomains() =>
         Hypervisor.DomainNames.Where(d => Hypervisor.NicsOf(d).All(n => _cloud.Machines.OwnerOfMac(n.Mac) is null)).ToList();
 
@@ -179,8 +234,10 @@ public sealed class LabPods
             ["power_address"] = address, ["power_id"] = domain, ["power_pass"] = password,
         };
         var macs = Hypervisor.NicsOf(domain).Select(n => n.Mac).ToList();
-        return _cloud.Machines.Create(new MachineSpec(domain, "amd64/generic", macs, "virsh", power, commission));
+        return _cloud.Machines.Enlist(new MachineSpec(domain, "amd64/generic", macs, "virsh", power, commission));
     }
+
+    private sealed record ChassisProbe(string Address, string? Password, string? PrefixFilter, bool AcceptAll, DateTimeOffset Due);
 
     private static bool SameMac(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

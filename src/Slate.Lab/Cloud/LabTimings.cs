@@ -2,7 +2,7 @@ namespace Slate.Lab.Cloud;
 
 /// <summary>
 /// How long the simulated asynchronous MAAS transitions take. Testing follows commissioning and takes as long unless
-/// set; disk erasing and a pod VM's decompose take as long as releasing unless set.
+/// set; disk erasing, a pod VM's decompose and a rack's chassis probe take as long as releasing unless set.
 /// </summary>
 public sealed record LabTimings(TimeSpan Commissioning, TimeSpan Deploying, TimeSpan Releasing)
 {
@@ -11,6 +11,9 @@ public sealed record LabTimings(TimeSpan Commissioning, TimeSpan Deploying, Time
     public TimeSpan Testing { get; init; } = Commissioning;
     public TimeSpan DiskErasing { get; init; } = Releasing;
     public TimeSpan Decomposing { get; init; } = Releasing;
+
+    /// <summary>How long after add_chassis the rack has enlisted the chassis's domains, and again until it asks MAAS to commission them.</summary>
+    public TimeSpan ChassisProbe { get; init; } = Releasing;
 
     /// <summary>MAAS's hard-coded Releasing timeout (node_status.py NODE_FAILURE_MONITORED_STATUS_TIMEOUTS).</summary>
     public TimeSpan ReleasingTimeout { get; init; } = TimeSpan.FromMinutes(5);

@@ -7,8 +7,8 @@ public sealed partial class LabFaults
     /// <summary>The spec forms <see cref="Parse"/> accepts, for help texts and error messages.</summary>
     public const string Forms =
         "latency=200ms|2s, 503=RATE[:SECONDS] (Retry-After, default 10), 409=RATE[:SECONDS] (default 5), lost=RATE, " +
-        "stuck=HOST[,HOST], fail-commissioning=HOST[,HOST], decompose-deletes-domain=HOST[,HOST], " +
-        "lingering=HOST[,HOST] (its juju machine never finishes dying), seed=N; RATE is from 0 to 1";
+        "stuck=HOST[,HOST], fail-commissioning=HOST[,HOST], fail-testing=HOST[,HOST], decompose-deletes-domain=HOST[,HOST], " +
+        "lingering=HOST[,HOST] (its juju machine never finishes dying), seed=N (the lab's system ids and fault draws); RATE is from 0 to 1";
 
     public const int DefaultUnavailableRetryAfter = 10;
     public const int DefaultConflictRetryAfter = 5;
@@ -27,7 +27,7 @@ public sealed partial class LabFaults
             if (equals <= 0) throw new LabFaultSpecException(spec, "expected KIND=VALUE, one of: " + Forms);
             var kind = spec[..equals].Trim().ToLowerInvariant();
             var value = spec[(equals + 1)..].Trim();
-            if (kind is not ("stuck" or "fail-commissioning" or "decompose-deletes-domain" or "lingering") && !given.Add(kind))
+            if (kind is not ("stuck" or "fail-commissioning" or "fail-testing" or "decompose-deletes-domain" or "lingering") && !given.Add(kind))
                 throw new LabFaultSpecException(spec, $"{kind} is given twice");
             faults = kind switch
             {
@@ -37,6 +37,7 @@ public sealed partial class LabFaults
                 "lost" => faults.With(lost: Rate(spec, value)),
                 "stuck" => faults.With(stuck: [.. faults.Stuck, .. Hosts(spec, value)]),
                 "fail-commissioning" => faults.With(failCommissioning: [.. faults.FailCommissioning, .. Hosts(spec, value)]),
+                "fail-testing" => faults.With(failTesting: [.. faults.FailTesting, .. Hosts(spec, value)]),
                 "decompose-deletes-domain" => faults.With(decomposeDeletesDomain: [.. faults.DecomposeDeletesDomain, .. Hosts(spec, value)]),
                 "lingering" => faults.With(lingering: [.. faults.Lingering, .. Hosts(spec, value)]),
                 "seed" => faults.With(seed: int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
@@ -50,7 +51,8 @@ public sealed partial class LabFaults
     private LabFaults With(
         TimeSpan? latency = null, RetryableFault? unavailable = null, RetryableFault? conflict = null, double? lost = null,
         IEnumerable<string>? stuck = null, IEnumerable<string>? failCommissioning = null, int? seed = null,
-        IEnumerable<string>? decomposeDeletesDomain = null, IEnumerable<string>? lingering = null) => new()
+        IEnumerable<string>? decomposeDeletesDomain = null, IEnumerable<string>? lingering = null,
+        IEnumerable<string>? failTesting = null) => new()
     {
         Latency = latency ?? Latency,
         Unavailable = unavailable ?? Unavailable,
@@ -58,6 +60,7 @@ public sealed partial class LabFaults
         Lost = lost ?? Lost,
         Stuck = stuck is null ? Stuck : new HashSet<string>(stuck, StringComparer.OrdinalIgnoreCase),
         FailCommissioning = failCommissioning is null ? FailCommissioning : new HashSet<string>(failCommissioning, StringComparer.OrdinalIgnoreCase),
+        FailTesting = failTesting is null ? FailTesting : new HashSet<string>(failTesting, StringComparer.OrdinalIgnoreCase),
         DecomposeDeletesDomain = decomposeDeletesDomain is null ? DecomposeDeletesDomain : new HashSet<string>(decomposeDeletesDomain, StringComparer.OrdinalIgnoreCase),
         Lingering = lingering is null ? Lingering : new HashSet<string>(lingering, StringComparer.OrdinalIgnoreCase),
         Seed = seed ?? Seed,

@@ -4,7 +4,7 @@ namespace Slate.Lab.Faults;
 
 /// <summary>
 /// What a sick MAAS does, so operators can rehearse it: slow answers, 503 and 409 with Retry-After, responses lost
-/// after the request was applied, machines whose timed transitions never complete, and commissioning that fails.
+/// after the request was applied, machines whose timed transitions never complete, and commissioning or testing that fails.
 /// The request faults hit every authenticated MAAS call and never the anonymous version/, so clients can still probe.
 /// Built by <see cref="Parse"/>; per-request decisions draw from a Random seeded by <see cref="Seed"/> (else from the lab's).
 /// </summary>
@@ -33,12 +33,16 @@ public sealed partial class LabFaults
     /// <summary>Hostnames whose commissioning ends in 2 Failed commissioning.</summary>
     public IReadOnlySet<string> FailCommissioning { get; private init; } = new HashSet<string>();
 
+    /// <summary>Hostnames whose testing (after a commissioning that succeeded) ends in 22 Failed testing: a test script fails.</summary>
+    public IReadOnlySet<string> FailTesting { get; private init; } = new HashSet<string>();
+
     /// <summary>Hosts whose domain a decompose (a released dynamic machine) undefines with all its storage.</summary>
     public IReadOnlySet<string> DecomposeDeletesDomain { get; private init; } = new HashSet<string>();
 
     /// <summary>Hostnames whose Juju machine never finishes dying: destroy-model waits until `remove-machine --force` removes it.</summary>
     public IReadOnlySet<string> Lingering { get; private init; } = new HashSet<string>();
 
+    /// <summary>The lab's seed: with it the system ids and every fault draw repeat run after run (<see cref="Cloud.LabCloud.With"/>).</summary>
     public int? Seed { get; private init; }
 
     /// <summary>Whether any fault draws from the Random on each call (503, 409, lost).</summary>
@@ -46,7 +50,10 @@ public sealed partial class LabFaults
 
     /// <summary>No fault at all (a seed alone injects nothing).</summary>
     public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && Stuck.Count == 0 && FailCommissioning.Count == 0
-        && DecomposeDeletesDomain.Count == 0 && Lingering.Count == 0;
+        && FailTesting.Count == 0 && DecomposeDeletesDomain.Count == 0 && Lingering.Count == 0;
+
+    /// <summary>These faults with the lab's seed (`slate rehearse --seed S` is `--fault seed=S`).</summary>
+    public LabFaults WithSeed(int seed) => With(seed: seed);
 
     /// <summary>The faults as specs that parse back to the same set, e.g. "latency=200ms 503=0.2:10 seed=7".</summary>
     public override string ToString()
@@ -58,6 +65,7 @@ public sealed partial class LabFaults
         if (Lost > 0) parts.Add("lost=" + Lost.ToString(CultureInfo.InvariantCulture));
         if (Stuck.Count > 0) parts.Add("stuck=" + string.Join(',', Stuck.Order(StringComparer.Ordinal)));
         if (FailCommissioning.Count > 0) parts.Add("fail-commissioning=" + string.Join(',', FailCommissioning.Order(StringComparer.Ordinal)));
+        if (FailTesting.Count > 0) parts.Add("fail-testing=" + string.Join(',', FailTesting.Order(StringComparer.Ordinal)));
         if (DecomposeDeletesDomain.Count > 0) parts.Add("decompose-deletes-domain=" + string.Join(',', DecomposeDeletesDomain.Order(StringComparer.Ordinal)));
         if (Lingering.Count > 0) parts.Add("lingering=" + string.Join(',', Lingering.Order(StringComparer.Ordinal)));
         if (Seed is { } seed) parts.Add(FormattableString.Invariant($"seed={seed}"));

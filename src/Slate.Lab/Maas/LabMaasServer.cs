@@ -60,13 +60,13 @@ public sealed class LabMaasServer : IAsyncDisposable
     public static async Task<LabMaasServer> StartAsync(LabCloud cloud, LabJujuController juju, int port, CancellationToken cancellationToken)
     {
         if (juju.Cloud != cloud) throw new ArgumentException("the juju controller belongs to another lab cloud", nameof(juju));
-        var apiKey = $"{cloud.Ids.Token(18)}:{cloud.Ids.Token(18)}:{cloud.Ids.Token(32)}";
+        var apiKey = $"{LabIds.Secret(18)}:{LabIds.Secret(18)}:{LabIds.Secret(32)}";
         var recorder = new LabMaasRecorder();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var labToken = cloud.Ids.Token(32);
+        var labToken = LabIds.Secret(32);
         app.MapLabMaas(cloud, new LabMaasOptions(apiKey, recorder));
         app.MapLabJuju(juju, labToken);
         app.MapLabHypervisor(cloud.Hypervisor, labToken);

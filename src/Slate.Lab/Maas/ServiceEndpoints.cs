@@ -59,7 +59,7 @@ internal static class ServiceEndpoints
             endpoint.Map(app, collection + "/", call => ReadOnly(call, () => MaasResponse.Json(w =>
             {
                 w.WriteStartArray();
-                MaasJson.Pod(w, call.Cloud, call.Cloud.Pods.Pod, collection);
+                if (call.Cloud.Pods.IsRegistered) MaasJson.Pod(w, call.Cloud, call.Cloud.Pods.Pod, collection);
                 w.WriteEndArray();
             })));
             endpoint.Map(app, collection + "/{id}/", call => Pod(call, collection));
@@ -99,7 +99,8 @@ internal static class ServiceEndpoints
     private static MaasResponse Pod(MaasCall call, string collection)
     {
         var pod = call.Cloud.Pods.Pod;
-        if (call.Route("id") != pod.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) throw LabApiException.NotFound("Pod");
+        if (!call.Cloud.Pods.IsRegistered || call.Route("id") != pod.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            throw LabApiException.NotFound("Pod");
         return (call.Method, call.Op) switch
         {
             ("GET", null) => MaasResponse.Json(w => MaasJson.Pod(w, call.Cloud, pod, collection)),
@@ -113,6 +114,7 @@ internal static class ServiceEndpoints
             }),
             ("POST", "refresh") => Refresh(call, collection),
             ("POST", "compose") => Compose(call),
+            ("DELETE", null) => Delete(call),
             _ => throw call.Unrecognised(),
         };
     }
@@ -128,6 +130,13 @@ internal static class ServiceEndpoints
             w.WriteString("resource_uri", $"{MaasJson.Prefix}machines/{machine.SystemId}/");
             w.WriteEndObject();
         });
+    }
+
+    /// <summary>api/pods.py delete: DeletePodForm reads `decompose` from the query string; 204 once done.</summary>
+    private static MaasResponse Delete(MaasCall call)
+    {
+        call.Cloud.Pods.Delete(call.Flag("decompose"));
+        return MaasResponse.NoContent;
     }
 
     private static MaasResponse Refresh(MaasCall call, string collection)

@@ -49,6 +49,20 @@ internal static unsafe partial class LibvirtNative
     [LibraryImport(Library)] public static partial int virStoragePoolRefresh(nint pool, uint flags);
     [LibraryImport(Library)] public static partial int virStoragePoolFree(nint pool);
 
+    // Defining and removing whole objects: only for the worlds Slate builds itself (a rehearsal on a real libvirtd).
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial nint virDomainDefineXML(nint conn, string xml);
+    [LibraryImport(Library)] public static partial int virDomainIsActive(nint domain);
+    [LibraryImport(Library)] public static partial int virDomainDestroy(nint domain);
+    [LibraryImport(Library)] public static partial int virDomainUndefine(nint domain);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial nint virNetworkDefineXML(nint conn, string xml);
+    [LibraryImport(Library)] public static partial int virNetworkCreate(nint network);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial nint virStoragePoolDefineXML(nint conn, string xml, uint flags);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial nint virStoragePoolLookupByName(nint conn, string name);
+    [LibraryImport(Library)] public static partial int virStoragePoolCreate(nint pool, uint flags);
+    [LibraryImport(Library)] public static partial int virStoragePoolIsActive(nint pool);
+    [LibraryImport(Library)] public static partial int virStoragePoolDestroy(nint pool);
+    [LibraryImport(Library)] public static partial int virStoragePoolUndefine(nint pool);
+
     /// <summary>Copies a libvirt-owned string; does not free it.</summary>
     public static string? Borrowed(byte* text) => text == null ? null : Marshal.PtrToStringUTF8((nint)text);
 

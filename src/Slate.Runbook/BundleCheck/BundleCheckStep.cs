@@ -1,3 +1,4 @@
+using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
 
 namespace Slate.Runbook.BundleCheck;
@@ -24,7 +25,11 @@ public sealed class BundleCheckStep(IStepServices services, string bundlePath, I
                 ParameterKind.Flag),
         ],
         (services, arguments) => new BundleCheckStep(services, arguments.Value("bundle") ?? throw new StepArgumentException("the bundle file is required"),
-            arguments.Values("overlay"), arguments.Flag("live")));
+            arguments.Values("overlay"), arguments.Flag("live")))
+    {
+        Number = "7b",
+        After = [StepRequirement.Gate(CarveStep.StepName)],
+    };
 
     public override string Name => "bundle";
 

@@ -1,4 +1,5 @@
 using Slate.Runbook.Core;
+using Slate.Runbook.Reenroll;
 using Slate.Runbook.Sites;
 
 namespace Slate.Runbook.Carve;
@@ -24,7 +25,11 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
             new StepParameter("host", "The host to carve (one of the site's hosts); the gate checks every host without it", ParameterKind.Argument, Optional: true),
             new StepParameter("all", "Plan every host of the site (plan only: apply one host at a time)", ParameterKind.Flag),
         ],
-        (services, arguments) => new CarveStep(services, HostsFor(services.Site, arguments)));
+        (services, arguments) => new CarveStep(services, HostsFor(services.Site, arguments)))
+    {
+        Number = "6",
+        After = [StepRequirement.Lines(ReenrollStep.StepName, "ready")],
+    };
 
     private readonly CarveApplier _applier = new(services.Maas, services.Time);
 

@@ -14,6 +14,9 @@ public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyL
     /// <summary>How the command runs the step: a step whose parameters only make sense for a plan refuses the others.</summary>
     public RunMode Mode { get; init; } = RunMode.Plan;
 
+    /// <summary>Every value given, by parameter name (never a secret: those come from <see cref="Secret"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Given => values;
+
     public bool Flag(string name) => values.ContainsKey(name);
 
     public string? Value(string name) => values.TryGetValue(name, out var given) && given.Count > 0 ? given[^1] : null;

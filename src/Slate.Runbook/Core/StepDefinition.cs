@@ -11,4 +11,11 @@ public sealed record StepDefinition(
     string Help,
     bool Mutates,
     IReadOnlyList<StepParameter> Parameters,
-    Func<IStepServices, StepArguments, IStep> Create);
+    Func<IStepServices, StepArguments, IStep> Create)
+{
+    /// <summary>Where the runbook puts the step: "1", "2" … "7b".</summary>
+    public string Number { get; init; } = "";
+
+    /// <summary>What must hold of the steps before this one when it changes anything: the runbook's order.</summary>
+    public IReadOnlyList<StepRequirement> After { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using Slate.Runbook.Phase;
 using Slate.Runbook.Ports;
 
 namespace Slate.Runbook.Core;
@@ -10,11 +11,28 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
 {
     private readonly List<ActionRecord> _records = [];
 
-    public async Task<StepRun> RunAsync(IStep step, RunMode mode)
+    /// <summary>The saved plan being applied (`slate apply`): refused unless a fresh plan is the same one, and used once.</summary>
+    public SavedPlan? Saved { get; init; }
+
+    /// <summary>`--approve FINGERPRINT`: the approver saw this exact plan; it stands for the step's first typed confirmation.</summary>
+    public string? Approval { get; init; }
+
+    /// <param name="after">The steps that must have reached their gates before this one changes anything (the runbook's order).</param>
+    public async Task<StepRun> RunAsync(IStep step, RunMode mode, IReadOnlyList<Prerequisite>? after = null)
     {
         var assessment = await step.AssessAsync(interruption.Stop).ConfigureAwait(false);
+        if (mode != RunMode.Gate)
+            assessment = await PhaseOrder.CheckAsync(assessment, after ?? [], interruption.Stop).ConfigureAwait(false);
         var plan = assessment.Plan;
         observer.Assessed(assessment, mode);
+        if (Saved is { } saved && saved.RefusalFor(plan, services.Journal.Entries()) is { } refusal)
+        {
+            observer.Note($"Refused: {refusal.Why}; nothing was changed.");
+            foreach (var change in refusal.Changes.Take(20))
+                observer.Note($"  changed: {change}");
+            Journal(step, "refused", saved.Fingerprint, detail: $"saved plan {saved.Id}: {refusal.Why}");
+            return Done(step, mode, assessment, ExitCode.Refused, null);
+        }
         if (mode == RunMode.Gate || (plan.Actions.Count == 0 && !plan.HasFatal))
         {
             if (mode != RunMode.Gate && plan.Actions.Count == 0)
@@ -46,8 +64,12 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     private async Task<StepRun> ApplyAsync(IStep step, StepAssessment assessment)
     {
         var plan = assessment.Plan;
-        if (step.ConfirmationFor(plan) is { } confirmation && !await ConfirmAsync(step, plan, confirmation).ConfigureAwait(false))
+        var consent = new Consent(observer, interruption, confirmations, Approval, plan.Fingerprint,
+            (what, detail) => Journal(step, what, plan.Fingerprint, detail: detail));
+        if (step.ConfirmationFor(plan) is { } confirmation && !await consent.GivenAsync(confirmation, approvable: true).ConfigureAwait(false))
             return Done(step, RunMode.Apply, assessment, ExitCode.Refused, null);
+        if (Saved is { } saved)
+            Journal(step, SavedPlan.JournalEvent, plan.Fingerprint, detail: saved.Id);
         Journal(step, "plan", plan.Fingerprint, arguments: plan.Baseline,
             detail: string.Join(" ", [$"{plan.Actions.Count} action(s): {string.Join(", ", plan.Actions.Select(a => $"{a.Kind} {a.Subject}"))}.", .. plan.Notes]));
         var queue = new Queue<PlannedAction>(plan.Actions);
@@ -67,7 +89,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
             }
             if (result.FollowUp is { } followUp)
             {
-                if (!await ConfirmAsync(step, plan, followUp.Confirmation).ConfigureAwait(false))
+                if (!await consent.GivenAsync(followUp.Confirmation, approvable: false).ConfigureAwait(false))
                 {
                     Skip(followUp.Actions.Concat(queue));
                     return await RegateAsync(step, assessment, ExitCode.Refused).ConfigureAwait(false);
@@ -109,29 +131,6 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         _records.Add(new ActionRecord(action, result.Outcome, result.Detail));
         observer.ActionFinished(action, result);
         return result;
-    }
-
-    private async Task<bool> ConfirmAsync(IStep step, StepPlan plan, Confirmation confirmation)
-    {
-        string? typed;
-        if (confirmations.Count > 0)
-            typed = confirmations.FirstOrDefault(c => c == confirmation.Expected) ?? confirmations[0];
-        else
-            typed = await observer.AskAsync(confirmation, interruption.Stop).ConfigureAwait(false);
-        if (typed is null)
-        {
-            observer.Note($"Refused: no terminal to confirm on. Pass --confirm '{confirmation.Expected}' after reading the plan; nothing was changed.");
-            Journal(step, "refused", plan.Fingerprint, detail: "no confirmation (no terminal, no --confirm)");
-            return false;
-        }
-        if (typed != confirmation.Expected)
-        {
-            observer.Note($"Refused: '{typed}' is not '{confirmation.Expected}'; nothing was changed.");
-            Journal(step, "refused", plan.Fingerprint, detail: $"confirmation did not match '{confirmation.Expected}'");
-            return false;
-        }
-        Journal(step, "confirmed", plan.Fingerprint, detail: $"typed '{confirmation.Expected}' for: {string.Join(", ", confirmation.Targets)}");
-        return true;
     }
 
     private async Task<StepRun> RegateAsync(IStep step, StepAssessment before, ExitCode? failed)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Slate.Runbook.AfterTeardown;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
+using Slate.Runbook.Teardown;
 
 namespace Slate.Runbook.OsdWipe;
 
@@ -25,7 +26,11 @@ public sealed class OsdWipeStep(IStepServices services) : Step<OsdWipeObservatio
         "All Ceph OSD data on them is destroyed; vda is never touched. Gate: `slate gate osd`.",
         Mutates: true,
         [],
-        (services, _) => new OsdWipeStep(services));
+        (services, _) => new OsdWipeStep(services))
+    {
+        Number = "4",
+        After = [StepRequirement.Lines(TeardownStep.StepName, "host-gone", "domain-off")],
+    };
 
     public override string Name => StepName;
 

@@ -15,7 +15,10 @@ public sealed class PreflightStep(IStepServices services) : Step<PreflightReport
         "Exit 0 when nothing blocks, 3 on a fatal finding (a plane missing or different, the model unreadable, a domain missing), 4 on the wrong cloud.",
         Mutates: false,
         [],
-        (services, _) => new PreflightStep(services));
+        (services, _) => new PreflightStep(services))
+    {
+        Number = "1",
+    };
 
     public override string Name => "preflight";
 

@@ -1,5 +1,7 @@
 using Slate.Runbook.Core;
+using Slate.Runbook.OsdWipe;
 using Slate.Runbook.Ports;
+using Slate.Runbook.StaleNetworks;
 using Slate.Runbook.Teardown;
 
 namespace Slate.Runbook.Reenroll;
@@ -32,7 +34,11 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
                 "without it the password is asked at the terminal, without echo, when --apply first needs it", ParameterKind.Secret),
             new StepParameter("wait", "How long the hosts may take to reach Ready", ParameterKind.Duration, DurationText.Format(DefaultWait)),
         ],
-        (services, arguments) => new ReenrollStep(services, new ReenrollOptions(arguments.Duration("wait", DefaultWait), arguments.Secret("password-file"))));
+        (services, arguments) => new ReenrollStep(services, new ReenrollOptions(arguments.Duration("wait", DefaultWait), arguments.Secret("password-file"))))
+    {
+        Number = "5",
+        After = [StepRequirement.Gate(StaleNetworksStep.StepName), StepRequirement.Gate(OsdWipeStep.StepName)],
+    };
 
     public override string Name => StepName;
 

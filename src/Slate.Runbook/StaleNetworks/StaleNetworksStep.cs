@@ -1,6 +1,7 @@
 using Slate.Runbook.AfterTeardown;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
+using Slate.Runbook.Teardown;
 
 namespace Slate.Runbook.StaleNetworks;
 
@@ -24,7 +25,11 @@ public sealed class StaleNetworksStep(IStepServices services) : Step<StaleNetwor
         "`virsh net-define FILE` (then `virsh net-start NAME`) for a network, `virsh define FILE` for a domain. Gate: `slate gate networks`.",
         Mutates: true,
         [],
-        (services, _) => new StaleNetworksStep(services));
+        (services, _) => new StaleNetworksStep(services))
+    {
+        Number = "3",
+        After = [StepRequirement.Lines(TeardownStep.StepName, "host-gone", "domain-off")],
+    };
 
     public override string Name => StepName;
 

@@ -1,3 +1,4 @@
+using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
 
 namespace Slate.Runbook.Standup;
@@ -15,7 +16,11 @@ public sealed class StandupStep(IStepServices services) : Step<StandupObservatio
         "DRIFT line naming the object, expected and observed (exit 3); none prints OK.",
         Mutates: false,
         [],
-        (services, _) => new StandupStep(services));
+        (services, _) => new StandupStep(services))
+    {
+        Number = "7a",
+        After = [StepRequirement.Gate(CarveStep.StepName)],
+    };
 
     public override string Name => StepName;
 

@@ -25,7 +25,14 @@ internal static class TeardownGate
             lines.Add(new GateLine("model-gone", o.Model is null && o.JujuError is null, model, "no model", o.JujuError ?? (o.Model is null ? "absent" : "present")));
             foreach (var host in site.Hosts)
             {
-                if (options.Path == TeardownPath.Destroy)
+                if (options.Path == TeardownPath.Destroy && o.ReenrolledSince(host.Name) is { } successor)
+                {
+                    // Later steps stand on this one: the machine torn down is gone, and MAAS now powers the domain.
+                    lines.Add(new GateLine("host-gone", true, host.Name, "not in MAAS, or re-enrolled since with a new system_id",
+                        $"re-enrolled since as {successor.SystemId} {successor.StatusName}"));
+                    lines.Add(DomainPresent(o, host.Name));
+                }
+                else if (options.Path == TeardownPath.Destroy)
                 {
                     lines.Add(Absent(o, "host-gone", host.Name));
                     lines.Add(DomainShutOff(o, host.Name));

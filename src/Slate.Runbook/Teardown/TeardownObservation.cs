@@ -23,4 +23,14 @@ public sealed record TeardownObservation(
 
     /// <summary>The model's machine whose instance is this MAAS machine.</summary>
     public JujuMachine? ModelMachine(MaasMachine machine) => Model?.Machines.FirstOrDefault(m => m.InstanceId == machine.SystemId);
+
+    /// <summary>
+    /// The host's machine when it was re-enrolled after the journalled teardown (Step 5): outside the model, with a
+    /// system_id other than the one the teardown recorded. The torn-down machine is gone; this is its successor.
+    /// </summary>
+    public MaasMachine? ReenrolledSince(string hostname) =>
+        Machine(hostname) is { } machine && ModelMachine(machine) is null
+        && Baseline.GetValueOrDefault(TeardownBaseline.HostKey(hostname)) is { } before && before != machine.SystemId
+            ? machine
+            : null;
 }

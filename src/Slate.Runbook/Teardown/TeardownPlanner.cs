@@ -75,7 +75,8 @@ internal static class TeardownPlanner
         }
         if (options.Path == TeardownPath.Destroy && o.JujuError is null)
         {
-            foreach (var host in site.Hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>().Where(m => o.ModelMachine(m) is null))
+            foreach (var host in site.Hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>()
+                         .Where(m => o.ModelMachine(m) is null && o.ReenrolledSince(m.Hostname) is null))
                 findings.Add(new Finding(Severity.Fatal, "host-outside-model", host.Hostname,
                     $"{host.Hostname} ({host.SystemId}, {host.StatusName}) is in MAAS but not in the model: destroy-model cannot decompose it, and deleting it would destroy its VM",
                     "in the model or absent", host.StatusName));
@@ -148,7 +149,9 @@ internal static class TeardownPlanner
                 _ when site.IsProtected(name) => "EXCLUDED (protected)",
                 "orphan" => machine is null ? "gone" : "delete",
                 _ when options.Canary && name != site.Hosts[0].Name => "untouched (not the canary)",
-                _ => machine is null ? "gone" : hostPlan,
+                _ when machine is null => "gone",
+                _ when o.ReenrolledSince(name) is not null => "re-enrolled since",
+                _ => hostPlan,
             };
             rows.Add(ReportTable.Row(name, role, machine?.SystemId ?? "-", machine?.StatusName ?? "absent", jujuMachine?.Id ?? "-",
                 o.Domain(name) is { } d ? DomainStates.Describe(d.State) : "-", plan));

@@ -29,7 +29,10 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
             new StepParameter("canary", "With --path release: the first host only, verify it survived, and stop", ParameterKind.Flag),
             new StepParameter("wait", "How long the model may take to die before lingering machines are offered to --force", ParameterKind.Duration, DurationText.Format(DefaultWait)),
         ],
-        (services, arguments) => new TeardownStep(services, ReadOptions(arguments)));
+        (services, arguments) => new TeardownStep(services, ReadOptions(arguments)))
+    {
+        Number = "2",
+    };
 
     public override string Name => StepName;
 

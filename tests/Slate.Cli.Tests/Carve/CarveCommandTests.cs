@@ -30,7 +30,7 @@ public sealed class CarveCommandTests
         Assert.Equal(0, code);
         Assert.Equal(PatternATree, io.Out.SkipWhile(l => l != "interface | type | address | change").Skip(1).Take(PatternATree.Length));
         Assert.Contains("Summary: 0 fatal, 10 changes", io.Out);
-        Assert.True(CarveLab.HostReads(requests) <= 2, string.Join("\n", requests));
+        Assert.True(CarveLab.HostReads(requests) <= 2 + CarveLab.ReenrollGateReads, string.Join("\n", requests));
         Assert.Equal(0, CarveLab.Writes(requests));
 
         (code, io, requests) = await lab.MeasuredAsync(() => lab.CarveAsync("openstack0", "--apply", "--confirm", "openstack0"));
@@ -113,7 +113,10 @@ public sealed class CarveCommandTests
         }
     }
 
-    /// <summary>MAAS refuses interface edits on a Deployed machine (api/interfaces.py); the plan quotes the lab's own 409 text and changes nothing.</summary>
+    /// <summary>
+    /// MAAS refuses interface edits on a Deployed machine (api/interfaces.py); the plan quotes the lab's own 409 text and
+    /// changes nothing. The runbook's order refuses it first (exit 4): Step 6 needs Step 5's Ready.
+    /// </summary>
     [Fact]
     public async Task Carving_a_deployed_host_is_refused_quoting_maas_and_writes_nothing()
     {
@@ -128,9 +131,10 @@ public sealed class CarveCommandTests
 
         var (code, io, requests) = await lab.MeasuredAsync(() => lab.CarveAsync("openstack1", "--apply", "--confirm", "openstack1"));
 
-        Assert.Equal(3, code);
+        Assert.Equal(4, code);
         Assert.Contains($"FATAL   openstack1: is Deployed; the carve needs Ready, and MAAS refuses these edits: \"{refusal.Message}\"", io.Out);
-        Assert.Contains("Refused: the plan has fatal findings; nothing was changed.", io.Out);
+        Assert.Contains(io.Out, l => l.StartsWith("PRECONDITION reenroll: `slate reenroll` must come first: its gate does not hold yet (ready openstack1:", StringComparison.Ordinal));
+        Assert.Contains("Refused: a precondition does not hold; nothing was changed.", io.Out);
         Assert.Equal(0, CarveLab.Writes(requests));
     }
 
@@ -168,9 +172,9 @@ public sealed class CarveCommandTests
         var site = Path.Combine(lab.Directory, "moved-storage.yaml");
         File.WriteAllText(site, File.ReadAllText(CliHarness.SitePath).Replace("10.12.32.0/22", "10.12.40.0/22", StringComparison.Ordinal));
 
-        var (code, io) = await lab.Harness.RunAsync("carve", "openstack0", "--site", site);
+        var (code, io) = await lab.Harness.RunAsync("carve", "openstack0", "--site", site, "--journal", lab.JournalPath);
 
-        Assert.Equal(3, code);
+        Assert.True(code == 3, string.Join("\n", io.Out.Concat(io.Errors)));
         Assert.Contains("FATAL   openstack0 enp9s0: MAAS has no subnet 10.12.40.0/22 for plane storage", io.Out);
     }
 
@@ -183,7 +187,7 @@ public sealed class CarveCommandTests
 
         Assert.Equal(0, code);
         Assert.Contains("Summary: 0 fatal, 40 changes (openstack0 10, openstack1 10, openstack2 10, openstack3 10)", io.Out);
-        Assert.Equal(1, CarveLab.HostReads(requests));
+        Assert.Equal(1 + CarveLab.ReenrollGateReads, CarveLab.HostReads(requests));
         Assert.Equal(2, (await lab.CarveAsync("--all", "--apply")).Code);
         Assert.Equal(2, (await lab.CarveAsync("--apply")).Code);
         Assert.Equal(2, (await lab.CarveAsync()).Code);

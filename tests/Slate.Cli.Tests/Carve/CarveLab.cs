@@ -39,6 +39,9 @@ internal sealed class CarveLab : IAsyncDisposable
         Assert.Equal(NodeStatus.Ready, cloud.Machines.FindByHostname(hostname)!.Status);
     }
 
+    /// <summary>The machine reads of the runbook's order check: Step 6 needs Step 5's gate (its hosts by hostname and by boot MAC).</summary>
+    public const int ReenrollGateReads = 2;
+
     public LabMachine Machine(string hostname) => Cloud.Machines.FindByHostname(hostname)!;
 
     /// <summary>`slate carve …` on the runbook's site with this lab's journal.</summary>

@@ -1,4 +1,5 @@
 using Slate.Cli.Journal;
+using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 
 namespace Slate.Cli.Tests.Journal;
@@ -51,6 +52,20 @@ public sealed class JournalRunsTests
 
         Assert.Equal($"osd: 1c wipe=? → {JournalRun.InDoubtText} / osd: 1c wipe=done → gate green", Shape(runs));
         Assert.Equal(["/run/file"], runs[0].Captures);
+    }
+
+    [Fact]
+    public void A_saved_plan_applied_after_a_crash_opens_a_run_of_its_own_that_names_it()
+    {
+        var runs = JournalRuns.Group(
+        [
+            E("osd", "confirmed"), E("osd", "plan"), E("osd", "started", "wipe"),
+            E("osd", "confirmed"), new(At, "lab", "osd", SavedPlan.JournalEvent, "f1", Detail: "plan-7"), E("osd", "plan"),
+            E("osd", "started", "wipe"), E("osd", "done", "wipe"), E("osd", "gate"),
+        ]);
+
+        Assert.Equal($"osd: 1c wipe=? → {JournalRun.InDoubtText} / osd: 1c wipe=done → gate green", Shape(runs));
+        Assert.Equal([null, "plan-7"], runs.Select(r => r.SavedPlan));
     }
 
     [Fact]

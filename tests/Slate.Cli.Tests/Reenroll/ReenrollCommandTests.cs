@@ -18,6 +18,12 @@ public sealed class ReenrollCommandTests
         var before = Hosts.ToDictionary(h => h, h => cloud.Machines.FindByHostname(h)!.SystemId);
         var (torn, tornIo) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack");
         Assert.Equal(0, torn);
+        var (early, earlyIo) = await lab.RunAsync("reenroll");
+        Assert.Equal(4, early);
+        Assert.Contains(earlyIo.Out, l => l.StartsWith("PRECONDITION networks: `slate networks prune` must come first", StringComparison.Ordinal));
+        Assert.Contains(earlyIo.Out, l => l.StartsWith("PRECONDITION osd: `slate osd wipe` must come first", StringComparison.Ordinal));
+        Assert.Equal(0, (await lab.RunAsync("networks", "prune", "--apply")).Code);
+        Assert.Equal(0, (await lab.RunAsync("osd", "wipe", "--apply", "--confirm", "4")).Code);
         var passwordFile = Path.Combine(lab.Lab.Directory, "libvirt-password");
         File.WriteAllText(passwordFile, Password + "\n");
         File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -79,19 +85,25 @@ public sealed class ReenrollCommandTests
         Assert.Equal(lostCreates, io.Out.Count(l => l.Contains("the answer was lost, MAAS has it: adopted", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task A_host_failing_commissioning_exits_3_naming_it_with_maas_status_message()
+    /// <summary>
+    /// A host ending in Failed commissioning, or in Failed testing (metadataserver/api.py (3.7) _process_testing: a
+    /// failing test script), exits 3 naming it with MAAS's status, while the others are Ready.
+    /// </summary>
+    [Theory]
+    [InlineData("fail-commissioning", "openstack2", "Failed commissioning", "openstack3")]
+    [InlineData("fail-testing", "openstack1", "Failed testing", "openstack2")]
+    public async Task A_host_failing_commissioning_or_testing_exits_3_naming_it_with_maas_status(string fault, string host, string status, string fine)
     {
-        await using var lab = await ReenrollLab.StartAsync("fail-commissioning=openstack2");
+        await using var lab = await ReenrollLab.StartAsync($"{fault}={host}");
 
         var (code, io) = await lab.RunAsync("reenroll", "--apply", "--password-file", lab.PasswordFile());
 
         Assert.Equal(3, code);
         var failed = Assert.Single(io.Out, l => l.StartsWith("FAIL  ", StringComparison.Ordinal));
-        Assert.StartsWith("FAIL  ready          openstack2: ", failed, StringComparison.Ordinal);
+        Assert.StartsWith($"FAIL  ready          {host}: ", failed, StringComparison.Ordinal);
         // the lab's status message is the status itself, so it is not repeated (ReenrollApplyTests shows a longer one)
-        Assert.EndsWith($"{lab.Cloud.Machines.FindByHostname("openstack2")!.SystemId} Failed commissioning (expected Ready)", failed, StringComparison.Ordinal);
-        Assert.Equal(NodeStatus.Ready, lab.Cloud.Machines.FindByHostname("openstack3")!.Status);
+        Assert.EndsWith($"{lab.Cloud.Machines.FindByHostname(host)!.SystemId} {status} (expected Ready)", failed, StringComparison.Ordinal);
+        Assert.Equal(NodeStatus.Ready, lab.Cloud.Machines.FindByHostname(fine)!.Status);
     }
 
     [Fact]
@@ -103,9 +115,11 @@ public sealed class ReenrollCommandTests
 
         var (code, _) = await lab.RunAsync(lab.Context(io), "reenroll", "--apply");
 
-        Assert.Equal(3, code);
+        // Step 3's gate keeps every host's domain, so the runbook's order refuses first; the plan still says why.
+        Assert.Equal(4, code);
         Assert.Contains(io.Out, l => l.StartsWith("FATAL   openstack1: the hypervisor has no domain of this name", StringComparison.Ordinal));
-        Assert.Contains("Refused: the plan has fatal findings; nothing was changed.", io.Out);
+        Assert.Contains(io.Out, l => l.StartsWith("PRECONDITION networks: `slate networks prune` must come first", StringComparison.Ordinal) && l.Contains("host-kept openstack1", StringComparison.Ordinal));
+        Assert.Contains("Refused: a precondition does not hold; nothing was changed.", io.Out);
         Assert.Equal(0, lab.Creates);
         Assert.Empty(io.Prompts);
     }

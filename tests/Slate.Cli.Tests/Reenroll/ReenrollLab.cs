@@ -1,4 +1,6 @@
+using System.Globalization;
 using Slate.Cli.Journal;
+using Slate.Cli.Rehearsal;
 using Slate.Lab.Cloud;
 using Slate.Lab.Faults;
 using Slate.Lab.Maas;
@@ -10,8 +12,9 @@ using Slate.Runbook.Sites;
 namespace Slate.Cli.Tests.Reenroll;
 
 /// <summary>
-/// A lab (optionally sick) as the destroy path leaves it: the hosts decomposed out of MAAS, their domains kept, and the
-/// teardown's plan, with the hosts' system_ids, in the journal. The CLI reaches MAAS over HTTP with quick read retries.
+/// A lab (optionally sick) as Steps 2–4 leave it: the hosts decomposed out of MAAS, their domains kept, the teardown's
+/// plan, with the hosts' system_ids, in the journal, and the stale network and the OSD disks dealt with by the CLI.
+/// The CLI reaches MAAS over HTTP with quick read retries.
 /// </summary>
 internal sealed class ReenrollLab : IAsyncDisposable
 {
@@ -47,6 +50,12 @@ internal sealed class ReenrollLab : IAsyncDisposable
         }
         new JsonLinesJournal(lab.JournalPath, "test@lab", "test", TimeProvider.System).Append(new JournalEntry(DateTimeOffset.UtcNow, site.Cloud.Name,
             "teardown", "plan", "0123456789abcdef", Arguments: lab.OldIds.ToDictionary(p => "host:" + p.Key, p => p.Value)));
+        string[][] stepsThreeAndFour = [["networks", "prune", "--apply"], ["osd", "wipe", "--apply", "--confirm", Hosts.Length.ToString(CultureInfo.InvariantCulture)]];
+        foreach (var step in stepsThreeAndFour)
+        {
+            var (code, io) = await lab.RunAsync(step);
+            Assert.True(code == 0, io.OutText + string.Join("\n", io.Errors));
+        }
         return lab;
     }
 
@@ -62,7 +71,7 @@ internal sealed class ReenrollLab : IAsyncDisposable
     public CliContext Context(RecordingInteraction? io = null) => new(io ?? new RecordingInteraction(),
         new Dictionary<string, string?>(),
         _ => new MaasPort(new MaasClient(new MaasCredentials(Server.MaasUrl, Server.ApiKey), new MaasClientOptions { MaxRetryDelay = TimeSpan.FromMilliseconds(1) })),
-        (_, _) => Cloud.Hypervisor, (_, _) => throw new InvalidOperationException("re-enrolment runs no juju"), TimeProvider.System);
+        (_, _) => Cloud.Hypervisor, (_, site) => RehearsalLab.JujuFor(Server, site, Path.Combine(Directory, "juju")), TimeProvider.System);
 
     public Task<(int Code, RecordingInteraction Io)> RunAsync(params string[] args) => RunAsync(Context(), args);
 

@@ -8,7 +8,7 @@ public sealed class LabFaultsParsingTests
     public void Every_form_parses_and_prints_back_as_specs()
     {
         var faults = LabFaults.Parse(["latency=200ms", "503=0.2", "409=0.1:3", "lost=0.05", "stuck=openstack2",
-            "stuck=openstack4,openstack5", "fail-commissioning=openstack3", "seed=7"]);
+            "stuck=openstack4,openstack5", "fail-commissioning=openstack3", "fail-testing=openstack1", "seed=7"]);
 
         Assert.Equal(TimeSpan.FromMilliseconds(200), faults.Latency);
         Assert.Equal(new RetryableFault(0.2, 10), faults.Unavailable);
@@ -16,9 +16,10 @@ public sealed class LabFaultsParsingTests
         Assert.Equal(0.05, faults.Lost);
         Assert.True(faults.Stuck.SetEquals(["openstack2", "openstack4", "openstack5"]));
         Assert.True(faults.FailCommissioning.SetEquals(["openstack3"]));
+        Assert.True(faults.FailTesting.SetEquals(["openstack1"]));
         Assert.Equal(7, faults.Seed);
         Assert.Equal("latency=200ms 503=0.2:10 409=0.1:3 lost=0.05 stuck=openstack2,openstack4,openstack5 " +
-                     "fail-commissioning=openstack3 seed=7", faults.ToString());
+                     "fail-commissioning=openstack3 fail-testing=openstack1 seed=7", faults.ToString());
         Assert.Equal(faults.ToString(), LabFaults.Parse(faults.ToString().Split(' ')).ToString());
     }
 

@@ -60,7 +60,7 @@ public sealed class RealLibvirtWorld : IHypervisorWorld
         Directory.CreateDirectory(ImagesDir);
         var commands = new List<string>
         {
-            $"net-define {Write("net.xml", WorldParts.Network(Network, Bridge))}",
+            $"net-define {Write("net.xml", LibvirtDefinitions.Network(Network, Bridge))}",
             $"net-start {Network}",
             $"pool-define-as {Pool} dir --target {ImagesDir}",
             $"pool-start {Pool}",
@@ -84,10 +84,10 @@ public sealed class RealLibvirtWorld : IHypervisorWorld
     private string Mac(string domain, int nic) => $"52:54:00:{suffix[..2]}:{suffix[2..4]}:{(Domains.ToList().IndexOf(domain) * 16 + nic):x2}";
 
     private XElement DomainXml(string domain) =>
-        WorldParts.Domain(domain,
-            WorldParts.Disk(OsDisk(domain), "vda"),
-            WorldParts.Disk(OsdDisk(domain), "vdb"),
-            WorldParts.NetworkNic(Mac(domain, 0), Network),
+        LibvirtDefinitions.Domain(domain,
+            LibvirtDefinitions.Disk(OsDisk(domain), "vda"),
+            LibvirtDefinitions.Disk(OsdDisk(domain), "vdb"),
+            LibvirtDefinitions.NetworkNic(Mac(domain, 0), Network),
             new XElement("interface", new XAttribute("type", "bridge"),
                 new XElement("mac", new XAttribute("address", Mac(domain, 1))),
                 new XElement("source", new XAttribute("bridge", Bridge)),

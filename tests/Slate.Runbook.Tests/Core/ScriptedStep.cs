@@ -10,7 +10,7 @@ internal sealed class ScriptedStep(params StepAssessment[] assessments) : IStep
 {
     private int _assessed;
 
-    public string Name => "scripted";
+    public string Name { get; init; } = "scripted";
 
     public Dictionary<string, Func<CancellationToken, Task<ActionResult>>> Results { get; } = [];
 

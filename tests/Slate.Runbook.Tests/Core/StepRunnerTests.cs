@@ -1,21 +1,15 @@
-using Slate.Lab.Hypervisor;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
-using Slate.Runbook.Sites;
-using Slate.Runbook.Tests.Preflight;
-using Slate.Runbook.Tests.Sites;
 using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests.Core;
 
 public sealed class StepRunnerTests
 {
-    private static readonly Site Site = SiteLoader.Load(SiteFiles.CaracalPath);
     private static readonly PlannedAction First = ScriptedStep.Action("first");
     private static readonly PlannedAction Second = ScriptedStep.Action("second");
 
-    private readonly TestServices _services = new(Site, new RecordedMaas("caracal-testcloud", [], []), RecordedJuju.Without("openstack"),
-        LabHypervisor.FromSite(Site), TimeProvider.System);
+    private readonly TestServices _services = StepRunnerWorld.Services();
 
     private readonly RecordingObserver _observer = new();
     private readonly Interruption _interruption = new();

@@ -80,8 +80,8 @@ public sealed class RunbookLibvirtWorld : IDisposable
         Directory.CreateDirectory(ImagesDir);
         var commands = new List<string>();
         foreach (var (network, i) in PlaneNetworks.Select((n, i) => (n, i)))
-            commands.Add($"net-define {Write($"{network}.xml", WorldParts.Network(network, $"srb{suffix}{i}"))}; net-start {network}");
-        commands.Add($"net-define {Write("stale.xml", WorldParts.Network(StaleNetwork, StaleBridge))}; net-start {StaleNetwork}");
+            commands.Add($"net-define {Write($"{network}.xml", LibvirtDefinitions.Network(network, $"srb{suffix}{i}"))}; net-start {network}");
+        commands.Add($"net-define {Write("stale.xml", LibvirtDefinitions.Network(StaleNetwork, StaleBridge))}; net-start {StaleNetwork}");
         commands.Add($"pool-define-as {Pool} dir --target {ImagesDir}; pool-start {Pool}");
         foreach (var domain in Domains)
             commands.Add($"vol-create {Pool} {Write($"{domain}-vda.xml", WorldParts.Volume(OsDisk(domain), "0600"))}");
@@ -127,9 +127,9 @@ public sealed class RunbookLibvirtWorld : IDisposable
     {
         var isHost = Hosts.Contains(domain);
         List<string> networks = isHost ? [.. PlaneNetworks, StaleNetwork] : [.. PlaneNetworks.Take(1)];
-        return WorldParts.Domain(domain,
-            WorldParts.Disk(OsDisk(domain), "vda"),
-            isHost ? WorldParts.Disk(OsdDisk(domain), "vdb") : null,
-            networks.Select((network, i) => WorldParts.NetworkNic(Mac(domain, i), network)));
+        return LibvirtDefinitions.Domain(domain,
+            LibvirtDefinitions.Disk(OsDisk(domain), "vda"),
+            isHost ? LibvirtDefinitions.Disk(OsdDisk(domain), "vdb") : null,
+            networks.Select((network, i) => LibvirtDefinitions.NetworkNic(Mac(domain, i), network)));
     }
 }

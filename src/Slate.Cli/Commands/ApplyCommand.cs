@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Slate.Cli.Plans;
+using Slate.Cli.Steps;
+using Slate.Runbook.Core;
+using Slate.Runbook.Sites;
+
+namespace Slate.Cli.Commands;
+
+/// <summary>`slate apply PLAN`: applies a saved plan once, after proving the cloud is still what it was made from.</summary>
+internal static class ApplyCommand
+{
+    private static readonly Argument<string> PlanPath = new("plan") { Description = "The plan file `slate STEP --out FILE` wrote" };
+
+    private static readonly Option<string?> Approve = new("--approve")
+    {
+        Description = "The plan's fingerprint, for an unattended run: it stands for the typed confirmation only when it is the " +
+                      "fingerprint of the plan re-made now (proof the approver saw this exact plan; there is no bare --yes)",
+        HelpName = "FINGERPRINT",
+    };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("apply",
+            "Apply a saved plan (`slate STEP --out FILE`) once. The step is planned again from live state first: when any object the " +
+            "plan was made from changed, or its actions differ, it is refused (exit 4) naming what changed; a plan already applied " +
+            "(its id is in the journal) is refused too. Then the step's typed confirmation (or --approve FINGERPRINT), the actions, the gate.");
+        command.Arguments.Add(PlanPath);
+        GlobalOptions.AddCloudOptions(command);
+        command.Options.Add(GlobalOptions.Journal);
+        command.Options.Add(GlobalOptions.Confirm);
+        command.Options.Add(Approve);
+        var secrets = StepCatalog.Steps.SelectMany(d => d.Parameters).Where(p => p.Kind == ParameterKind.Secret)
+            .DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => (Symbol)StepOptions.For(p), StringComparer.Ordinal);
+        foreach (var option in secrets.Values)
+            command.Options.Add((Option)option);
+        command.SetAction((result, _) => RunAsync(context, result, secrets));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, ParseResult result, IReadOnlyDictionary<string, Symbol> secretOptions)
+    {
+        var settings = SlateSettings.Resolve(result, context.Environment);
+        var planPath = result.GetValue(PlanPath)!;
+        var saved = PlanFile.Read(planPath);
+        var site = SiteLoader.Load(settings.SitePath ?? "slate.yaml");
+        if (saved.Cloud != site.Cloud.Name)
+            throw new CliRefusedException($"{planPath} was made for cloud '{saved.Cloud}', and the site is '{site.Cloud.Name}': refused, nothing was changed");
+        var definition = StepCatalog.Steps.FirstOrDefault(d => d.Name == saved.Step && d.Mutates)
+                         ?? throw new CliInputException($"{planPath}: step '{saved.Step}' is not a step that changes anything");
+        var secrets = StepOptions.ReadSecrets(definition, secretOptions, result, context.Io);
+        var arguments = new StepArguments(saved.Arguments, secrets) { Mode = RunMode.Apply };
+        var json = result.GetValue(GlobalOptions.Json);
+        using var session = new CloudSession(context, settings, site);
+        var observer = new ConsoleRunObserver(context.Io, site, context.Time, json);
+        var runner = new StepRunner(session, observer, context.Interruption, result.GetValue(GlobalOptions.Confirm) ?? [])
+        {
+            Saved = saved,
+            Approval = result.GetValue(Approve),
+        };
+        var run = await runner.RunAsync(definition.Create(session, arguments), RunMode.Apply, PhaseCatalog.PrerequisitesOf(definition, session)).ConfigureAwait(false);
+        if (json)
+            context.Io.Json(StepDocuments.ToJson(run, site, observer.Notes));
+        return (int)run.ExitCode;
+    }
+}
