@@ -65,6 +65,27 @@ public sealed partial class JournalCommandTests
     }
 
     [Fact]
+    public async Task A_saved_plan_applied_by_approval_and_then_refused_reads_back_naming_the_plan_both_times()
+    {
+        await using var lab = await TeardownLab.StartAsync();
+        var planPath = Path.Combine(lab.Lab.Directory, "teardown.plan.json");
+        Assert.Equal(0, (await lab.RunAsync("teardown", "--out", planPath)).Code);
+        var saved = JsonDocument.Parse(await File.ReadAllTextAsync(planPath)).RootElement.GetProperty("plan");
+        var (id, fingerprint) = (saved.GetProperty("id").GetString(), saved.GetProperty("fingerprint").GetString());
+        Assert.Equal(0, (await lab.RunAsync("apply", planPath, "--approve", fingerprint!)).Code);
+        Assert.Equal(4, (await lab.RunAsync("apply", planPath, "--approve", fingerprint!)).Code);
+
+        var (code, io) = await CliHarness.RunAsync(NoEnvironment, "journal", "--journal", lab.JournalPath);
+
+        Assert.Equal(0, code);
+        Assert.Equal($"Journal {lab.JournalPath}: 2 run(s)", io.Out[0]);
+        Assert.Equal($"   saved plan applied: {id}", Assert.Single(io.Out, l => l.Contains("saved plan applied", StringComparison.Ordinal)));
+        Assert.Contains(io.Out, l => l.StartsWith("   confirmed ", StringComparison.Ordinal) && l.Contains($"approved plan {fingerprint} (--approve)", StringComparison.Ordinal));
+        Assert.Contains("   gate green", io.Out);
+        Assert.StartsWith($"   refused: saved plan {id}: ", io.Out[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_markdown_log_has_a_heading_per_run_and_a_table_row_per_action_that_a_pipe_in_a_detail_cannot_break()
     {
         using var folder = new SpecialFiles();
