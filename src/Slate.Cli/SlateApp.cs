@@ -16,7 +16,8 @@ internal static class SlateApp
         var root = new RootCommand(
             """
             Slate returns a MAAS + Juju + libvirt OpenStack cloud to a clean, deploy-ready slate, one gated runbook step at a time.
-            Every command is read-only or a dry run unless given --apply. Try it safely: `slate rehearse`.
+            Every command is read-only or a dry run unless given --apply. Try it safely: `slate rehearse`. On a cloud, start with
+            `slate status`: it reads every step's gate and names the next command.
 
             Connections: MAAS_URL + MAAS_API_KEY (or --maas-profile NAME); SLATE_LIBVIRT_URI (or --libvirt, else the site's
             libvirt.uri); SLATE_JUJU (else juju on PATH); SLATE_SITE (or --site, else ./slate.yaml).
