@@ -160,7 +160,8 @@ public sealed class CarveStepTests
         Assert.Contains("Deleting openstack0 br-metal also deletes br-metal.103 (MAAS deletes the children it orphans); Pattern A ones are created again.", plan.Notes);
         var rows = plan.Tables[0].Rows.ToDictionary(r => r[0].TrimStart(' ', '└', '─'), r => r[3]);
         Assert.Equal("re-created, linked", rows["br-metal"]);
-        Assert.Equal("created", rows["br-metal.103"]);
+        Assert.Equal("re-created (its parent is)", rows["br-metal.103"]);
+        Assert.Equal("created, linked", rows["br-internal"]);
         Assert.Equal(["delete abc123 20", "create_bridge abc123 br-ex parent=1 bridge_type=ovs", "create_bridge abc123 br-metal parent=2 bridge_type=standard",
             "create_vlan abc123 br-metal.103 parent=102 vlan=5003"], _maas.Writes.Take(4));
         Assert.Equal("deleted br-metal", run.Actions[0].Detail);
