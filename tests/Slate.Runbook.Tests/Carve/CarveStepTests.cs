@@ -266,6 +266,7 @@ public sealed class CarveStepTests
         Assert.Equal("Summary: 3 fatal, 20 changes (openstack0 10, openstack1 10, openstack2 0, openstack3 0)", plan.Summary);
         Assert.Equal(["openstack1 enp10s0", "openstack2", "openstack3"], plan.Findings.Where(f => f.Code is "nic-missing" or "host-missing").Select(f => f.Subject));
         Assert.Equal("openstack2: not in MAAS", plan.Tables[2].Title);
+        Assert.Contains(plan.Notes, n => n.StartsWith("Creating a bridge clears its parent's links", StringComparison.Ordinal));
         Assert.Equal("FATAL (see findings)", plan.Tables[1].Rows[^1][3]);
         Assert.Equal(new Dictionary<string, string> { ["openstack0"] = "abc123", ["openstack1"] = "def456" }, plan.Baseline);
     }

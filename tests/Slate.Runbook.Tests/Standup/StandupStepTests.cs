@@ -119,4 +119,14 @@ public sealed class StandupStepTests
         Assert.Equal("metal-admin", StandupCheck.Carrier(site, site.Plane("metal-internal"))?.Name);
         Assert.All(site.Planes.Where(p => p.Vid == 0), p => Assert.Null(StandupCheck.Carrier(site, p)));
     }
+
+    [Fact]
+    public void A_tagged_plane_no_interface_carries_has_no_carrier_and_no_fabric_line()
+    {
+        var site = Slate.Runbook.Sites.SiteLoader.Parse(Slate.Runbook.Tests.Sites.SiteFiles.CaracalWith("parent: br-metal.103, plane: metal-internal }", "parent: br-metal.103 }"), "caracal.yaml");
+        var maas = new CarveMaas();
+
+        Assert.Null(StandupCheck.Carrier(site, site.Plane("metal-internal")));
+        Assert.DoesNotContain(StandupCheck.Judge(site, new StandupObservation(maas.Topology, [])), l => l.Code == "fabric");
+    }
 }
