@@ -1,9 +1,8 @@
-using Slate.Lab.Hypervisor;
 using Slate.Runbook.Core;
-using Slate.Runbook.Ports;
 using Slate.Runbook.StaleNetworks;
 using Slate.Runbook.Tests.AfterTeardown;
 using Slate.Runbook.Tests.Core;
+using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests.StaleNetworks;
 
@@ -57,36 +56,5 @@ public sealed class StaleNetworksStubbornTests
 
         Assert.Equal("network 8_lbaas stopped (bridge removed)", run.Actions.Single(a => a.Action.Kind == "destroy-network").Detail);
         Assert.Equal((ActionOutcome.Unknown, "network 8_lbaas is still there (inactive)"), (Last(run).Outcome, Last(run).Detail));
-    }
-
-    /// <summary>The lab's libvirt, with one write that does not happen (or whose NIC was already gone).</summary>
-    internal sealed class StubbornHypervisor(LabHypervisor lab) : IHypervisor
-    {
-        public bool GoneBeforeDetach { get; init; }
-        public bool IgnoresDetach { get; init; }
-        public bool IgnoresDestroy { get; init; }
-        public bool IgnoresUndefine { get; init; }
-
-        public async Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken)
-        {
-            if (IgnoresDetach)
-                return;
-            await lab.DetachInterfaceAsync(domain, mac, cancellationToken);
-            if (GoneBeforeDetach)
-                throw new HypervisorException(HypervisorErrorCode.NoInterface, $"operation failed: no interface found with MAC {mac}");
-        }
-
-        public Task DestroyNetworkAsync(string name, CancellationToken cancellationToken) => IgnoresDestroy ? Task.CompletedTask : lab.DestroyNetworkAsync(name, cancellationToken);
-
-        public Task UndefineNetworkAsync(string name, CancellationToken cancellationToken) => IgnoresUndefine ? Task.CompletedTask : lab.UndefineNetworkAsync(name, cancellationToken);
-
-        public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) => lab.ListDomainsAsync(cancellationToken);
-        public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) => lab.GetDomainDevicesAsync(domain, cancellationToken);
-        public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) => lab.GetDomainXmlAsync(domain, cancellationToken);
-        public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) => lab.FindNetworkAsync(name, cancellationToken);
-        public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) => lab.FindVolumeAsync(path, cancellationToken);
-        public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) => lab.DeleteVolumeAsync(path, cancellationToken);
-        public Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken) => lab.ResolvePathAsync(path, cancellationToken);
-        public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken) => lab.CreateVolumeAsync(spec, cancellationToken);
     }
 }
