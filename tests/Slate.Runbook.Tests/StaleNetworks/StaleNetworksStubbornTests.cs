@@ -57,4 +57,38 @@ public sealed class StaleNetworksStubbornTests
         Assert.Equal("network 8_lbaas stopped (bridge removed)", run.Actions.Single(a => a.Action.Kind == "destroy-network").Detail);
         Assert.Equal((ActionOutcome.Unknown, "network 8_lbaas is still there (inactive)"), (Last(run).Outcome, Last(run).Detail));
     }
+
+    [Fact]
+    public async Task After_the_prune_the_gate_reads_the_network_not_defined_and_unused_and_each_host_as_journalled()
+    {
+        await ApplyAsync(new StubbornHypervisor(_world.Hypervisor));
+
+        var gate = (await new StaleNetworksStep(_world.Services).AssessAsync(CancellationToken.None)).Gate;
+
+        Assert.Equal(["network-gone 8_lbaas: not defined", "unreferenced 8_lbaas: none"], gate.Lines.Take(2).Select(l => $"{l.Code} {l.Subject}: {l.Observed}"));
+        var nics = gate.Lines.Single(l => l is { Code: "nics-kept", Subject: "openstack0" });
+        Assert.Equal(nics.Expected, nics.Observed);
+        Assert.True(gate.Green);
+    }
+
+    [Fact]
+    public async Task A_network_left_defined_reads_inactive_on_its_bridge()
+    {
+        await ApplyAsync(new StubbornHypervisor(_world.Hypervisor) { IgnoresUndefine = true });
+
+        var gate = (await new StaleNetworksStep(_world.Services).AssessAsync(CancellationToken.None)).Gate;
+
+        Assert.Equal("defined, inactive, bridge virbr6", gate.Lines[0].Observed);
+        Assert.False(gate.Lines[0].Holds);
+    }
+
+    [Fact]
+    public async Task An_unreadable_hypervisor_is_one_line_that_does_not_hold()
+    {
+        var down = new AfterTeardownWorld(hypervisor: new UnreachableHypervisor());
+
+        var gate = (await new StaleNetworksStep(down.Services).AssessAsync(CancellationToken.None)).Gate;
+
+        Assert.False(Assert.Single(gate.Lines).Holds);
+    }
 }
