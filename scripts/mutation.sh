@@ -9,6 +9,8 @@
 #
 # Reports (JSON + HTML) go to artifacts/mutation/<project>/ (not in git). MUTATION_CONCURRENCY sets Stryker's
 # parallel test runners (default 2).
+# scripts/stryker-config.json leaves ConfigureAwait's argument unmutated: false → true is an equivalent mutant in a
+# console program (no synchronization context), and there is one on nearly every await.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -46,7 +48,7 @@ for project in "${projects[@]}"; do
   output="$PWD/artifacts/mutation/$project"
   rm -rf "$output"
   (cd "tests/$project.Tests" && dotnet stryker --project "$project.csproj" --configuration Release \
-      --concurrency "${MUTATION_CONCURRENCY:-2}" --reporter json --reporter html --reporter progress \
+      --config-file ../../scripts/stryker-config.json --concurrency "${MUTATION_CONCURRENCY:-2}" --reporter json --reporter html --reporter progress \
       --output "$output" --skip-version-check "${extra[@]}")
   report="$output/reports/mutation-report.json"
   [ -f "$report" ] || { echo "mutation.sh: Stryker wrote no report for $project" >&2; exit 1; }

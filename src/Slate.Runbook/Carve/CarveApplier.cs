@@ -30,8 +30,6 @@ internal sealed class CarveApplier(IMaas maas, TimeProvider time)
                 await maas.DeleteInterfaceAsync(systemId, Number(action, CarveArguments.InterfaceId), ct).ConfigureAwait(false);
                 return true;
             }, time, ct).ConfigureAwait(false);
-            foreach (var gone in action.Argument(CarveArguments.Cascade).Split(' ', StringSplitOptions.RemoveEmptyEntries).Append(name))
-                ids.Remove(gone);
             return ActionResult.Done($"deleted {name}");
         }
         int IdOf(string interfaceName) => ids.TryGetValue(interfaceName, out var id)

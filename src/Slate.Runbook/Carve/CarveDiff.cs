@@ -98,7 +98,9 @@ public static class CarveDiff
         foreach (var stray in machine.Interfaces.Where(i => i.Type != "physical" && !desiredNames.Contains(i.Name)))
             doomed.Add(stray.Name);
         var gone = Descendants(machine, doomed);
-        var deletes = machine.Interfaces.Where(i => doomed.Contains(i.Name) && !i.Parents.Any(gone.Contains))
+        // MAAS deletes a child with its last parent only (models/signals/interfaces.py delete_children_interface_handler):
+        // a doomed bond that keeps another parent is deleted on its own.
+        var deletes = machine.Interfaces.Where(i => doomed.Contains(i.Name) && !(i.Parents.Count > 0 && i.Parents.All(gone.Contains)))
             .Select(i => Change(CarveChangeKind.DeleteInterface, machine, i.Name,
                 desiredNames.Contains(i.Name) ? desired.First(d => d.Name == i.Name).Describe() : "absent (not in Pattern A)", Observed(i),
                 (CarveArguments.InterfaceId, Id(i.Id)), (CarveArguments.Cascade, string.Join(" ", Descendants(machine, [i.Name]).Where(n => n != i.Name)))))

@@ -62,13 +62,12 @@ public static class CarvePlanner
         {
             CarveChangeKind.DeleteInterface => "re-created",
             CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan when diff.ChangesTo(d.Name).Any(x => x.Kind == CarveChangeKind.DeleteInterface) => null,
+            CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan when diff.Machine!.Interfaces.Any(i => i.Name == d.Name) => "re-created (its parent is)",
             CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan => "created",
             CarveChangeKind.SetBridgeType => $"bridge type → {d.BridgeType}",
             CarveChangeKind.Unlink => $"unlink {c.Observed}",
             _ => c.Arguments.ContainsKey(CarveArguments.Force) ? $"relinked (was {c.Observed})" : "linked",
         }).OfType<string>().ToList();
-        if (changes.Count == 0 && diff.Created.Contains(d.Name))
-            changes.Add("re-created (its parent is)");
         return changes.Count == 0 ? "unchanged" : string.Join(", ", changes);
     }
 

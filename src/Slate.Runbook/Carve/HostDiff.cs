@@ -12,7 +12,5 @@ public sealed record HostDiff(
     Host Host, MaasMachine? Machine, IReadOnlyList<DesiredInterface> Desired, IReadOnlyList<Finding> Findings,
     IReadOnlyList<CarveChange> Changes, IReadOnlySet<string> Created)
 {
-    public bool HasFatal => Findings.Any(f => f.Severity == Severity.Fatal);
-
     public IEnumerable<CarveChange> ChangesTo(string name) => Changes.Where(c => c.Interface == name);
 }

@@ -13,12 +13,12 @@ public sealed class CarveDiffTests
     private static readonly Host Host0 = Site.Host("openstack0");
 
     // The runbook's topology as MAAS holds it: a fabric per untagged plane, VLAN 103 on the metal fabric.
-    private static readonly MaasVlan Provider = new(5001, 0, 0, "fabric-0", "provider-public");
-    private static readonly MaasVlan Metal = new(5002, 0, 1, "fabric-1", "metal-admin");
-    private static readonly MaasVlan Internal = new(5003, 103, 1, "fabric-1", "metal-internal");
-    private static readonly MaasVlan Data = new(5004, 0, 2, "fabric-2", "data-tenant");
-    private static readonly MaasVlan Storage = new(5005, 0, 3, "fabric-3", "storage");
-    private static readonly MaasVlan Replication = new(5006, 0, 4, "fabric-4", "replication");
+    private static readonly MaasVlan Provider = CarveMaas.Provider;
+    private static readonly MaasVlan Metal = CarveMaas.Metal;
+    private static readonly MaasVlan Internal = CarveMaas.Internal;
+    private static readonly MaasVlan Data = CarveMaas.Data;
+    private static readonly MaasVlan Storage = CarveMaas.Storage;
+    private static readonly MaasVlan Replication = CarveMaas.Replication;
 
     private static MaasTopology Topology(MaasVlan? internalVlan = null, MaasVlan? storageSubnetVlan = null)
     {
@@ -32,18 +32,9 @@ public sealed class CarveDiffTests
         return new MaasTopology(vlans.GroupBy(v => v.FabricId).Select(g => new MaasFabric(g.Key, g.First().Fabric, g.ToList())).ToList(), subnets, []);
     }
 
-    /// <summary>A freshly commissioned host: the six NICs on their planes' VLANs, the boot NIC AUTO, the others link_up.</summary>
-    private static List<MaasInterface> Commissioned() =>
-    [
-        Nic(1, "enp1s0", Provider, new MaasLink(11, "link_up", null, null)),
-        Nic(2, "enp7s0", Metal, new MaasLink(12, "auto", "10.12.8.0/22", null, 2)),
-        Nic(3, "enp8s0", Data, new MaasLink(13, "link_up", null, null)),
-        Nic(4, "enp9s0", Storage, new MaasLink(14, "link_up", null, null)),
-        Nic(5, "enp10s0", Replication, new MaasLink(15, "link_up", null, null)),
-    ];
+    private static List<MaasInterface> Commissioned() => CarveMaas.Commissioned();
 
-    private static MaasInterface Nic(int id, string name, MaasVlan vlan, params MaasLink[] links) =>
-        new(id, name, "physical", null, [], links, vlan);
+    private static MaasInterface Nic(int id, string name, MaasVlan vlan, params MaasLink[] links) => CarveMaas.Nic(id, name, vlan, links);
 
     private static MaasMachine Ready(IReadOnlyList<MaasInterface> interfaces) => new("abc123", "openstack0", 4, "Ready", "off", "pod", interfaces);
 
