@@ -17,6 +17,9 @@ internal sealed record SlateSettings(
     string? JournalPath,
     IReadOnlyDictionary<string, string?> Environment)
 {
+    /// <summary>The site file a command that needs one reads: --site, else $SLATE_SITE, else ./slate.yaml.</summary>
+    public string SiteFile => SitePath ?? "slate.yaml";
+
     public static SlateSettings Resolve(ParseResult result, IReadOnlyDictionary<string, string?> env) => new(
         result.GetValue(GlobalOptions.Site) ?? Variable(env, SlateVariables.Site),
         result.GetValue(GlobalOptions.MaasProfile),

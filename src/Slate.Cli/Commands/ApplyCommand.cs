@@ -42,7 +42,7 @@ internal static class ApplyCommand
         var settings = SlateSettings.Resolve(result, context.Environment);
         var planPath = result.GetValue(PlanPath)!;
         var saved = PlanFile.Read(planPath);
-        var site = SiteLoader.Load(settings.SitePath ?? "slate.yaml");
+        var site = SiteLoader.Load(settings.SiteFile);
         if (saved.Cloud != site.Cloud.Name)
             throw new CliRefusedException($"{planPath} was made for cloud '{saved.Cloud}', and the site is '{site.Cloud.Name}': refused, nothing was changed");
         var definition = StepCatalog.Steps.FirstOrDefault(d => d.Name == saved.Step && d.Mutates)

@@ -31,7 +31,7 @@ internal static class ExitGateCommand
     private static async Task<int> RunAsync(CliContext context, ParseResult result)
     {
         var settings = SlateSettings.Resolve(result, context.Environment);
-        var sitePath = settings.SitePath ?? "slate.yaml";
+        var sitePath = settings.SiteFile;
         var site = SiteLoader.Load(sitePath);
         var bundle = SiteBundle.Resolve(result.GetValue(Bundle), sitePath)
                      ?? throw new CliInputException($"{sitePath}: no bundle beside it ({Path.GetFileName(Path.ChangeExtension(sitePath, null))}.bundle.yaml): pass --bundle FILE");

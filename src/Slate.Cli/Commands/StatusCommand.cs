@@ -27,7 +27,7 @@ internal static class StatusCommand
     private static async Task<int> RunAsync(CliContext context, ParseResult result)
     {
         var settings = SlateSettings.Resolve(result, context.Environment);
-        var sitePath = settings.SitePath ?? "slate.yaml";
+        var sitePath = settings.SiteFile;
         var site = SiteLoader.Load(sitePath);
         var bundle = SiteBundle.Resolve(result.GetValue(ExitGateCommand.Bundle), sitePath);
         using var session = new CloudSession(context, settings, site);

@@ -65,7 +65,7 @@ internal static class StepCommand
         var outPath = definition.Mutates ? result.GetValue(Out) : null;
         if (outPath is not null && mode == RunMode.Apply)
             throw new CliInputException($"--out saves a dry run's plan: run without --apply, then `slate apply {outPath}`");
-        var site = SiteLoader.Load(settings.SitePath ?? "slate.yaml");
+        var site = SiteLoader.Load(settings.SiteFile);
         var arguments = StepOptions.Read(definition, parameters, result, mode, context.Io);
         var json = result.GetValue(GlobalOptions.Json);
         using var session = new CloudSession(context, settings, site);
