@@ -156,6 +156,28 @@ def serial_types(path):
     db.close()
 
 
+# Payload sizes (record bytes) around the leaf-local limits for 4096-byte pages: max local 4061, min local 489,
+# 4092 bytes per overflow page. Each sits at an edge of the spec's local-size formula.
+SPILL_PAYLOADS = [4060, 4061, 4062, 4100, 4580, 4581, 4681, 8153, 8154, 20000]
+
+
+def spill_pattern(payload):
+    """The blob of the row whose record is `payload` bytes: header (size, NULL id, blob type) then the blob."""
+    length = payload - 4 if payload - 4 < 8186 else payload - 5
+    return bytes((i * 7 + payload) % 256 for i in range(length))
+
+
+def payload_sizes(path):
+    if os.path.exists(path):
+        os.remove(path)
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE spill (id INTEGER PRIMARY KEY, value BLOB)")
+    db.executemany("INSERT INTO spill (id, value) VALUES (?, ?)",
+                   [(i, spill_pattern(p)) for i, p in enumerate(SPILL_PAYLOADS, start=1)])
+    db.commit()
+    db.close()
+
+
 if __name__ == "__main__":
     two_profiles("two-profiles.db", 4096)
     two_profiles("page-1024.db", 1024)
@@ -164,3 +186,4 @@ if __name__ == "__main__":
     many_rows("many-rows.db")
     utf16("utf16.db")
     serial_types("serial-types.db")
+    payload_sizes("payload-sizes.db")
