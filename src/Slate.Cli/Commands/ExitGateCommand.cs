@@ -34,7 +34,7 @@ internal static class ExitGateCommand
         var sitePath = settings.SiteFile;
         var site = SiteLoader.Load(sitePath);
         var bundle = SiteBundle.Resolve(result.GetValue(Bundle), sitePath)
-                     ?? throw new CliInputException($"{sitePath}: no bundle beside it ({Path.GetFileName(Path.ChangeExtension(sitePath, null))}.bundle.yaml): pass --bundle FILE");
+                     ?? throw new CliInputException($"{sitePath}: no bundle beside it ({Path.GetFileName(SiteBundle.Beside(sitePath))}): pass --bundle FILE");
         var json = result.GetValue(GlobalOptions.Json);
         using var session = new CloudSession(context, settings, site);
         var observer = new ConsoleRunObserver(context.Io, site, context.Time, json);

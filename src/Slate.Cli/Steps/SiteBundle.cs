@@ -7,7 +7,10 @@ internal static class SiteBundle
     {
         if (given is not null)
             return given;
-        var sibling = Path.ChangeExtension(sitePath, null) + ".bundle.yaml";
+        var sibling = Beside(sitePath);
         return File.Exists(sibling) ? sibling : null;
     }
+
+    /// <summary>Where the site's bundle is looked for: <c>&lt;site&gt;.bundle.yaml</c> beside the site file.</summary>
+    public static string Beside(string sitePath) => Path.ChangeExtension(sitePath, null) + ".bundle.yaml";
 }
