@@ -90,9 +90,9 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         }
         if (status.Machines.Count == 0)
             return ActionResult.Unknown($"model {model} is still dying after {DurationText.Format(options.Wait)} with no machine left; re-run to re-observe");
-        var lingering = status.Machines.Select(m => $"machine {m.Id} ({m.Hostname ?? m.InstanceId ?? "?"})").ToList();
+        var lingering = status.Machines.Select(m => $"machine {m.Id} ({Named(m)})").ToList();
         var forced = status.Machines.Select(m => new PlannedAction(ForceRemoveMachine, $"machine {m.Id}",
-            $"juju remove-machine --force {m.Id} ({m.Hostname ?? m.InstanceId})",
+            $"juju remove-machine --force {m.Id} ({Named(m)})",
             new Dictionary<string, string> { [Arg.Model] = model, [Arg.Machine] = m.Id }));
         var confirmation = new Confirmation(
             $"Model {model} is still dying after {DurationText.Format(options.Wait)}; lingering: {string.Join(", ", lingering)}. juju remove-machine --force skips " +
@@ -100,6 +100,8 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         return new ActionResult(ActionOutcome.Done, $"model {model} still dying after {DurationText.Format(options.Wait)}: {string.Join(", ", lingering)} linger",
             new FollowUp(confirmation, [.. forced, destroy]));
     }
+
+    private static string Named(JujuMachine machine) => machine.Hostname ?? machine.InstanceId ?? "?";
 
     private async Task<ActionResult> RemoveMachineAsync(PlannedAction action, CancellationToken ct)
     {
