@@ -29,7 +29,7 @@ internal sealed class BoundedParser(IParser inner) : IParser
                     throw new YamlException(start.Start, start.End, $"nested deeper than {MaxDepth} levels");
                 open.Push((start.Anchor, 1));
                 break;
-            case MappingEnd or SequenceEnd when open.Count > 0:
+            case MappingEnd or SequenceEnd:
                 var (anchor, nodes) = open.Pop();
                 Close(anchor, nodes);
                 break;

@@ -20,7 +20,7 @@ internal static class YamlText
         }
         catch (YamlException e)
         {
-            throw error(e.Start.Line, e.InnerException?.Message ?? e.Message);
+            throw error(e.Start.Line, e.Message);
         }
         catch (InvalidOperationException)
         {

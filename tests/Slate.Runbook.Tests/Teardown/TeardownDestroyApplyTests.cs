@@ -48,6 +48,26 @@ public sealed class TeardownDestroyApplyTests
     }
 
     [Fact]
+    public async Task A_model_an_earlier_run_destroyed_meanwhile_is_reported_already_gone_and_its_hosts_still_awaited()
+    {
+        var juju = new DyingJuju(_world)
+        {
+            OnDestroy = () =>
+            {
+                _world.ModelExists = false;
+                _world.Machines.RemoveAll(m => m.Hostname.StartsWith("openstack", StringComparison.Ordinal));
+                throw new JujuModelNotFoundException("openstack", "model openstack not found", ["juju"], 1, "ERROR model not found");
+            },
+        };
+        var services = _world.Services with { Juju = juju, Maas = new DeletingMaas(_world.Machines), Time = new FastTime() };
+
+        var run = await ApplyAsync(services, Quick(TeardownPath.Destroy));
+
+        Assert.Contains("progress model openstack is already gone", _observer.Events);
+        Assert.Equal((ActionOutcome.Done, "model openstack removed; openstack0, openstack1, openstack2, openstack3 decomposed out of MAAS"), (run.Actions[1].Outcome, run.Actions[1].Detail));
+    }
+
+    [Fact]
     public async Task The_release_path_destroys_the_emptied_model_releasing_its_storage()
     {
         var juju = new DyingJuju(_world) { OnDestroy = () => _world.ModelExists = false };

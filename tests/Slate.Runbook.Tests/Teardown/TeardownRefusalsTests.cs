@@ -31,6 +31,7 @@ public sealed class TeardownRefusalsTests
         var finding = Assert.Single((await _world.AssessAsync(TeardownWorld.Destroy)).Plan.Findings, f => f.Severity == Severity.Fatal);
 
         Assert.Equal(("model-machine-unknown", "machine 4", "capi00"), (finding.Code, finding.Subject, finding.Observed));
+        Assert.StartsWith("instance capi00 is not one of the site's hosts", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
