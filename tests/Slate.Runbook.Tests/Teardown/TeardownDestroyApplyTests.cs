@@ -23,19 +23,19 @@ public sealed class TeardownDestroyApplyTests
         new StepRunner(services, _observer, interruption ?? new Interruption(), answers.Length == 0 ? ["openstack"] : answers)
             .RunAsync(new TeardownStep(services, options), RunMode.Apply);
 
+    /// <summary>What destroy-model leaves: no model, the hosts decomposed out of MAAS, their domains shut off; the orphan still there.</summary>
+    private void Decomposed()
+    {
+        _world.ModelExists = false;
+        _world.Machines.RemoveAll(m => m.Hostname.StartsWith("openstack", StringComparison.Ordinal));
+        foreach (var host in TeardownWorld.Site.Hosts)
+            _world.Hypervisor.SetState(host.Name, DomainState.ShutOff);
+    }
+
     [Fact]
     public async Task The_destroy_path_destroys_the_storage_waits_for_the_hosts_to_leave_maas_and_deletes_the_orphan()
     {
-        var juju = new DyingJuju(_world)
-        {
-            OnDestroy = () =>
-            {
-                _world.ModelExists = false;
-                _world.Machines.RemoveAll(m => m.Hostname.StartsWith("openstack", StringComparison.Ordinal));
-                foreach (var host in TeardownWorld.Site.Hosts)
-                    _world.Hypervisor.SetState(host.Name, DomainState.ShutOff);
-            },
-        };
+        var juju = new DyingJuju(_world) { OnDestroy = Decomposed };
         var services = _world.Services with { Juju = juju, Maas = new DeletingMaas(_world.Machines), Time = new FastTime() };
 
         var run = await ApplyAsync(services, Quick(TeardownPath.Destroy));
@@ -54,8 +54,7 @@ public sealed class TeardownDestroyApplyTests
         {
             OnDestroy = () =>
             {
-                _world.ModelExists = false;
-                _world.Machines.RemoveAll(m => m.Hostname.StartsWith("openstack", StringComparison.Ordinal));
+                Decomposed();
                 throw new JujuModelNotFoundException("openstack", "model openstack not found", ["juju"], 1, "ERROR model not found");
             },
         };
