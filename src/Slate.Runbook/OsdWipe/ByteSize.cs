@@ -15,6 +15,6 @@ internal static class ByteSize
             value /= 1024;
             unit++;
         }
-        return $"{value.ToString(value % 1 == 0 ? "0" : "0.#", CultureInfo.InvariantCulture)} {units[unit]}";
+        return $"{value.ToString("0.#", CultureInfo.InvariantCulture)} {units[unit]}";
     }
 }

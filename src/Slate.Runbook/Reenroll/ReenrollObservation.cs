@@ -10,10 +10,7 @@ namespace Slate.Runbook.Reenroll;
 public sealed record ReenrollObservation(
     IReadOnlyList<HostEnrolment> Hosts,
     string? HypervisorError,
-    IReadOnlyDictionary<string, string> PreTeardownIds)
-{
-    public HostEnrolment Host(string name) => Hosts.First(h => h.Host.Name == name);
-}
+    IReadOnlyDictionary<string, string> PreTeardownIds);
 
 /// <summary>
 /// One host as observed: whether its domain is defined, its boot NIC's MAC (or why there is none), the MAAS machine

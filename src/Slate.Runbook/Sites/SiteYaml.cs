@@ -43,11 +43,8 @@ internal sealed partial class SiteYaml(string file)
             ? seq.Children.ToList()
             : throw Error(map.Children[new YamlScalarNode(key)], Join(field, key), "expected a list");
 
-    public IReadOnlyList<string> StrList(YamlMappingNode map, string key, string field, bool required = true)
-    {
-        if (!required && Optional(map, key) is null) return [];
-        return Seq(map, key, field).Select((n, i) => Scalar(n, $"{Join(field, key)}[{i}]")).ToList();
-    }
+    public IReadOnlyList<string> StrList(YamlMappingNode map, string key, string field) =>
+        Seq(map, key, field).Select((n, i) => Scalar(n, $"{Join(field, key)}[{i}]")).ToList();
 
     public string Scalar(YamlNode node, string field) => node is YamlScalarNode { Value: { } value }
         ? value

@@ -46,6 +46,26 @@ internal sealed class AfterTeardownWorld
         return await new StepRunner(Services, Observer, interruption, confirmations).RunAsync(step, mode);
     }
 
+    /// <summary>
+    /// Plans, then gates, the step against this cloud's libvirt answering the domain list and then dropping: the plan
+    /// is fatal with the one finding that says <paramref name="what"/> cannot be read and why, plans nothing, and the
+    /// gate is the one red line.
+    /// </summary>
+    public async Task AssertUnreadableAfterDropAsync(Func<TestServices, IStep> step, string what)
+    {
+        var dropping = new AfterTeardownWorld(Site, new UnreachableHypervisor(listedBy: Hypervisor));
+        var dropped = step(dropping.Services);
+
+        var plan = await dropping.RunAsync(dropped, RunMode.Plan);
+        var gate = await dropping.RunAsync(dropped, RunMode.Gate);
+
+        Assert.Equal(ExitCode.GateRed, plan.ExitCode);
+        Assert.Equal([$"hypervisor-unreadable: {what} cannot be read: cannot connect to libvirt at qemu:///system: Failed to connect socket"],
+            plan.Assessment.Plan.Findings.Select(f => $"{f.Code}: {f.Message}"));
+        Assert.Empty(plan.Assessment.Plan.Actions);
+        Assert.False(Assert.Single(gate.Gate!.Lines).Holds);
+    }
+
     public List<string> Journalled(string step) =>
         Services.MemoryJournal.Written.Where(e => e.Step == step).Select(e => e.Event + (e.Subject is null ? "" : " " + e.Subject)).ToList();
 }

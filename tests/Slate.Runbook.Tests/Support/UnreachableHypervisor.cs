@@ -2,12 +2,16 @@ using Slate.Runbook.Ports;
 
 namespace Slate.Runbook.Tests.Support;
 
-/// <summary>A libvirt that does not answer: every call fails as the adapter fails when the daemon is down.</summary>
-internal sealed class UnreachableHypervisor : IHypervisor
+/// <summary>
+/// A libvirt that does not answer: every call fails as the adapter fails when the daemon is down. Given
+/// <paramref name="listedBy"/>, the domain list is still read from it (a daemon that drops right after the first call).
+/// </summary>
+internal sealed class UnreachableHypervisor(IHypervisor? listedBy = null) : IHypervisor
 {
     private static HypervisorException Down => new(HypervisorErrorCode.Unreachable, "cannot connect to libvirt at qemu:///system: Failed to connect socket");
 
-    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) => throw Down;
+    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) =>
+        listedBy is null ? throw Down : listedBy.ListDomainsAsync(cancellationToken);
     public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) => throw Down;
     public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) => throw Down;
     public Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken) => throw Down;
