@@ -23,6 +23,19 @@ public sealed class BundleOverlayChainTests : IDisposable
         Assert.Equal(["glance <-> keystone", "heat <-> keystone", "glance <-> heat"], merged.Relations.Select(r => r.ToString()));
     }
 
+    [Fact]
+    public void An_application_removed_by_a_later_overlay_takes_the_relations_an_earlier_one_appended()
+    {
+        var bundle = workspace.Write("bundle.yaml", Keystone + "relations:\n  - [glance, keystone]\n");
+        var first = workspace.Write("first.yaml", "relations:\n  - [heat, keystone]\n  - [glance, heat]\n");
+        var second = workspace.Write("second.yaml", "applications:\n  heat: null\n");
+
+        var merged = BundleLoader.Load(bundle, [first, second]);
+
+        Assert.Equal(["glance <-> keystone"], merged.Relations.Select(r => r.ToString()));
+        Assert.DoesNotContain("heat", merged.Applications.Keys);
+    }
+
     [Theory]
     [InlineData("null")]
     [InlineData("~")]
