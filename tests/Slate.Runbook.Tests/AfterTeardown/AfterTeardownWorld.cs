@@ -46,6 +46,14 @@ internal sealed class AfterTeardownWorld
         return await new StepRunner(Services, Observer, interruption, confirmations).RunAsync(step, mode);
     }
 
+    /// <summary>Applies the step built on this cloud's services with <paramref name="hypervisor"/> in libvirt's place.</summary>
+    public async Task<StepRun> ApplyOnAsync(IHypervisor hypervisor, Func<TestServices, IStep> step, params string[] confirmations)
+    {
+        var services = Services with { Hypervisor = hypervisor };
+        using var interruption = new Interruption();
+        return await new StepRunner(services, Observer, interruption, confirmations).RunAsync(step(services), RunMode.Apply);
+    }
+
     /// <summary>
     /// Plans, then gates, the step against this cloud's libvirt answering the domain list and then dropping: the plan
     /// is fatal with the one finding that says <paramref name="what"/> cannot be read and why, plans nothing, and the

@@ -12,12 +12,8 @@ public sealed class OsdWipeReadBackTests
     private const string Osd0 = "/var/lib/libvirt/images/openstack0-1.qcow2";
     private readonly AfterTeardownWorld _world = new();
 
-    private async Task<StepRun> ApplyAsync(StubbornHypervisor hypervisor)
-    {
-        var services = _world.Services with { Hypervisor = hypervisor };
-        using var interruption = new Interruption();
-        return await new StepRunner(services, new RecordingObserver(), interruption, ["4"]).RunAsync(new OsdWipeStep(services), RunMode.Apply);
-    }
+    private Task<StepRun> ApplyAsync(StubbornHypervisor hypervisor) =>
+        _world.ApplyOnAsync(hypervisor, services => new OsdWipeStep(services), "4");
 
     [Fact]
     public async Task A_disk_recreated_with_another_mode_is_unknown_and_says_what_it_reads_back_as()

@@ -9,8 +9,7 @@ public sealed class ReenrollApplyTests
     private readonly ReenrollWorld _world = new();
     private readonly RecordingObserver _observer = new();
 
-    private Task<StepRun> ApplyAsync(TimeSpan? wait = null) =>
-        new StepRunner(_world.Services, _observer, new Interruption(), []).RunAsync(_world.Step(wait), RunMode.Apply);
+    private Task<StepRun> ApplyAsync(TimeSpan? wait = null) => _world.ApplyAsync(_observer, wait);
 
     [Fact]
     public async Task Apply_creates_the_missing_hosts_asks_the_password_once_and_waits_with_one_read_per_poll_until_all_are_ready()

@@ -15,8 +15,7 @@ public sealed class ReenrollWatchTests
     private readonly ReenrollWorld _world = new();
     private readonly RecordingObserver _observer = new();
 
-    private Task<StepRun> ApplyAsync(TimeSpan? wait = null) =>
-        new StepRunner(_world.Services, _observer, new Interruption(), []).RunAsync(_world.Step(wait), RunMode.Apply);
+    private Task<StepRun> ApplyAsync(TimeSpan? wait = null) => _world.ApplyAsync(_observer, wait);
 
     private static Dictionary<string, string> Rows(StepPlan plan) =>
         plan.Tables.Single().Rows.ToDictionary(r => r[0], r => string.Join(" | ", r.Skip(1)));

@@ -39,5 +39,8 @@ internal sealed class ReenrollWorld
         return Typed is null ? null : new SecretText(Typed);
     }));
 
+    public Task<StepRun> ApplyAsync(IRunObserver observer, TimeSpan? wait = null) =>
+        new StepRunner(Services, observer, new Interruption(), []).RunAsync(Step(wait), RunMode.Apply);
+
     public Task<StepAssessment> AssessAsync() => Step().AssessAsync(CancellationToken.None);
 }

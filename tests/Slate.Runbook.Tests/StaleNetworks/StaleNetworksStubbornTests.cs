@@ -10,14 +10,9 @@ namespace Slate.Runbook.Tests.StaleNetworks;
 public sealed class StaleNetworksStubbornTests
 {
     private readonly AfterTeardownWorld _world = new();
-    private readonly RecordingObserver _observer = new();
 
-    private async Task<StepRun> ApplyAsync(StubbornHypervisor hypervisor)
-    {
-        var services = _world.Services with { Hypervisor = hypervisor };
-        using var interruption = new Interruption();
-        return await new StepRunner(services, _observer, interruption, ["8_lbaas"]).RunAsync(new StaleNetworksStep(services), RunMode.Apply);
-    }
+    private Task<StepRun> ApplyAsync(StubbornHypervisor hypervisor) =>
+        _world.ApplyOnAsync(hypervisor, services => new StaleNetworksStep(services), "8_lbaas");
 
     private static ActionRecord Last(StepRun run) => run.Actions.Last(a => a.Outcome is not null);
 
@@ -27,7 +22,7 @@ public sealed class StaleNetworksStubbornTests
         var run = await ApplyAsync(new StubbornHypervisor(_world.Hypervisor) { GoneBeforeDetach = true });
 
         Assert.Equal(ExitCode.Ok, run.ExitCode);
-        Assert.Contains(_observer.Events, e => e.StartsWith("progress openstack0 has no NIC ", StringComparison.Ordinal) && e.EndsWith(" any more", StringComparison.Ordinal));
+        Assert.Contains(_world.Observer.Events, e => e.StartsWith("progress openstack0 has no NIC ", StringComparison.Ordinal) && e.EndsWith(" any more", StringComparison.Ordinal));
     }
 
     [Fact]

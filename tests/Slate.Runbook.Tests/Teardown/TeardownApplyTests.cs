@@ -20,8 +20,7 @@ public sealed class TeardownApplyTests
         var juju = new LingeringJuju(_world, lingering: "3");
         var services = _world.Services with { Juju = juju, Maas = new FlakyDeleteMaas(_world.Machines, 0, MaasFailure.Refused), Time = new FastTime() };
 
-        var run = await new StepRunner(services, _observer, new Interruption(), ["openstack", "force openstack"])
-            .RunAsync(new TeardownStep(services, Quick), RunMode.Apply);
+        var run = await TeardownWorld.ApplyAsync(services, Quick, _observer, null, "openstack", "force openstack");
 
         Assert.Equal(ExitCode.Ok, run.ExitCode);
         Assert.Equal(["destroy", "force-remove 3", "destroy"], juju.Calls.Where(c => c != "status"));
@@ -37,8 +36,7 @@ public sealed class TeardownApplyTests
         var juju = new LingeringJuju(_world, lingering: "3");
         var services = _world.Services with { Juju = juju, Maas = new FlakyDeleteMaas(_world.Machines, 0, MaasFailure.Refused), Time = new FastTime() };
 
-        var run = await new StepRunner(services, _observer, new Interruption(), ["openstack"])
-            .RunAsync(new TeardownStep(services, Quick), RunMode.Apply);
+        var run = await TeardownWorld.ApplyAsync(services, Quick, _observer);
 
         Assert.Equal(ExitCode.Refused, run.ExitCode);
         Assert.DoesNotContain(juju.Calls, c => c.StartsWith("force", StringComparison.Ordinal));
@@ -55,8 +53,7 @@ public sealed class TeardownApplyTests
         var maas = new FlakyDeleteMaas([capi], failuresFirst: 2, failure);
         var services = _world.Services with { Maas = maas, Time = new FastTime() };
 
-        var run = await new StepRunner(services, _observer, new Interruption(), ["openstack"])
-            .RunAsync(new TeardownStep(services, Quick), RunMode.Apply);
+        var run = await TeardownWorld.ApplyAsync(services, Quick, _observer);
 
         Assert.Equal(ExitCode.Ok, run.ExitCode);
         Assert.Equal(3, maas.Deletes);
@@ -70,8 +67,7 @@ public sealed class TeardownApplyTests
         var maas = new FlakyDeleteMaas([TeardownWorld.Deployed("capi-mgmt", "capi00", pod: null)], failuresFirst: 99, MaasFailure.Unreachable);
         var services = _world.Services with { Maas = maas, Time = new FastTime() };
 
-        var run = await new StepRunner(services, _observer, new Interruption(), ["openstack"])
-            .RunAsync(new TeardownStep(services, Quick), RunMode.Apply);
+        var run = await TeardownWorld.ApplyAsync(services, Quick, _observer);
 
         Assert.Equal(ExitCode.Error, run.ExitCode);
         Assert.Equal(4, maas.Deletes);

@@ -19,9 +19,8 @@ public sealed class TeardownDestroyApplyTests
 
     private static TeardownOptions Quick(TeardownPath path) => new(path, false, TimeSpan.FromSeconds(30));
 
-    private Task<StepRun> ApplyAsync(TestServices services, TeardownOptions options, Interruption? interruption = null, params string[] answers) =>
-        new StepRunner(services, _observer, interruption ?? new Interruption(), answers.Length == 0 ? ["openstack"] : answers)
-            .RunAsync(new TeardownStep(services, options), RunMode.Apply);
+    private Task<StepRun> ApplyAsync(TestServices services, TeardownOptions options, Interruption? interruption = null) =>
+        TeardownWorld.ApplyAsync(services, options, _observer, interruption);
 
     /// <summary>What destroy-model leaves: no model, the hosts decomposed out of MAAS, their domains shut off; the orphan still there.</summary>
     private void Decomposed()

@@ -18,7 +18,7 @@ public sealed class TeardownReleaseApplyTests
     private static TeardownOptions Canary => new(TeardownPath.Release, true, TimeSpan.FromSeconds(30));
 
     private Task<StepRun> ApplyAsync(TestServices services, TeardownOptions options) =>
-        new StepRunner(services, _observer, new Interruption(), ["openstack"]).RunAsync(new TeardownStep(services, options), RunMode.Apply);
+        TeardownWorld.ApplyAsync(services, options, _observer);
 
     [Fact]
     public async Task The_canary_removes_the_first_hosts_machine_keeping_its_instance_and_waits_until_it_left_the_model()

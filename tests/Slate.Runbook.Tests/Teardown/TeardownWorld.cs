@@ -50,6 +50,11 @@ internal sealed class TeardownWorld
     public async Task<StepAssessment> AssessAsync(TeardownOptions options, TestServices? services = null) =>
         await new TeardownStep(services ?? Services, options).AssessAsync(CancellationToken.None);
 
+    /// <summary>Applies the teardown on <paramref name="services"/>, typing the model name unless other answers are given.</summary>
+    public static Task<StepRun> ApplyAsync(TestServices services, TeardownOptions options, IRunObserver observer, Interruption? interruption = null, params string[] answers) =>
+        new StepRunner(services, observer, interruption ?? new Interruption(), answers.Length == 0 ? ["openstack"] : answers)
+            .RunAsync(new TeardownStep(services, options), RunMode.Apply);
+
     public static TeardownOptions Destroy => new(TeardownPath.Destroy, false, TimeSpan.FromMinutes(10));
 
     public static TeardownOptions Release(bool canary = false) => new(TeardownPath.Release, canary, TimeSpan.FromMinutes(10));
