@@ -11,6 +11,7 @@ public sealed class InterfaceRulesTests : LabTestClass
     public async Task A_static_link_to_an_address_in_use_is_404_with_the_maas_text()
     {
         var id = await Lab.CreateReadyMachineAsync("vm-ip", "52:54:00:ee:02:01", "52:54:00:ee:02:02");
+        await Lab.MoveToPlaneAsync(id, "enp2s0", "10.12.16.0/22");
         var data = await InterfaceAsync(id, "enp2s0");
         var subnet = Lab.Cloud.Networks.FindSubnet("10.12.16.0/22")!;
 

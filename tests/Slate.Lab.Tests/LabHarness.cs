@@ -33,9 +33,17 @@ public sealed class LabHarness : IAsyncDisposable
     /// <summary>Starts a lab on a fresh fake clock, injecting the given fault specs (<see cref="LabFaults.Parse"/>).</summary>
     public static Task<LabHarness> StartAsync(params string[] faults) => StartAsync(NewClock(), faults);
 
-    public static async Task<LabHarness> StartAsync(FakeTimeProvider time, params string[] faults)
+    public static Task<LabHarness> StartAsync(FakeTimeProvider time, params string[] faults) => StartAsync(LoadSite(), time, faults);
+
+    /// <summary>A lab of the copied site file with one edit made to its text (e.g. DHCP declared on another plane).</summary>
+    public static Task<LabHarness> StartEditedAsync(string from, string to) =>
+        StartAsync(SiteLoader.Parse(SiteText().Replace(from, to, StringComparison.Ordinal), "edited.yaml"), NewClock());
+
+    public static string SiteText() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Sites", "caracal-testcloud.yaml"));
+
+    private static async Task<LabHarness> StartAsync(Site site, FakeTimeProvider time, params string[] faults)
     {
-        var cloud = new LabCloud(LoadSite(), time) { Faults = LabFaults.Parse(faults) };
+        var cloud = new LabCloud(site, time) { Faults = LabFaults.Parse(faults) };
         var server = await LabMaasServer.StartAsync(cloud, 0, CancellationToken.None);
         return new LabHarness(time, cloud, server);
     }
@@ -85,6 +93,16 @@ public sealed class LabHarness : IAsyncDisposable
         Assert.Equal("Commissioning", (string?)created["status_name"]);
         Time.Advance(Cloud.Timings.Commissioning + Cloud.Timings.Testing);
         return (string)created["system_id"]!;
+    }
+
+    /// <summary>`PUT` the machine's interface onto the VLAN of the plane's subnet, as an operator (or the carve) moves a NIC commissioning put elsewhere.</summary>
+    public async Task MoveToPlaneAsync(string systemId, string interfaceName, string cidr)
+    {
+        var machine = Cloud.Machines.Get(systemId);
+        var nic = machine.Interfaces.Single(i => i.Name == interfaceName);
+        var vlan = Cloud.Networks.FindSubnet(cidr)!.Vlan;
+        var (status, body) = await SendAsync(HttpMethod.Put, $"nodes/{systemId}/interfaces/{nic.Id}/", ("vlan", vlan.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(status == HttpStatusCode.OK, $"PUT vlan: {(int)status} {body}");
     }
 
     public async ValueTask DisposeAsync()

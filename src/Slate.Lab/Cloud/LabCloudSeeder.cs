@@ -8,6 +8,9 @@ namespace Slate.Lab.Cloud;
 /// </summary>
 internal static class LabCloudSeeder
 {
+    /// <summary>The region+rack controller's system id (fixed, so a seeded lab's machine ids do not move).</summary>
+    private const string RackSystemId = "rack4a";
+
     public static void Seed(LabCloud cloud)
     {
         var site = cloud.Site;
@@ -43,7 +46,6 @@ internal static class LabCloudSeeder
         foreach (var plane in site.Planes.Where(p => p.Vid == 0))
         {
             vlans[plane.Name] = networks.AddFabric().Vlans[0];
-            networks.Attach(plane.Name, vlans[plane.Name]);
         }
         if (networks.Fabrics.Count == 0) networks.AddFabric();
         foreach (var plane in site.Planes.Where(p => p.Vid != 0))
@@ -56,8 +58,34 @@ internal static class LabCloudSeeder
             vlans[plane.Name].Space = networks.AddSpace(plane.Name);
             networks.AddSubnet(plane.Cidr, vlans[plane.Name]);
         }
+        SeedRanges(cloud, site);
         return vlans;
     }
+
+    /// <summary>
+    /// Each plane's ranges as the site gives them; the boot plane always serves DHCP (MAAS PXE-boots there), from the
+    /// last quarter of the subnet when the site names no range. The rack controller holds its own address on it.
+    /// </summary>
+    private static void SeedRanges(LabCloud cloud, Site site)
+    {
+        var networks = cloud.Networks;
+        var boot = networks.BootSubnet();
+        foreach (var plane in site.Planes)
+        {
+            var subnet = networks.Subnets.First(s => s.Cidr.Equals(plane.Cidr));
+            var dynamic = plane.Dhcp ?? (subnet == boot ? LastQuarter(subnet) : null);
+            if (dynamic is not null) networks.AddRange(subnet, LabIpRange.Dynamic, dynamic, "MAAS DHCP");
+            foreach (var reserved in plane.ReservedRanges) networks.AddRange(subnet, LabIpRange.Reserved, reserved, "");
+        }
+        if (boot is not null && networks.RackAddress() is { } rack)
+        {
+            networks.AddStanding(new LabAddressRow(rack, boot, AddressKind.Sticky,
+                new LabAddressHolder(RackSystemId, cloud.MaasName, NodeKind.RegionAndRackController, "eth0")));
+        }
+    }
+
+    private static AddressRange LastQuarter(LabSubnet subnet) =>
+        new(subnet.Offset((subnet.HostCount + 2) / 4 * 3), subnet.Offset(subnet.HostCount));
 
     /// <summary>The untagged VLAN under a tagged plane's interface: the nearest ancestor carrying an untagged plane.</summary>
     private static LabVlan? CarrierOf(Site site, Plane plane, Dictionary<string, LabVlan> untagged)

@@ -36,6 +36,9 @@ public sealed class LabLink(int id, LinkMode mode, LabSubnet? subnet, IPAddress?
     public IPAddress? IpAddress { get; set; } = ipAddress;
 }
 
+/// <summary>An address commissioning saw on an interface (models/interface.py get_discovered).</summary>
+public sealed record LabDiscoveredAddress(LabSubnet Subnet, IPAddress Ip);
+
 public sealed class LabInterface(int id, string name, InterfaceType type, string macAddress)
 {
     public int Id { get; } = id;
@@ -45,6 +48,12 @@ public sealed class LabInterface(int id, string name, InterfaceType type, string
     public LabVlan? Vlan { get; set; }
     public List<LabInterface> Parents { get; } = [];
     public List<LabLink> Links { get; } = [];
+
+    /// <summary>
+    /// The addresses commissioning observed on the NIC (DISCOVERED rows: a DHCP lease). They are not links: unlinking
+    /// and VLAN changes leave them, a new commissioning replaces them (metadataserver/builtin_scripts/network.py update_links).
+    /// </summary>
+    public List<LabDiscoveredAddress> Discovered { get; } = [];
 
     /// <summary>Bridge parameters; null for other interface types.</summary>
     public string? BridgeType { get; set; }

@@ -152,11 +152,13 @@ public sealed class LabInterfaces
             {
                 if (address is null) address = Networks.NextFreeAddress(subnet!);
                 else if (!subnet!.Cidr.Contains(address)) throw LabApiException.Invalid("ip_address", $"IP address is not in the given subnet '{subnet.Name}'.");
+                else if (Networks.DynamicRangeFor(subnet, address) is { } dynamic)
+                    throw LabApiException.Invalid("ip_address", $"IP address is inside a dynamic range {dynamic.Range.Start} to {dynamic.Range.End}.");
                 else if (Networks.AddressInUse(address)) throw LabApiException.NotFoundText("IP address is already in use.");
             }
             if (command.Force || command.Mode == LinkMode.LinkUp) nic.Links.Clear();
             else nic.Links.RemoveAll(l => l.Mode == LinkMode.LinkUp);
-            if (subnet is not null) nic.Vlan = subnet.Vlan;
+            if (subnet is not null) MoveToVlan(machine, nic, subnet.Vlan);
             var link = NewLink(command.Mode, subnet, command.Mode == LinkMode.Static ? address : null);
             nic.Links.Add(link);
             if (command.DefaultGateway && subnet is not null) machine.GatewayLinkId = link.Id;
@@ -251,7 +253,7 @@ public sealed class LabInterfaces
             }
             if (!deployed)
             {
-                if (edit.VlanId is { } vlanId) nic.Vlan = VlanById(vlanId);
+                if (edit.VlanId is { } vlanId) MoveToVlan(machine, nic, VlanById(vlanId));
                 if (nic.Type == InterfaceType.Bridge)
                 {
                     if (edit.BridgeType is { } type) nic.BridgeType = BridgeTypes.Parse(type);
@@ -275,6 +277,28 @@ public sealed class LabInterfaces
             _cloud.Record("maas", $"{machine.Hostname}: {child.Name} has been deleted; orphaned by {nic.Name}.");
             Remove(machine, child);
         }
+    }
+
+    /// <summary>
+    /// An interface put on another VLAN loses its links (DISCOVERED addresses stay) and a fabric it leaves empty is
+    /// deleted (models/signals/interfaces.py interface_vlan_update); a bond's or bridge's parents follow it onto the VLAN,
+    /// their links cleared (models/interface.py _update_parents).
+    /// </summary>
+    private void MoveToVlan(LabMachine machine, LabInterface nic, LabVlan vlan)
+    {
+        var old = nic.Vlan;
+        if (old == vlan) return;
+        nic.Vlan = vlan;
+        nic.Links.Clear();
+        if (nic.Type is InterfaceType.Bridge or InterfaceType.Bond)
+        {
+            foreach (var parent in nic.Parents)
+            {
+                MoveToVlan(machine, parent, vlan);
+                _cloud.Record("maas", $"{machine.Hostname}: {parent.Name} VLAN updated to match {nic.Name}");
+            }
+        }
+        if (old is not null) Networks.DeleteFabricIfEmpty(old);
     }
 
     /// <summary>MAAS moves the parents under the new bond or bridge: no links, the child's VLAN.</summary>

@@ -326,7 +326,7 @@ public sealed partial class LabMachines
                 _cloud.Pods.AddReportedNics(machine);
                 _cloud.Pods.ObserveHardware(machine);
                 machine.Commissioned = true;
-                ResetNetworking(machine);
+                _commissioning.DiscoverNetworks(machine, _cloud.Pods.ObservedNics(machine));
                 SetStatus(machine, NodeStatus.Testing, "Testing", at);
                 machine.Pending = new PendingTransition(TransitionKind.FinishTesting, at + _cloud.Timings.Testing);
                 break;
@@ -369,19 +369,6 @@ public sealed partial class LabMachines
         }
         SetStatus(machine, machine.Commissioned ? NodeStatus.Ready : NodeStatus.New, "Released");
         machine.Owner = null;
-    }
-
-    /// <summary>After commissioning MAAS sets the boot NIC to AUTO on its subnet and every other NIC on a VLAN to LINK_UP.</summary>
-    private void ResetNetworking(LabMachine machine)
-    {
-        var boot = machine.BootInterface;
-        foreach (var nic in machine.Interfaces.Where(i => i.Vlan is not null && i.Parents.Count == 0))
-        {
-            var subnet = nic == boot ? _cloud.Networks.SubnetsOn(nic.Vlan!).FirstOrDefault() : null;
-            nic.Links.Add(subnet is null
-                ? _cloud.Interfaces.NewLink(LinkMode.LinkUp, null, null)
-                : _cloud.Interfaces.NewLink(LinkMode.Auto, subnet, null));
-        }
     }
 
     private void SetStatus(LabMachine machine, NodeStatus status, string message, DateTimeOffset? since = null)

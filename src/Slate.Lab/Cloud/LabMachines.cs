@@ -13,8 +13,13 @@ public sealed partial class LabMachines : IReadOnlyList<LabMachine>
     private readonly LabCloud _cloud;
     private readonly List<LabMachine> _machines = [];
     private readonly HashSet<string> _issuedSystemIds = new(StringComparer.Ordinal);
+    private readonly LabCommissioning _commissioning;
 
-    internal LabMachines(LabCloud cloud) => _cloud = cloud;
+    internal LabMachines(LabCloud cloud)
+    {
+        _cloud = cloud;
+        _commissioning = new LabCommissioning(cloud);
+    }
 
     /// <summary>The live list, unsettled; for the aggregates, under the lock.</summary>
     internal List<LabMachine> Unsettled => _machines;

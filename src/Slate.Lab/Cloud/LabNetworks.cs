@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
+using Slate.Runbook.Sites;
 
 namespace Slate.Lab.Cloud;
 
 /// <summary>
-/// The MAAS network model: fabrics → VLANs → subnets, spaces on VLANs, and which VLAN each hypervisor network
-/// carries (what commissioning observes). Address allocation reads the links of every machine.
+/// The MAAS network model: fabrics → VLANs → subnets, spaces on VLANs, IP ranges, and the subnets' address rows (every
+/// machine link, every address commissioning discovered, and the rows standing on their own: the rack's, devices').
 /// </summary>
 public sealed class LabNetworks
 {
@@ -14,8 +15,10 @@ public sealed class LabNetworks
     private readonly List<LabFabric> _fabrics = [];
     private readonly List<LabSpace> _spaces = [];
     private readonly List<LabSubnet> _subnets = [];
-    private readonly Dictionary<string, LabVlan> _vlanOfNetwork = new(StringComparer.Ordinal);
+    private readonly List<LabIpRange> _ranges = [];
+    private readonly List<LabAddressRow> _standing = [];
     private int _nextVlanId = FirstVlanId;
+    private int _nextFabricId;
 
     internal LabNetworks(LabCloud cloud) => _cloud = cloud;
 
@@ -23,11 +26,16 @@ public sealed class LabNetworks
     public IReadOnlyList<LabVlan> Vlans { get { lock (_cloud.SyncRoot) return [.. _fabrics.SelectMany(f => f.Vlans)]; } }
     public IReadOnlyList<LabSpace> Spaces { get { lock (_cloud.SyncRoot) return [.. _spaces]; } }
     public IReadOnlyList<LabSubnet> Subnets { get { lock (_cloud.SyncRoot) return [.. _subnets]; } }
+    public IReadOnlyList<LabIpRange> Ranges { get { lock (_cloud.SyncRoot) return [.. _ranges]; } }
 
-    /// <summary>A new fabric with its untagged VLAN, named as MAAS names the fabrics it creates (fabric-N).</summary>
+    /// <summary>The default VLAN: the untagged VLAN of the first fabric (models/vlan.py get_default_vlan).</summary>
+    internal LabVlan DefaultVlan => _fabrics.MinBy(f => f.Id)!.Vlans[0];
+
+    /// <summary>A new fabric with its untagged VLAN, named as MAAS names the fabrics it creates (fabric-N, N its id, never reused).</summary>
     internal LabFabric AddFabric()
     {
-        var fabric = new LabFabric(_fabrics.Count, "fabric-" + _fabrics.Count.ToString(CultureInfo.InvariantCulture));
+        var id = _nextFabricId++;
+        var fabric = new LabFabric(id, "fabric-" + id.ToString(CultureInfo.InvariantCulture));
         _fabrics.Add(fabric);
         AddVlan(fabric, 0);
         return fabric;
@@ -54,22 +62,44 @@ public sealed class LabNetworks
         return subnet;
     }
 
-    /// <summary>Records that the hypervisor network <paramref name="network"/> carries <paramref name="vlan"/> untagged.</summary>
-    internal void Attach(string network, LabVlan vlan) => _vlanOfNetwork[network] = vlan;
+    internal LabIpRange AddRange(LabSubnet subnet, string type, AddressRange range, string comment)
+    {
+        var added = new LabIpRange(_ranges.Count + 1, type, subnet, range, comment);
+        _ranges.Add(added);
+        return added;
+    }
+
+    /// <summary>A row no machine link carries: the rack's own address, a device's, one seen on the wire (taken under the lock).</summary>
+    public void AddStanding(LabAddressRow row)
+    {
+        lock (_cloud.SyncRoot) _standing.Add(row);
+    }
+
+    /// <summary>The dynamic range holding the address, if any (models/subnet.py get_dynamic_range_for_ip).</summary>
+    internal LabIpRange? DynamicRangeFor(LabSubnet subnet, IPAddress address) =>
+        _ranges.Find(r => r.Subnet == subnet && r.Type == LabIpRange.Dynamic && r.Range.Contains(address));
 
     /// <summary>
-    /// The VLAN a NIC on that hypervisor network is on. A network MAAS has not seen yet gets a new fabric, as
-    /// commissioning does for an untagged link it cannot place (metadataserver/builtin_scripts/network.py).
+    /// A VLAN's fabric whose VLANs carry no subnet and no interface is deleted (models/signals/interfaces.py
+    /// interface_vlan_update: "the old fabric/VLAN are left empty").
     /// </summary>
-    internal LabVlan VlanOfNetwork(string network)
+    internal void DeleteFabricIfEmpty(LabVlan vlan)
     {
-        if (!_vlanOfNetwork.TryGetValue(network, out var vlan))
-        {
-            vlan = AddFabric().Vlans[0];
-            _vlanOfNetwork[network] = vlan;
-        }
-        return vlan;
+        var fabric = vlan.Fabric;
+        if (!_fabrics.Contains(fabric) || _subnets.Exists(s => s.Vlan.Fabric == fabric) || InterfacesOn(fabric).Any()) return;
+        _fabrics.Remove(fabric);
+        _cloud.Record("maas", $"deleted {fabric.Name}: no subnet and no interface left on it");
     }
+
+    /// <summary>Whether any interface is on the VLAN (a machine's, or the rack's own).</summary>
+    internal bool AnyInterfaceOn(LabVlan vlan) =>
+        _cloud.Machines.Unsettled.Any(m => m.Interfaces.Any(i => i.Vlan == vlan)) || RackVlans.Contains(vlan);
+
+    private IEnumerable<LabInterface> InterfacesOn(LabFabric fabric) =>
+        _cloud.Machines.Unsettled.SelectMany(m => m.Interfaces).Where(i => i.Vlan?.Fabric == fabric);
+
+    /// <summary>The VLANs the rack controller's own interfaces are on: those of the subnets holding its addresses.</summary>
+    private IEnumerable<LabVlan> RackVlans => _standing.Where(r => r.Holder?.Kind is NodeKind.RegionAndRackController).Select(r => r.Subnet.Vlan);
 
     public LabFabric? FindFabric(string specifier)
     {
@@ -107,35 +137,70 @@ public sealed class LabNetworks
         lock (_cloud.SyncRoot) return [.. _fabrics.SelectMany(f => f.Vlans).Where(v => v.Space == space)];
     }
 
-    /// <summary>Every address assigned on the subnet with the machine and interface holding it, in address order (models/subnet.py render_json_for_related_ips).</summary>
-    public IReadOnlyList<(LabMachine Machine, LabInterface Interface, LabLink Link)> AddressesOn(LabSubnet subnet)
+    /// <summary>
+    /// Every address row of the subnet with an IP, in address order (models/subnet.py render_json_for_related_ips): the
+    /// machines' links (AUTO, STICKY), what their commissioning discovered, and the standing rows.
+    /// </summary>
+    public IReadOnlyList<LabAddressRow> AddressesOn(LabSubnet subnet)
     {
-        lock (_cloud.SyncRoot)
-        {
-            return [.. _cloud.Machines.Unsettled
-                .SelectMany(m => m.Interfaces.SelectMany(i => i.Links.Where(l => l.Subnet == subnet && l.IpAddress is not null).Select(l => (m, i, l))))
-                .OrderBy(a => a.l.IpAddress!.GetAddressBytes(), Comparer<byte[]>.Create((x, y) => x.AsSpan().SequenceCompareTo(y)))];
-        }
+        lock (_cloud.SyncRoot) return [.. AllRows().Where(r => r.Subnet == subnet).OrderBy(r => AddressRange.Number(r.Ip))];
     }
 
-    internal bool AddressInUse(IPAddress address) =>
-        _cloud.Machines.Unsettled.Any(m => m.Interfaces.Any(i => i.Links.Any(l => address.Equals(l.IpAddress))));
+    /// <summary>Whether any row holds the address: a STATIC link to it answers "IP address is already in use." (models/interface.py _link_subnet_static).</summary>
+    internal bool AddressInUse(IPAddress address) => AllRows().Any(r => r.Ip.Equals(address));
 
-    /// <summary>The lowest free address of the subnet (the gateway .1 is never handed out).</summary>
+    private IEnumerable<LabAddressRow> AllRows()
+    {
+        foreach (var machine in _cloud.Machines.Unsettled)
+        {
+            foreach (var nic in machine.Interfaces)
+            {
+                var holder = new LabAddressHolder(machine.SystemId, machine.Hostname, NodeKind.Machine, nic.Name);
+                foreach (var link in nic.Links.Where(l => l.IpAddress is not null && l.Subnet is not null))
+                    yield return new LabAddressRow(link.IpAddress!, link.Subnet!, link.Mode == LinkMode.Static ? AddressKind.Sticky : AddressKind.Auto, holder, machine.Owner);
+                foreach (var seen in nic.Discovered)
+                    yield return new LabAddressRow(seen.Ip, seen.Subnet, AddressKind.Discovered, holder);
+            }
+        }
+        foreach (var row in _standing) yield return row;
+    }
+
+    /// <summary>
+    /// The lowest free address of the subnet outside its dynamic and reserved ranges (models/staticipaddress.py
+    /// allocate_new excludes both; the gateway .1 is never handed out).
+    /// </summary>
     internal IPAddress NextFreeAddress(LabSubnet subnet)
     {
         for (uint n = 2; n <= subnet.HostCount; n++)
         {
             var candidate = subnet.Offset(n);
-            if (!AddressInUse(candidate)) return candidate;
+            if (!AddressInUse(candidate) && !_ranges.Exists(r => r.Subnet == subnet && r.Range.Contains(candidate))) return candidate;
         }
         throw LabApiException.Unavailable($"No more IPs available in subnet: {subnet.Cidr}.");
+    }
+
+    /// <summary>The address MAAS's DHCP server leases next on the subnet: the lowest free one of its dynamic ranges; null when it serves none or they are full.</summary>
+    internal IPAddress? NextLease(LabSubnet subnet)
+    {
+        foreach (var range in _ranges.Where(r => r.Subnet == subnet && r.Type == LabIpRange.Dynamic))
+        {
+            for (var n = AddressRange.Number(range.Range.Start); n <= AddressRange.Number(range.Range.End); n++)
+            {
+                var candidate = AddressRange.FromNumber(n);
+                if (!AddressInUse(candidate)) return candidate;
+            }
+        }
+        return null;
     }
 
     /// <summary>The subnet machines PXE-boot from: the one holding the power address's host (the rack), else the first.</summary>
     internal LabSubnet? BootSubnet()
     {
-        var rack = Uri.TryCreate(_cloud.Site.Libvirt.PowerAddress, UriKind.Absolute, out var uri) && IPAddress.TryParse(uri.Host, out var ip) ? ip : null;
+        var rack = RackAddress();
         return _subnets.Find(s => rack is not null && s.Cidr.Contains(rack)) ?? _subnets.FirstOrDefault();
     }
+
+    /// <summary>The rack controller's address: the host of the virsh power address, when it is an address.</summary>
+    internal IPAddress? RackAddress() =>
+        Uri.TryCreate(_cloud.Site.Libvirt.PowerAddress, UriKind.Absolute, out var uri) && IPAddress.TryParse(uri.Host, out var ip) ? ip : null;
 }

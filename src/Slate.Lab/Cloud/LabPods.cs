@@ -57,24 +57,24 @@ public sealed class LabPods
 
     /// <summary>
     /// What commissioning learns from the domain the machine runs as (its power_id, else the one holding one of its
-    /// MACs): each NIC gets the kernel's name (enp&lt;bus&gt;s&lt;slot&gt;) and the VLAN of the network it is attached to
-    /// (metadataserver/builtin_scripts/network.py); the boot NIC is the one on the rack's subnet; the boot disk is vda;
-    /// and a VM is tagged "virtual" (metadataserver/builtin_scripts/hooks.py).
+    /// MACs): each NIC gets the kernel's name (enp&lt;bus&gt;s&lt;slot&gt;); the boot disk is vda; and a VM is tagged
+    /// "virtual" (metadataserver/builtin_scripts/hooks.py). The NICs' networks are <see cref="LabCommissioning"/>'s.
     /// </summary>
     internal void ObserveHardware(LabMachine machine)
     {
         if (ObservedDomain(machine) is not { } domain) return;
         foreach (var observed in Hypervisor.NicsOf(domain))
         {
-            if (machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && SameMac(i.MacAddress, observed.Mac)) is not { } nic) continue;
-            nic.Name = observed.KernelName;
-            nic.Vlan = _cloud.Networks.VlanOfNetwork(observed.Network);
+            if (machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && SameMac(i.MacAddress, observed.Mac)) is { } nic) nic.Name = observed.KernelName;
         }
         var bootVlan = _cloud.Networks.BootSubnet()?.Vlan;
-        machine.BootInterfaceId = machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && i.Vlan is not null && i.Vlan == bootVlan)?.Id;
+        machine.BootInterfaceId ??= machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && i.Vlan is not null && i.Vlan == bootVlan)?.Id;
         machine.BootDisk ??= new LabBlockDevice(_nextBlockDeviceId++, "vda", Hypervisor.BootDiskBytes(domain));
         if (!machine.Tags.Contains(VirtualTag)) machine.Tags.Add(VirtualTag);
     }
+
+    /// <summary>The NICs of the domain the machine runs as, in bus order; none without a domain.</summary>
+    internal IReadOnlyList<LabNic> ObservedNics(LabMachine machine) => ObservedDomain(machine) is { } domain ? Hypervisor.NicsOf(domain) : [];
 
     /// <summary>
     /// Commissioning reports every NIC of the machine, and MAAS creates an interface for each one it was not told of at

@@ -29,6 +29,26 @@ internal static partial class MaasJson
         w.WriteEndObject();
     }
 
+    /// <summary>The addresses commissioning saw, sorted by address; null when there are none (models/interface.py get_discovered).</summary>
+    private static void Discovered(Utf8JsonWriter w, LabInterface nic)
+    {
+        if (nic.Discovered.Count == 0)
+        {
+            w.WriteNull("discovered");
+            return;
+        }
+        w.WriteStartArray("discovered");
+        foreach (var seen in nic.Discovered.OrderBy(d => Slate.Runbook.Sites.AddressRange.Number(d.Ip)))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("subnet");
+            Subnet(w, seen.Subnet);
+            w.WriteString("ip_address", seen.Ip.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
     public static void Interface(Utf8JsonWriter w, LabMachine machine, LabInterface nic)
     {
         w.WriteStartObject();
@@ -70,7 +90,7 @@ internal static partial class MaasJson
             w.WriteEndObject();
         }
         else w.WriteString("params", "");
-        w.WriteNull("discovered");
+        Discovered(w, nic);
         w.WriteNumber("effective_mtu", nic.Vlan?.Mtu ?? 1500);
         w.WriteNull("vendor");
         w.WriteNull("product");

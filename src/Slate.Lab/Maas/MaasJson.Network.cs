@@ -28,29 +28,54 @@ internal static partial class MaasJson
     }
 
     /// <summary>
-    /// `op=ip_addresses` (models/staticipaddress.py render_json with the summary): alloc_type is IPADDRESS_TYPE (0 AUTO,
-    /// 1 STICKY for a STATIC link); the node's owner is the user; created/updated are omitted (the lab keeps no times per address).
+    /// `op=ip_addresses` (models/staticipaddress.py render_json with the summary): alloc_type is IPADDRESS_TYPE; a node's
+    /// owner is the user except on a DISCOVERED row; created/updated are omitted (the lab keeps no times per address).
     /// </summary>
-    public static void SubnetAddresses(Utf8JsonWriter w, IReadOnlyList<(LabMachine Machine, LabInterface Interface, LabLink Link)> addresses)
+    public static void SubnetAddresses(Utf8JsonWriter w, IReadOnlyList<LabAddressRow> rows)
     {
         w.WriteStartArray();
-        foreach (var (machine, nic, link) in addresses)
+        foreach (var row in rows)
         {
             w.WriteStartObject();
-            w.WriteString("ip", link.IpAddress!.ToString());
-            w.WriteNumber("alloc_type", link.Mode == LinkMode.Static ? 1 : 0);
-            if (machine.Owner is { } owner) w.WriteString("user", owner);
-            w.WriteStartObject("node_summary");
-            w.WriteString("system_id", machine.SystemId);
-            w.WriteNumber("node_type", 0);
-            w.WriteString("fqdn", machine.Hostname + ".maas");
-            w.WriteString("hostname", machine.Hostname);
-            w.WriteBoolean("is_container", false);
-            w.WriteString("via", nic.Name);
-            w.WriteEndObject();
+            w.WriteString("ip", row.Ip.ToString());
+            w.WriteNumber("alloc_type", (int)row.Kind);
+            if (row.User is { } user && row.Kind != AddressKind.Discovered) w.WriteString("user", user);
+            if (row.Holder is { } holder)
+            {
+                w.WriteStartObject("node_summary");
+                w.WriteString("system_id", holder.SystemId);
+                w.WriteNumber("node_type", (int)holder.Kind);
+                w.WriteString("fqdn", holder.Hostname + ".maas");
+                w.WriteString("hostname", holder.Hostname);
+                w.WriteBoolean("is_container", holder.IsContainer);
+                if (holder.Via is { } via) w.WriteString("via", via);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>`GET ipranges/` (api/ipranges.py DISPLAYED_IPRANGE_FIELDS; the lab's ranges belong to its admin).</summary>
+    public static void IpRange(Utf8JsonWriter w, LabIpRange range, string admin)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", range.Id);
+        w.WriteString("type", range.Type);
+        w.WriteString("start_ip", range.Range.Start.ToString());
+        w.WriteString("end_ip", range.Range.End.ToString());
+        w.WriteString("comment", range.Comment);
+        w.WriteStartObject("user");
+        w.WriteBoolean("is_superuser", true);
+        w.WriteString("username", admin);
+        w.WriteString("email", admin + "@example.com");
+        w.WriteBoolean("is_local", true);
+        w.WriteString("resource_uri", $"{Prefix}users/{admin}/");
+        w.WriteEndObject();
+        w.WritePropertyName("subnet");
+        Subnet(w, range.Subnet);
+        w.WriteString("resource_uri", $"{Prefix}ipranges/{range.Id}/");
+        w.WriteEndObject();
     }
 
     public static void Subnet(Utf8JsonWriter w, LabSubnet subnet)

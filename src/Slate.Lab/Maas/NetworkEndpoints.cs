@@ -3,7 +3,7 @@ using Slate.Lab.Cloud;
 
 namespace Slate.Lab.Maas;
 
-/// <summary>spaces/, subnets/, fabrics/, fabrics/{id}/vlans/, vlans/{id}/ (read-only in the lab; the topology is the site's).</summary>
+/// <summary>spaces/, subnets/, ipranges/, fabrics/, fabrics/{id}/vlans/, vlans/{id}/ (read-only in the lab; the topology is the site's).</summary>
 internal static class NetworkEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, MaasEndpointFactory endpoint)
@@ -43,6 +43,12 @@ internal static class NetworkEndpoints
                 return MaasResponse.Json(w => MaasJson.SubnetAddresses(w, call.Cloud.Networks.AddressesOn(subnet)));
             return ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w => MaasJson.Subnet(w, subnet)));
         });
+        endpoint.Map(app, "ipranges/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var range in call.Cloud.Networks.Ranges) MaasJson.IpRange(w, range, call.Cloud.AdminUser);
+            w.WriteEndArray();
+        })));
         endpoint.Map(app, "fabrics/", call => ServiceEndpoints.ReadOnly(call, () => MaasResponse.Json(w =>
         {
             w.WriteStartArray();

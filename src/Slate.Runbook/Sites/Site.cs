@@ -29,15 +29,16 @@ public enum CloudEnvironment { Test, Production }
 
 public sealed record CloudIdentity(string Name, CloudEnvironment Environment, string MaasName, string JujuController, string JujuModel);
 
-/// <summary>One of the planes: a MAAS space with exactly one IPv4 subnet. Vid 0 is untagged.</summary>
-public sealed record Plane(string Name, IPNetwork Cidr, int Vid)
+/// <summary>
+/// One of the planes: a MAAS space with exactly one IPv4 subnet. Vid 0 is untagged. Dhcp is the dynamic range MAAS serves
+/// DHCP from on the plane and Reserved its reserved ranges, as the site describes them: the lab seeds its MAAS from them,
+/// while every step reads the real MAAS's ranges live.
+/// </summary>
+public sealed record Plane(string Name, IPNetwork Cidr, int Vid, AddressRange? Dhcp = null, IReadOnlyList<AddressRange>? Reserved = null)
 {
-    public IPAddress AddressFor(int hostNumber)
-    {
-        var bytes = Cidr.BaseAddress.GetAddressBytes();
-        var value = ((uint)bytes[0] << 24 | (uint)bytes[1] << 16 | (uint)bytes[2] << 8 | bytes[3]) + (uint)hostNumber;
-        return new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
-    }
+    public IPAddress AddressFor(int hostNumber) => AddressRange.FromNumber(AddressRange.Number(Cidr.BaseAddress) + (uint)hostNumber);
+
+    public IReadOnlyList<AddressRange> ReservedRanges => Reserved ?? [];
 
     /// <summary>True when network + n is a usable host address (not the network or broadcast address).</summary>
     public bool HoldsHostNumber(int hostNumber) => hostNumber >= 1 && hostNumber < (1L << (32 - Cidr.PrefixLength)) - 1;

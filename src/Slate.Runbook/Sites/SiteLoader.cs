@@ -62,7 +62,7 @@ public static partial class SiteLoader
         {
             var field = $"planes[{i}]";
             var map = y.Map(node, field);
-            y.AllowOnly(map, field, "name", "cidr", "vid");
+            y.AllowOnly(map, field, "name", "cidr", "vid", "dhcp", "reserved");
             var name = y.Name(map, "name", field);
             var cidrNode = y.Required(map, "cidr", field);
             var cidrText = y.Scalar(cidrNode, $"{field}.cidr");
@@ -76,11 +76,27 @@ public static partial class SiteLoader
                 throw y.Error(y.At(map, "name"), $"{field}.name", $"'{name}' is already a plane");
             if (planes.FirstOrDefault(p => Overlaps(p.Cidr, cidr)) is { } clash)
                 throw y.Error(cidrNode, $"{field}.cidr", $"{cidr} overlaps plane {clash.Name} ({clash.Cidr})");
-            planes.Add(new Plane(name, cidr, vid));
+            var dhcp = y.Optional(map, "dhcp") is null ? null : ReadRange(y, y.At(map, "dhcp"), $"{field}.dhcp", cidr);
+            var reserved = y.Optional(map, "reserved") is null ? []
+                : y.Seq(map, "reserved", field).Select((n, j) => ReadRange(y, n, $"{field}.reserved[{j}]", cidr)).ToList();
+            planes.Add(new Plane(name, cidr, vid, dhcp, reserved));
         }
         if (planes.Count == 0)
             throw y.Error(root, "planes", "at least one plane is required");
         return planes;
+    }
+
+    /// <summary>"first-last" inside the plane's network, its network and broadcast addresses excluded.</summary>
+    private static AddressRange ReadRange(SiteYaml y, YamlNode node, string field, IPNetwork cidr)
+    {
+        var text = y.Scalar(node, field);
+        var range = AddressRange.Parse(text)
+            ?? throw y.Error(node, field, $"'{text}' is not an address range first-last (e.g. 10.0.0.200-10.0.0.254)");
+        var network = AddressRange.Number(cidr.BaseAddress);
+        var broadcast = network + (uint)((1L << (32 - cidr.PrefixLength)) - 1);
+        if (AddressRange.Number(range.Start) <= network || AddressRange.Number(range.End) >= broadcast)
+            throw y.Error(node, field, $"{range} is not inside the plane's host addresses ({cidr})");
+        return range;
     }
 
     private static List<Host> ReadHosts(SiteYaml y, YamlMappingNode root, List<Plane> planes)
