@@ -19,6 +19,7 @@ public sealed class MaasClient : IDisposable
         Spaces = new SpacesClient(_connection);
         Subnets = new SubnetsClient(_connection);
         Fabrics = new FabricsClient(_connection);
+        IpRanges = new IpRangesClient(_connection);
         Vlans = new VlansClient(_connection);
         VmHosts = new VmHostsClient(_connection);
     }
@@ -30,6 +31,7 @@ public sealed class MaasClient : IDisposable
     public SpacesClient Spaces { get; }
     public SubnetsClient Subnets { get; }
     public FabricsClient Fabrics { get; }
+    public IpRangesClient IpRanges { get; }
     public VlansClient Vlans { get; }
     public VmHostsClient VmHosts { get; }
 

@@ -23,6 +23,7 @@ namespace Slate.Maas.Models;
 [JsonSerializable(typeof(IReadOnlyList<Subnet>))]
 [JsonSerializable(typeof(IReadOnlyList<SubnetAddress>))]
 [JsonSerializable(typeof(IReadOnlyList<Fabric>))]
+[JsonSerializable(typeof(IReadOnlyList<IpRange>))]
 [JsonSerializable(typeof(IReadOnlyList<Vlan>))]
 [JsonSerializable(typeof(VmHost))]
 [JsonSerializable(typeof(IReadOnlyList<VmHost>))]

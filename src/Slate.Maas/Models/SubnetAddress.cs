@@ -18,6 +18,9 @@ public sealed record NodeSummary
     public string Hostname { get; init; } = "";
     public string? Fqdn { get; init; }
 
+    /// <summary>MAAS's NODE_TYPE: 0 machine, 1 device, 2 rack, 3 region, 4 region and rack controller.</summary>
+    public int NodeType { get; init; }
+
     /// <summary>The interface holding the address.</summary>
     public string? Via { get; init; }
 }

@@ -42,6 +42,14 @@ public sealed class InterfacesClient
             MaasJsonContext.Default.MachineInterface, cancellationToken);
 
     /// <summary>
+    /// PUT vlan= (the VLAN's database id): MAAS moves the interface and deletes its links, DISCOVERED addresses excepted
+    /// (models/signals/interfaces.py interface_vlan_update).
+    /// </summary>
+    public Task<MachineInterface> UpdateVlanAsync(string systemId, int interfaceId, int vlanDbId, CancellationToken cancellationToken = default) =>
+        _connection.PutAsync(ResourcePaths.Interface(systemId, interfaceId), new MaasForm().Add("vlan", vlanDbId),
+            MaasJsonContext.Default.MachineInterface, cancellationToken);
+
+    /// <summary>
     /// With <paramref name="force"/> MAAS accepts a subnet on another VLAN, moves the interface onto it and deletes the
     /// interface's other links (api/interfaces.py link_subnet).
     /// </summary>

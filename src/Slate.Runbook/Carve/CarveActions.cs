@@ -4,6 +4,7 @@ namespace Slate.Runbook.Carve;
 public static class CarveActions
 {
     public const string DeleteInterface = "delete-interface";
+    public const string SetVlan = "set-vlan";
     public const string SetBridgeType = "set-bridge-type";
     public const string CreateBridge = "create-bridge";
     public const string CreateVlan = "create-vlan";
@@ -13,6 +14,7 @@ public static class CarveActions
     public static string KindOf(CarveChangeKind kind) => kind switch
     {
         CarveChangeKind.DeleteInterface => DeleteInterface,
+        CarveChangeKind.SetVlan => SetVlan,
         CarveChangeKind.SetBridgeType => SetBridgeType,
         CarveChangeKind.CreateBridge => CreateBridge,
         CarveChangeKind.CreateVlan => CreateVlan,

@@ -37,6 +37,7 @@ internal sealed class CarveApplier(IMaas maas, TimeProvider time)
             : throw new MaasException(MaasFailure.NotFound, $"{interfaceName} is not on {action.Argument(CarveArguments.Host)} any more: re-run to re-plan");
         var answer = await MaasWrites.SendAsync(() => action.Kind switch
         {
+            CarveActions.SetVlan => maas.SetVlanAsync(systemId, Number(action, CarveArguments.InterfaceId), Number(action, CarveArguments.VlanId), ct),
             CarveActions.SetBridgeType => maas.SetBridgeTypeAsync(systemId, Number(action, CarveArguments.InterfaceId),
                 action.Argument(CarveArguments.BridgeType), ct),
             CarveActions.CreateBridge => maas.CreateBridgeAsync(systemId, name, IdOf(action.Argument(CarveArguments.Parent)),

@@ -4,6 +4,7 @@ namespace Slate.Runbook.Carve;
 public enum CarveChangeKind
 {
     DeleteInterface,
+    SetVlan,
     SetBridgeType,
     CreateBridge,
     CreateVlan,

@@ -7,9 +7,10 @@ namespace Slate.Runbook.Carve;
 /// <summary>
 /// Compares one host's interface tree with Pattern A. Interfaces are matched by name; one whose kind or parent differs
 /// is deleted and created again, and MAAS deletes its children with it. Strays (bridges, VLANs, bonds outside the
-/// template) are deleted, the topmost only. Links are a set difference on (STATIC, subnet, address); a subnet-less
-/// link_up is MAAS's own placeholder and is not a link. Creating a bridge clears its parent's links (MAAS
-/// models/interface.py _update_parents), so those are not unlinked one by one.
+/// template) are deleted, the topmost only. A physical NIC commissioning left on another VLAN than its plane's is moved
+/// there first. Links are a set difference on (STATIC, subnet, address); a link_up is MAAS's own placeholder and is not
+/// a link. Creating a bridge clears its parent's links (MAAS models/interface.py _update_parents) and a VLAN move drops
+/// the NIC's (models/signals/interfaces.py interface_vlan_update), so those are not unlinked one by one.
 /// </summary>
 public static class CarveDiff
 {
@@ -31,6 +32,7 @@ public static class CarveDiff
         var created = new HashSet<string>(StringComparer.Ordinal);
         var doomed = new HashSet<string>(StringComparer.Ordinal);
         var vlans = new Dictionary<string, MaasVlan?>(StringComparer.Ordinal);
+        var moved = new HashSet<string>(StringComparer.Ordinal);
         var changes = new List<CarveChange>();
 
         foreach (var d in desired)
@@ -42,6 +44,15 @@ public static class CarveDiff
                 {
                     kept.Add(d.Name);
                     vlans[d.Name] = o.Vlan;
+                    if (d.Plane is null && PlaneVlan(site, topology, d.Template) is { } target && o.Vlan?.Id != target.Id)
+                    {
+                        // Commissioning put a NIC that got no DHCP lease on a fabric of its own (network.py guess_vlan_for_interface);
+                        // a NIC that carries a plane itself is moved by its forced link instead (one write, see LinkChanges).
+                        vlans[d.Name] = target;
+                        moved.Add(d.Name);
+                        changes.Add(Change(CarveChangeKind.SetVlan, machine, d.Name, VlanText(target), o.Vlan is null ? "on no VLAN" : VlanText(o.Vlan),
+                            (CarveArguments.InterfaceId, Id(o.Id)), (CarveArguments.VlanId, Id(target.Id))));
+                    }
                 }
                 else
                 {
@@ -106,11 +117,16 @@ public static class CarveDiff
                 (CarveArguments.InterfaceId, Id(i.Id)), (CarveArguments.Cascade, string.Join(" ", Descendants(machine, [i.Name]).Where(n => n != i.Name)))))
             .ToList();
 
+        // Links the plan removes without unlinking them: a new bridge clears its parent's, a VLAN move drops the NIC's.
+        var cleared = site.Interfaces.Where(t => t.Kind == InterfaceKind.Bridge && created.Contains(t.Name)).Select(t => t.Parent!)
+            .Concat(moved).ToHashSet(StringComparer.Ordinal);
         var links = new List<CarveChange>();
         foreach (var d in desired)
-            links.AddRange(LinkChanges(site, host, machine, d, observed, kept, created, topology, vlans, addresses, findings));
+            links.AddRange(LinkChanges(site, host, machine, d, observed, kept, cleared, topology, vlans, findings));
+        CarveAddresses.Check(host, machine, links, Descendants(machine, doomed).Concat(cleared).ToHashSet(StringComparer.Ordinal), topology, addresses, findings);
 
-        var ordered = deletes.Concat(changes.Where(c => c.Kind == CarveChangeKind.SetBridgeType))
+        var ordered = deletes.Concat(changes.Where(c => c.Kind == CarveChangeKind.SetVlan))
+            .Concat(changes.Where(c => c.Kind == CarveChangeKind.SetBridgeType))
             .Concat(changes.Where(c => c.Kind is CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan))
             .Concat(links.Where(c => c.Kind == CarveChangeKind.Unlink))
             .Concat(links.Where(c => c.Kind == CarveChangeKind.Link))
@@ -131,7 +147,7 @@ public static class CarveDiff
         var operation = kind switch
         {
             CarveChangeKind.DeleteInterface => "delete interface",
-            CarveChangeKind.SetBridgeType => "update interface",
+            CarveChangeKind.SetBridgeType or CarveChangeKind.SetVlan => "update interface",
             CarveChangeKind.CreateBridge => "create bridge",
             CarveChangeKind.CreateVlan => "create VLAN",
             CarveChangeKind.Unlink => "unlink subnet",
@@ -142,8 +158,7 @@ public static class CarveDiff
 
     private static List<CarveChange> LinkChanges(
         Site site, Host host, MaasMachine machine, DesiredInterface d, Dictionary<string, MaasInterface> observed, HashSet<string> kept,
-        HashSet<string> created, MaasTopology topology, Dictionary<string, MaasVlan?> vlans,
-        IReadOnlyDictionary<int, IReadOnlyList<MaasAddress>>? addresses, List<Finding> findings)
+        HashSet<string> cleared, MaasTopology topology, Dictionary<string, MaasVlan?> vlans, List<Finding> findings)
     {
         var changes = new List<CarveChange>();
         var subnet = d.Plane is { } plane ? topology.SubnetWithCidr(plane.Cidr.ToString()) : null;
@@ -153,17 +168,20 @@ public static class CarveDiff
                 $"MAAS has no subnet {missing.Cidr} for plane {missing.Name}", missing.Cidr.ToString(), "absent"));
         }
         var vlan = vlans.GetValueOrDefault(d.Name);
-        // Links a new bridge clears are not unlinked one by one; an interface deleted or created has none to unlink.
-        var cleared = site.Interfaces.Any(t => t.Parent == d.Name && t.Kind == InterfaceKind.Bridge && created.Contains(t.Name));
-        var current = kept.Contains(d.Name) && !cleared
-            ? observed[d.Name].Links.Where(l => !(l.Mode == "link_up" && l.SubnetId is null)).ToList()
-            : [];
+        // Links the plan clears are not unlinked one by one; an interface deleted or created has none to unlink.
+        var current = kept.Contains(d.Name) && !cleared.Contains(d.Name) ? observed[d.Name].Links.Where(IsLink).ToList() : [];
         (MaasSubnet Subnet, string Address)? wanted = subnet is null ? null : (subnet, d.Address!);
         var wrong = current.Where(l => wanted is not { } w || !Matches(l, w.Subnet, w.Address)).ToList();
         // An interface on another VLAN only because of a wrong link (a forced link moved it there) is relinked with
         // force: MAAS moves it back and drops exactly those wrong links. Otherwise the VLANs disagree in the topology.
-        var relink = subnet is not null && vlan is not null && subnet.Vlan.Id != vlan.Id && wrong.Count > 0 && wrong.Count == current.Count
-                     && wrong.All(l => topology.Subnets.FirstOrDefault(s => s.Id == l.SubnetId)?.Vlan.Id == vlan.Id);
+        // So is a physical NIC (commissioning left it on a fabric of its own when it got no DHCP lease), and a kept bridge
+        // on one: MAAS moves the bridge's parents with it (models/interface.py _update_parents).
+        var movable = d.Template.Kind == InterfaceKind.Physical
+                      || (d.Template.Kind == InterfaceKind.Bridge && kept.Contains(d.Name)
+                          && site.Interfaces.FirstOrDefault(t => t.Name == d.Template.Parent)?.Kind == InterfaceKind.Physical);
+        var relink = subnet is not null && vlan is not null && subnet.Vlan.Id != vlan.Id
+                     && (movable || (wrong.Count > 0 && wrong.Count == current.Count
+                         && wrong.All(l => topology.Subnets.FirstOrDefault(s => s.Id == l.SubnetId)?.Vlan.Id == vlan.Id)));
         if (subnet is not null && vlan is not null && subnet.Vlan.Id != vlan.Id && !relink)
         {
             findings.Add(new Finding(Severity.Fatal, "subnet-vlan", $"{host.Name} {d.Name}",
@@ -180,18 +198,39 @@ public static class CarveDiff
         }
         if (wanted is not { } want || current.Any(l => Matches(l, want.Subnet, want.Address)))
             return changes;
-        if (addresses?.GetValueOrDefault(want.Subnet.Id)?.FirstOrDefault(a => a.Ip == want.Address && a.SystemId != machine.SystemId) is { } taken)
-        {
-            var holder = taken.Hostname is null ? "a reservation (no machine)" : $"{taken.Hostname}{(taken.Via is null ? "" : $" ({taken.Via})")}";
-            findings.Add(new Finding(Severity.Fatal, "address-in-use", $"{host.Name} {d.Name}",
-                $"{want.Address} is already used by {holder}", $"{want.Address} free for {host.Name}", $"held by {holder}"));
-        }
+        var dropped = wrong.Count == 0 ? "no link" : string.Join(" + ", wrong.Select(LinkText));
         var arguments = new List<(string, string)> { (CarveArguments.SubnetId, Id(want.Subnet.Id)), (CarveArguments.Cidr, want.Subnet.Cidr), (CarveArguments.Address, want.Address) };
         if (relink)
-            arguments.Add((CarveArguments.Force, string.Join(" + ", wrong.Select(LinkText))));
+            arguments.Add((CarveArguments.Force, dropped));
         changes.Add(Change(CarveChangeKind.Link, machine, d.Name, $"static {want.Address} on {want.Subnet.Cidr}",
-            relink ? $"{string.Join(" + ", wrong.Select(LinkText))} on {VlanText(vlan!)}" : "no such link", [.. arguments]));
+            relink ? $"{dropped} on {VlanText(vlan!)}" : "no such link", [.. arguments]));
         return changes;
+    }
+
+    /// <summary>
+    /// A link the carve reasons about. A link_up (with or without a subnet) is MAAS's placeholder for an interface with no
+    /// address, and a STATIC link replaces it by itself (models/interface.py _link_subnet_static: remove_link_up).
+    /// </summary>
+    private static bool IsLink(MaasLink link) => link.Mode != "link_up";
+
+    /// <summary>
+    /// The VLAN a physical NIC must be on: that of the nearest plane carried by it or by the bridges and VLAN interfaces
+    /// on it (for a tagged plane, the untagged VLAN of its fabric); null when its subtree has no plane MAAS knows.
+    /// </summary>
+    private static MaasVlan? PlaneVlan(Site site, MaasTopology topology, InterfaceTemplate nic)
+    {
+        var level = new List<InterfaceTemplate> { nic };
+        while (level.Count > 0)
+        {
+            var carried = level.Where(t => t.Plane is not null).OrderBy(t => t.Kind == InterfaceKind.Vlan).FirstOrDefault();
+            if (carried is not null)
+            {
+                var vlan = topology.SubnetWithCidr(site.Plane(carried.Plane!).Cidr.ToString())?.Vlan;
+                return vlan is null || vlan.Vid == 0 ? vlan : topology.VlanOn(vlan.FabricId, 0);
+            }
+            level = site.Interfaces.Where(t => level.Any(p => p.Name == t.Parent)).ToList();
+        }
+        return null;
     }
 
     private static bool Matches(MaasLink link, MaasSubnet subnet, string address) =>
@@ -221,15 +260,15 @@ public static class CarveDiff
             "physical" => "physical",
             _ => $"{o.Type} on {string.Join("+", o.Parents)}",
         };
-        var links = o.Links.Where(l => !(l.Mode == "link_up" && l.SubnetId is null)).Select(LinkText).ToList();
+        var links = o.Links.Where(IsLink).Select(LinkText).ToList();
         return links.Count == 0 ? $"{what}, no address" : $"{what}, {string.Join(" + ", links)}";
     }
 
     public static string LinkText(MaasLink link) => link.IpAddress is { } ip ? $"{link.Mode} {ip}" : $"{link.Mode} {link.Cidr ?? "(no subnet)"}";
 
-    private static string VlanText(MaasVlan vlan) => $"VLAN {(vlan.Vid == 0 ? "untagged" : vlan.Vid.ToString(System.Globalization.CultureInfo.InvariantCulture))} of {vlan.Fabric}";
+    public static string VlanText(MaasVlan vlan) => $"VLAN {(vlan.Vid == 0 ? "untagged" : vlan.Vid.ToString(System.Globalization.CultureInfo.InvariantCulture))} of {vlan.Fabric}";
 
-    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static CarveChange Change(CarveChangeKind kind, MaasMachine machine, string name, string expected, string observed, params (string, string)[] arguments)
     {

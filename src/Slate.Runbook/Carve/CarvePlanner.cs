@@ -32,6 +32,7 @@ public static class CarvePlanner
         var description = change.Kind switch
         {
             CarveChangeKind.DeleteInterface => $"delete {change.Interface} ({change.Observed})" + (a[CarveArguments.Cascade].Length > 0 ? $" with {a[CarveArguments.Cascade]}" : ""),
+            CarveChangeKind.SetVlan => $"{change.Interface}: move from {change.Observed} to {change.Expected} (MAAS drops its links)",
             CarveChangeKind.SetBridgeType => $"{change.Interface}: {change.Observed} → bridge {a[CarveArguments.BridgeType]} (links kept)",
             CarveChangeKind.CreateBridge => $"create {a[CarveArguments.BridgeType]} bridge {change.Interface} on {a[CarveArguments.Parent]}",
             CarveChangeKind.CreateVlan => $"create VLAN interface {change.Interface} on {a[CarveArguments.Parent]} ({change.Expected.Split(',')[0]})",
@@ -64,6 +65,7 @@ public static class CarvePlanner
             CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan when diff.ChangesTo(d.Name).Any(x => x.Kind == CarveChangeKind.DeleteInterface) => null,
             CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan when diff.Machine!.Interfaces.Any(i => i.Name == d.Name) => "re-created (its parent is)",
             CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan => "created",
+            CarveChangeKind.SetVlan => $"moved to {c.Expected}",
             CarveChangeKind.SetBridgeType => $"bridge type → {d.BridgeType}",
             CarveChangeKind.Unlink => $"unlink {c.Observed}",
             _ => c.Arguments.ContainsKey(CarveArguments.Force) ? $"relinked (was {c.Observed})" : "linked",

@@ -45,16 +45,19 @@ public sealed record MaasLink(int Id, string Mode, string? Cidr, string? IpAddre
 /// <summary>The network side of MAAS (runbook Steps 6 and 7): the topology, who holds an address, and a Ready machine's interface tree.</summary>
 public partial interface IMaas
 {
-    /// <summary>Fabrics (with their VLANs), subnets and spaces: three reads, once per run.</summary>
+    /// <summary>Fabrics (with their VLANs), subnets, spaces and IP ranges: four reads, once per run.</summary>
     Task<MaasTopology> ReadTopologyAsync(CancellationToken ct);
 
-    /// <summary>Every address MAAS has assigned on the subnet, with the node holding it.</summary>
+    /// <summary>Every address row of the subnet (links, leases, discovered, devices, controllers), with the node holding it.</summary>
     Task<IReadOnlyList<MaasAddress>> ListSubnetAddressesAsync(int subnetId, CancellationToken ct);
 
     Task<MaasInterface> CreateBridgeAsync(string systemId, string name, int parentId, string bridgeType, CancellationToken ct);
 
     /// <summary><paramref name="vlanId"/> is the VLAN's database id, not its VID.</summary>
     Task<MaasInterface> CreateVlanInterfaceAsync(string systemId, string name, int parentId, int vlanId, CancellationToken ct);
+
+    /// <summary>PUT vlan=: MAAS moves the interface onto the VLAN (database id) and deletes its links.</summary>
+    Task<MaasInterface> SetVlanAsync(string systemId, int interfaceId, int vlanId, CancellationToken ct);
 
     Task<MaasInterface> SetBridgeTypeAsync(string systemId, int interfaceId, string bridgeType, CancellationToken ct);
 

@@ -1,8 +1,13 @@
 namespace Slate.Runbook.Ports;
 
-/// <summary>MAAS's network model as one run reads it: fabrics with their VLANs, subnets on VLANs, and the spaces.</summary>
-public sealed record MaasTopology(IReadOnlyList<MaasFabric> Fabrics, IReadOnlyList<MaasSubnet> Subnets, IReadOnlyList<MaasSpace> Spaces)
+/// <summary>MAAS's network model as one run reads it: fabrics with their VLANs, subnets on VLANs, the spaces and the IP ranges.</summary>
+public sealed record MaasTopology(
+    IReadOnlyList<MaasFabric> Fabrics, IReadOnlyList<MaasSubnet> Subnets, IReadOnlyList<MaasSpace> Spaces, IReadOnlyList<MaasIpRange>? Ranges = null)
 {
+    /// <summary>The range of the subnet holding the address (a dynamic one first: MAAS refuses a STATIC link there).</summary>
+    public MaasIpRange? RangeHolding(int subnetId, System.Net.IPAddress address) =>
+        (Ranges ?? []).Where(r => r.SubnetId == subnetId && r.Range.Contains(address)).OrderByDescending(r => r.Dynamic).FirstOrDefault();
+
     public MaasSubnet? SubnetWithCidr(string cidr) => Subnets.FirstOrDefault(s => s.Cidr == cidr);
 
     public MaasVlan? VlanOn(int fabricId, int vid) =>

@@ -39,8 +39,9 @@ public sealed class CarveDiffEdgeTests
     {
         var nics = CarveMaas.Commissioned();
         nics[1] = nics[1] with { Vlan = null };
+        var subnets = new CarveMaas().Topology.Subnets.Where(s => s.Cidr != "10.12.8.0/22").ToList(); // no plane VLAN to move it to
 
-        var finding = Assert.Single(Compare(nics).Findings);
+        var finding = Assert.Single(Compare(nics, new CarveMaas(subnets)).Findings, f => f.Code == "vlan-missing");
 
         Assert.Equal(("vlan-missing", "openstack0 br-metal.103"), (finding.Code, finding.Subject));
         Assert.Equal("br-metal is on no VLAN, so VLAN 103 has no fabric to be on", finding.Message);
@@ -83,7 +84,7 @@ public sealed class CarveDiffEdgeTests
     }
 
     [Theory]
-    [InlineData("link_up", "10.12.16.0/22", null)]
+    [InlineData("dhcp", "10.12.16.0/22", null)]
     [InlineData("auto", "10.12.16.0/22", "10.12.16.10")]
     [InlineData("static", "10.12.20.0/22", "10.12.16.10")]
     public void A_link_that_is_not_the_static_address_on_the_plane_subnet_is_unlinked(string mode, string cidr, string? ip)
@@ -97,8 +98,21 @@ public sealed class CarveDiffEdgeTests
         Assert.Equal($"{mode} {ip ?? cidr}", diff.ChangesTo("enp8s0").First().Observed);
     }
 
+    /// <summary>models/interface.py _link_subnet_static removes a link_up by itself: a link_up carrying a subnet (what commissioning leaves on a leased NIC) is no link to unlink.</summary>
     [Fact]
-    public void A_nic_on_another_vlan_with_a_link_that_is_not_from_a_forced_move_is_fatal_not_relinked()
+    public void A_link_up_carrying_the_subnet_it_discovered_is_replaced_by_the_static_link_not_unlinked()
+    {
+        var nics = CarveMaas.Commissioned();
+        nics[2] = CarveMaas.Nic(3, "enp8s0", CarveMaas.Data, new MaasLink(40, "link_up", "10.12.16.0/22", null, 4));
+
+        var diff = Compare(nics);
+
+        Assert.Equal([CarveChangeKind.Link], diff.ChangesTo("enp8s0").Select(c => c.Kind));
+        Assert.Equal("physical, no address", CarveDiff.Observed(nics[2]));
+    }
+
+    [Fact]
+    public void A_physical_nic_on_another_vlan_is_relinked_with_force_whatever_links_it_has()
     {
         var nics = CarveMaas.Commissioned();
         nics[3] = CarveMaas.Nic(4, "enp9s0", CarveMaas.Replication,
@@ -106,14 +120,29 @@ public sealed class CarveDiffEdgeTests
 
         var diff = Compare(nics);
 
-        var finding = Assert.Single(diff.Findings);
-        Assert.Equal(("subnet-vlan", "openstack0 enp9s0"), (finding.Code, finding.Subject));
-        Assert.DoesNotContain(diff.Changes, c => c.Arguments.ContainsKey(CarveArguments.Force));
+        Assert.Empty(diff.Findings);
+        var link = Assert.Single(diff.ChangesTo("enp9s0"));
+        Assert.Equal("static 10.12.36.10 + static 192.168.9.4", link.Arguments[CarveArguments.Force]);
+    }
+
+    [Fact]
+    public void A_kept_bridge_on_another_vlan_is_relinked_with_force_so_maas_moves_it_and_its_nic()
+    {
+        var own = new MaasVlan(5100, 0, 7, "fabric-7", null);
+        var nics = CarveMaas.Commissioned();
+        nics[0] = CarveMaas.Nic(1, "enp1s0", CarveMaas.Provider);
+        nics.Add(new MaasInterface(20, "br-ex", "bridge", null, ["enp1s0"], [], own, "ovs"));
+
+        var diff = Compare(nics);
+
+        Assert.Empty(diff.Findings);
+        var link = Assert.Single(diff.ChangesTo("br-ex"));
+        Assert.Equal(("no link", "no link on VLAN untagged of fabric-7"), (link.Arguments[CarveArguments.Force], link.Observed));
     }
 
     [Theory]
-    [InlineData("enp8s0", "capi-mgmt (enp8s0)")]
-    [InlineData(null, "capi-mgmt")]
+    [InlineData("enp8s0", "capi-mgmt (machine, enp8s0)")]
+    [InlineData(null, "capi-mgmt (machine)")]
     public void An_address_held_by_another_machine_names_it_and_its_interface(string? via, string holder)
     {
         var addresses = new Dictionary<int, IReadOnlyList<MaasAddress>> { [4] = [new MaasAddress("10.12.16.10", "zzz999", "capi-mgmt", via)] };
@@ -129,7 +158,7 @@ public sealed class CarveDiffEdgeTests
     {
         var addresses = new Dictionary<int, IReadOnlyList<MaasAddress>> { [4] = [new MaasAddress("10.12.16.10", null, null, null)] };
 
-        Assert.Equal("10.12.16.10 is already used by a reservation (no machine)", Assert.Single(Compare(CarveMaas.Commissioned(), addresses: addresses).Findings).Message);
+        Assert.Equal("10.12.16.10 is already used by a reservation (no node)", Assert.Single(Compare(CarveMaas.Commissioned(), addresses: addresses).Findings).Message);
     }
 
     [Fact]
@@ -209,6 +238,7 @@ public sealed class CarveDiffEdgeTests
         Assert.Equal(
         [
             "Cannot delete interface interface because the machine is not New, Ready, Allocated, or Broken.",
+            "Cannot update interface interface because the machine is not New, Ready, Allocated, or Broken.",
             "Cannot update interface interface because the machine is not New, Ready, Allocated, or Broken.",
             "Cannot create bridge interface because the machine is not New, Ready, Allocated, or Broken.",
             "Cannot create VLAN interface because the machine is not New, Ready, Allocated, or Broken.",

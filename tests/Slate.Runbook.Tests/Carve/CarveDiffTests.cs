@@ -86,13 +86,46 @@ public sealed class CarveDiffTests
     }
 
     [Fact]
-    public void A_plane_subnet_on_another_vlan_than_the_nic_is_fatal()
+    public void A_nic_whose_plane_subnet_is_on_another_vlan_is_relinked_with_force_onto_it()
     {
         var diff = Compare(Commissioned(), Topology(storageSubnetVlan: Replication));
 
-        var finding = Assert.Single(diff.Findings);
-        Assert.Equal((Severity.Fatal, "subnet-vlan", "openstack0 enp9s0"), (finding.Severity, finding.Code, finding.Subject));
-        Assert.Equal("VLAN untagged of fabric-4", finding.Observed);
+        Assert.Empty(diff.Findings);
+        var link = Assert.Single(diff.ChangesTo("enp9s0"));
+        Assert.Equal((CarveChangeKind.Link, "no link"), (link.Kind, link.Arguments[CarveArguments.Force]));
+        Assert.Equal("no link on VLAN untagged of fabric-3", link.Observed);
+    }
+
+    /// <summary>Commissioning leaves a NIC with no DHCP lease on a fabric of its own (network.py guess_vlan_for_interface).</summary>
+    [Fact]
+    public void A_nic_that_carries_only_a_bridge_and_sits_on_a_fabric_of_its_own_is_moved_to_its_planes_vlan_before_the_bridge()
+    {
+        var own = new MaasVlan(5100, 0, 7, "fabric-7", null);
+        var nics = Commissioned();
+        nics[0] = Nic(1, "enp1s0", own, new MaasLink(11, "link_up", null, null));
+
+        var diff = Compare(nics);
+
+        Assert.Empty(diff.Findings);
+        var move = diff.Changes[0];
+        Assert.Equal((CarveChangeKind.SetVlan, "enp1s0", "5001"), (move.Kind, move.Interface, move.Arguments[CarveArguments.VlanId]));
+        Assert.Equal(("VLAN untagged of fabric-0", "VLAN untagged of fabric-7"), (move.Expected, move.Observed));
+        Assert.Equal([CarveChangeKind.CreateBridge, CarveChangeKind.Link], diff.ChangesTo("br-ex").Select(c => c.Kind));
+        Assert.False(diff.ChangesTo("br-ex").Last().Arguments.ContainsKey(CarveArguments.Force));
+    }
+
+    [Fact]
+    public void A_nic_that_carries_a_tagged_plane_only_is_moved_to_the_untagged_vlan_of_that_planes_fabric()
+    {
+        var own = new MaasVlan(5100, 0, 7, "fabric-7", null);
+        var nics = Commissioned();
+        nics[1] = Nic(2, "enp7s0", own, new MaasLink(12, "link_up", null, null));
+        var site = SiteLoader.Parse(SiteFiles.CaracalWith(", plane: metal-admin }", " }"), "site.yaml"); // br-metal carries no plane now
+
+        var diff = CarveDiff.Compare(site, site.Host("openstack0"), Ready(nics), Topology(), null);
+
+        var move = Assert.Single(diff.Changes, c => c.Kind == CarveChangeKind.SetVlan);
+        Assert.Equal(("enp7s0", "VLAN untagged of fabric-1"), (move.Interface, move.Expected));
     }
 
     [Fact]
@@ -105,13 +138,102 @@ public sealed class CarveDiffTests
     }
 
     [Fact]
-    public void An_address_held_by_this_host_is_not_a_conflict_but_one_held_by_another_machine_is()
+    public void An_address_this_host_holds_on_a_link_the_plan_unlinks_is_not_a_conflict_but_one_another_machine_holds_is()
     {
+        var nics = Commissioned();
+        nics[3] = Nic(4, "enp9s0", Storage, new MaasLink(40, "static", "10.12.16.0/22", "10.12.16.10", 4));
         var ours = new Dictionary<int, IReadOnlyList<MaasAddress>> { [4] = [new MaasAddress("10.12.16.10", "abc123", "openstack0", "enp9s0")] };
         var theirs = new Dictionary<int, IReadOnlyList<MaasAddress>> { [4] = [new MaasAddress("10.12.16.10", "zzz999", "capi-mgmt", null)] };
 
-        Assert.Empty(Compare(Commissioned(), addresses: ours).Findings);
+        var diff = Compare(nics, addresses: ours);
+        Assert.Empty(diff.Findings);
+        Assert.Contains(diff.ChangesTo("enp9s0"), c => c.Kind == CarveChangeKind.Unlink && c.Arguments[CarveArguments.LinkId] == "40");
         var finding = Assert.Single(Compare(Commissioned(), addresses: theirs).Findings);
-        Assert.Equal("10.12.16.10 is already used by capi-mgmt", finding.Message);
+        Assert.Equal("10.12.16.10 is already used by capi-mgmt (machine)", finding.Message);
+    }
+
+    [Fact]
+    public void An_address_this_host_holds_on_an_interface_the_plan_leaves_alone_is_fatal_naming_that_interface()
+    {
+        var nics = Commissioned();
+        nics.Add(Nic(9, "enp11s0", Data, new MaasLink(90, "static", "10.12.16.0/22", "10.12.16.10", 4)));
+        var ours = new Dictionary<int, IReadOnlyList<MaasAddress>> { [4] = [new MaasAddress("10.12.16.10", "abc123", "openstack0", "enp11s0")] };
+
+        var finding = Assert.Single(Compare(nics, addresses: ours).Findings, f => f.Severity == Severity.Fatal);
+
+        Assert.Equal(("address-in-use", "10.12.16.10 is already used by openstack0 (machine, enp11s0)"), (finding.Code, finding.Message));
+    }
+
+    [Fact]
+    public void This_hosts_own_discovered_lease_on_its_address_is_fatal_with_the_command_that_releases_it()
+    {
+        var ours = new Dictionary<int, IReadOnlyList<MaasAddress>>
+        {
+            [4] = [new MaasAddress("10.12.16.10", "abc123", "openstack0", "enp8s0", MaasAddressKind.Discovered)],
+        };
+
+        var finding = Assert.Single(Compare(Commissioned(), addresses: ours).Findings);
+
+        Assert.Equal("10.12.16.10 is already used by openstack0 (machine, enp8s0, discovered); release it first: " +
+                     "maas $PROFILE ipaddresses release ip=10.12.16.10 force=true discovered=true", finding.Message);
+    }
+
+    [Theory]
+    [InlineData(MaasAddressKind.Discovered, "an address MAAS saw in use on the network (discovered, no node)")]
+    [InlineData(MaasAddressKind.Dhcp, "a DHCP lease no node holds")]
+    [InlineData(MaasAddressKind.UserReserved, "a reservation (no node)")]
+    public void An_address_row_no_node_holds_is_fatal_and_named_by_its_kind(MaasAddressKind kind, string holder)
+    {
+        var rows = new Dictionary<int, IReadOnlyList<MaasAddress>> { [4] = [new MaasAddress("10.12.16.10", null, null, null, kind)] };
+
+        Assert.Equal($"10.12.16.10 is already used by {holder}", Assert.Single(Compare(Commissioned(), addresses: rows).Findings).Message);
+    }
+
+    [Theory]
+    [InlineData(MaasNodeKind.Device, "juju-lxd-1 (device, eth0)")]
+    [InlineData(MaasNodeKind.RegionAndRackController, "juju-lxd-1 (region and rack controller, eth0)")]
+    [InlineData(MaasNodeKind.RackController, "juju-lxd-1 (rack controller, eth0)")]
+    [InlineData(MaasNodeKind.RegionController, "juju-lxd-1 (region controller, eth0)")]
+    public void An_address_a_device_or_controller_holds_names_what_holds_it(MaasNodeKind kind, string holder)
+    {
+        var rows = new Dictionary<int, IReadOnlyList<MaasAddress>> { [4] = [new MaasAddress("10.12.16.10", "dev001", "juju-lxd-1", "eth0", MaasAddressKind.Sticky, kind)] };
+
+        Assert.Equal($"10.12.16.10 is already used by {holder}", Assert.Single(Compare(Commissioned(), addresses: rows).Findings).Message);
+    }
+
+    [Fact]
+    public void A_host_address_inside_a_dynamic_range_is_fatal_quoting_maas_refusal()
+    {
+        var topology = Topology() with { Ranges = [new MaasIpRange(1, true, 4, AddressRange.Parse("10.12.16.5-10.12.16.20")!, "")] };
+
+        var finding = Assert.Single(CarveDiff.Compare(Site, Host0, Ready(Commissioned()), topology, null).Findings);
+
+        Assert.Equal((Severity.Fatal, "address-in-dynamic-range", "openstack0 enp8s0"), (finding.Severity, finding.Code, finding.Subject));
+        Assert.Equal("10.12.16.10 is inside MAAS's dynamic range 10.12.16.5 to 10.12.16.20 on 10.12.16.0/22, and MAAS refuses a STATIC link there " +
+                     "(\"IP address is inside a dynamic range 10.12.16.5 to 10.12.16.20.\"): shrink the range or renumber the host", finding.Message);
+        Assert.Equal("dynamic range 10.12.16.5 to 10.12.16.20", finding.Observed);
+    }
+
+    [Fact]
+    public void A_host_address_inside_a_reserved_range_is_a_warning_because_maas_links_it()
+    {
+        var topology = Topology() with { Ranges = [new MaasIpRange(1, false, 4, AddressRange.Parse("10.12.16.10-10.12.16.13")!, "hosts")] };
+
+        var finding = Assert.Single(CarveDiff.Compare(Site, Host0, Ready(Commissioned()), topology, null).Findings);
+
+        Assert.Equal((Severity.Warning, "address-in-reserved-range"), (finding.Severity, finding.Code));
+        Assert.Equal("10.12.16.10 is inside the reserved range 10.12.16.10 to 10.12.16.13 (hosts) on 10.12.16.0/22: MAAS links it, but check that the range is kept for these hosts",
+            finding.Message);
+    }
+
+    [Fact]
+    public void A_range_of_another_subnet_or_one_that_misses_the_address_is_no_finding()
+    {
+        var topology = Topology() with
+        {
+            Ranges = [new MaasIpRange(1, true, 5, AddressRange.Parse("10.12.16.0-10.12.16.255")!, ""), new MaasIpRange(2, true, 4, AddressRange.Parse("10.12.16.11-10.12.16.20")!, "")],
+        };
+
+        Assert.Empty(CarveDiff.Compare(Site, Host0, Ready(Commissioned()), topology, null).Findings);
     }
 }

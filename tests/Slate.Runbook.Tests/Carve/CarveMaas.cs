@@ -88,6 +88,14 @@ internal sealed class CarveMaas : IMaas
         return Created(systemId, new MaasInterface(++_ids, name, "vlan", null, [Find(systemId, parentId).Name], [], vlan));
     }
 
+    /// <summary>signals/interfaces.py interface_vlan_update: the interface moves and loses its links.</summary>
+    public Task<MaasInterface> SetVlanAsync(string systemId, int interfaceId, int vlanId, CancellationToken ct)
+    {
+        Writes.Add($"update {systemId} {interfaceId} vlan={vlanId}");
+        var vlan = Topology.Fabrics.SelectMany(f => f.Vlans).Single(v => v.Id == vlanId);
+        return Task.FromResult(Replace(systemId, Find(systemId, interfaceId) with { Vlan = vlan, Links = [] }));
+    }
+
     public Task<MaasInterface> SetBridgeTypeAsync(string systemId, int interfaceId, string bridgeType, CancellationToken ct)
     {
         Writes.Add($"update {systemId} {interfaceId} bridge_type={bridgeType}");

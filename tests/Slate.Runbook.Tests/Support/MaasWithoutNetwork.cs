@@ -21,6 +21,8 @@ internal abstract class MaasWithoutNetwork : IMaas
 
     public Task<MaasInterface> CreateVlanInterfaceAsync(string systemId, string name, int parentId, int vlanId, CancellationToken ct) => throw Absent();
 
+    public Task<MaasInterface> SetVlanAsync(string systemId, int interfaceId, int vlanId, CancellationToken ct) => throw Absent();
+
     public Task<MaasInterface> SetBridgeTypeAsync(string systemId, int interfaceId, string bridgeType, CancellationToken ct) => throw Absent();
 
     public Task<MaasInterface> LinkStaticAsync(string systemId, int interfaceId, int subnetId, string ipAddress, bool force, CancellationToken ct) => throw Absent();

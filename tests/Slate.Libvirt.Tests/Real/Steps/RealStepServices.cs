@@ -42,6 +42,8 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
 
     public Task<MaasInterface> CreateVlanInterfaceAsync(string systemId, string name, int parentId, int vlanId, CancellationToken ct) => throw Unused;
 
+    public Task<MaasInterface> SetVlanAsync(string systemId, int interfaceId, int vlanId, CancellationToken ct) => throw Unused;
+
     public Task<MaasInterface> SetBridgeTypeAsync(string systemId, int interfaceId, string bridgeType, CancellationToken ct) => throw Unused;
 
     public Task<MaasInterface> LinkStaticAsync(string systemId, int interfaceId, int subnetId, string ipAddress, bool force, CancellationToken ct) => throw Unused;
