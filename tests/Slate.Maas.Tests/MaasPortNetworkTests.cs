@@ -2,6 +2,7 @@ using Slate.Maas.Ports;
 using Slate.Maas.Tests.Support;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
 
 namespace Slate.Maas.Tests;
 
@@ -18,7 +19,7 @@ public sealed class MaasPortNetworkTests
         """;
 
     [Fact]
-    public async Task The_topology_is_three_reads_and_undefined_spaces_vlanless_subnets_and_the_synthetic_space_are_left_out()
+    public async Task The_topology_is_four_reads_and_undefined_spaces_vlanless_subnets_and_the_synthetic_space_are_left_out()
     {
         var subnets = TestClients.Fixture("maas37-example__subnets__read.json").TrimEnd().TrimEnd(']') +
                       """, {"id": 8, "cidr": "10.9.0.0/24", "vlan": null, "space": "undefined"},""" +
@@ -27,14 +28,15 @@ public sealed class MaasPortNetworkTests
             {
                 "/MAAS/api/2.0/fabrics/" => TestClients.Fixture("maas37-example__fabrics__read.json"),
                 "/MAAS/api/2.0/subnets/" => subnets,
+                "/MAAS/api/2.0/ipranges/" => IpRanges,
                 _ => SpacesWithUndefined,
             }),
-            MaasRoute.Get("fabrics/"), MaasRoute.Get("subnets/"), MaasRoute.Get("spaces/"));
+            MaasRoute.Get("fabrics/"), MaasRoute.Get("subnets/"), MaasRoute.Get("spaces/"), MaasRoute.Get("ipranges/"));
         using var client = TestClients.For(server);
 
         var topology = await new MaasPort(client).ReadTopologyAsync(CancellationToken.None);
 
-        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(4, server.Requests.Count);
         Assert.Equal(14, topology.Fabrics.Count);
         Assert.Equal([new MaasVlan(5001, 0, 0, "fabric-0", "management"), new MaasVlan(5002, 10, 0, "fabric-0", "internal")], topology.Fabrics[0].Vlans);
         Assert.Equal(new MaasVlan(5006, 567, 2, "fabric-2", null), topology.VlanOn(2, 567));
@@ -45,20 +47,35 @@ public sealed class MaasPortNetworkTests
         var space = Assert.Single(topology.Spaces);
         Assert.Equal((2, "internal"), (space.Id, space.Name));
         Assert.Equal(["172.16.3.0/24", "172.16.4.0/24"], space.Cidrs);
+        Assert.Equal([new MaasIpRange(1, false, 1, AddressRange.Parse("172.16.1.200-172.16.1.210")!, "vips"),
+            new MaasIpRange(2, true, 1, AddressRange.Parse("172.16.1.100-172.16.1.150")!, "")], topology.Ranges);
+        Assert.True(topology.RangeHolding(1, System.Net.IPAddress.Parse("172.16.1.120"))!.Dynamic);
+        Assert.Null(topology.RangeHolding(2, System.Net.IPAddress.Parse("172.16.1.120")));
     }
+
+    /// <summary>api/ipranges.py (MAAS's own example, exkey ipranges-read); an IPv6 range and one without a subnet are left out.</summary>
+    private const string IpRanges = """
+        [{"id": 1, "type": "reserved", "start_ip": "172.16.1.200", "end_ip": "172.16.1.210", "comment": "vips", "subnet": {"id": 1, "cidr": "172.16.1.0/24"}},
+         {"id": 2, "type": "dynamic", "start_ip": "172.16.1.100", "end_ip": "172.16.1.150", "comment": "", "subnet": {"id": 1, "cidr": "172.16.1.0/24"}},
+         {"id": 3, "type": "dynamic", "start_ip": "2001:db8:42::10", "end_ip": "2001:db8:42::ff", "comment": "", "subnet": {"id": 5, "cidr": "2001:db8:42::/64"}},
+         {"id": 4, "type": "reserved", "start_ip": "10.0.0.1", "end_ip": "10.0.0.9", "comment": ""}]
+        """;
 
     [Fact]
     public async Task An_address_held_by_a_node_names_it_and_a_reservation_names_no_one()
     {
         await using var server = await FakeMaasServer.StartAsync("""
             [{"ip": "10.12.16.10", "alloc_type": 1, "node_summary": {"system_id": "abc123", "hostname": "openstack0", "via": "enp8s0"}},
+             {"ip": "10.12.16.20", "alloc_type": 6, "node_summary": {"system_id": "dev001", "node_type": 1, "hostname": "juju-lxd-1", "via": "eth0"}},
              {"ip": "10.12.16.99", "alloc_type": 4, "user": "admin"}]
             """, MaasRoute.Get("subnets/4/", ("op", "ip_addresses")));
         using var client = TestClients.For(server);
 
         var addresses = await new MaasPort(client).ListSubnetAddressesAsync(4, CancellationToken.None);
 
-        Assert.Equal([new MaasAddress("10.12.16.10", "abc123", "openstack0", "enp8s0"), new MaasAddress("10.12.16.99", null, null, null)], addresses);
+        Assert.Equal([new MaasAddress("10.12.16.10", "abc123", "openstack0", "enp8s0"),
+            new MaasAddress("10.12.16.20", "dev001", "juju-lxd-1", "eth0", MaasAddressKind.Discovered, MaasNodeKind.Device),
+            new MaasAddress("10.12.16.99", null, null, null, MaasAddressKind.UserReserved)], addresses);
     }
 
     [Fact]
@@ -76,6 +93,7 @@ public sealed class MaasPortNetworkTests
             MaasRoute.Post("nodes/abc123/interfaces/", ("op", "create_bridge")),
             MaasRoute.Post("nodes/abc123/interfaces/", ("op", "create_vlan")),
             MaasRoute.Put("nodes/abc123/interfaces/141/"),
+            MaasRoute.Put("nodes/abc123/interfaces/3/"),
             MaasRoute.Post("nodes/abc123/interfaces/3/", ("op", "link_subnet")),
             MaasRoute.Post("nodes/abc123/interfaces/3/", ("op", "unlink_subnet")),
             MaasRoute.Delete("nodes/abc123/interfaces/141/"));
@@ -89,9 +107,11 @@ public sealed class MaasPortNetworkTests
         var link = await port.LinkStaticAsync("abc123", 3, 4, "10.12.16.10", force: false, CancellationToken.None);
         await port.UnlinkAsync("abc123", 3, 70, CancellationToken.None);
         await port.DeleteInterfaceAsync("abc123", 141, CancellationToken.None);
+        await port.SetVlanAsync("abc123", 3, 5004, CancellationToken.None);
 
         var requests = server.Requests;
-        Assert.Equal(7, requests.Count);
+        Assert.Equal(8, requests.Count);
+        Assert.Equal(("PUT", "/MAAS/api/2.0/nodes/abc123/interfaces/3/", "5004"), (requests[7].Method, requests[7].Path, requests[7].Form["vlan"][0]));
         Assert.Equal([["br-ex", "1", "ovs"], ["br-metal", "2", "standard"]],
             requests.Take(2).Select(r => new[] { r.Form["name"][0], r.Form["parent"][0], r.Form["bridge_type"][0] }));
         Assert.False(requests[0].Form.ContainsKey("vlan"));
