@@ -17,6 +17,9 @@ public static class CarveDiff
     /// <summary>The MAAS status the runbook requires (Step 6: interface edits are rejected on Deployed).</summary>
     public const string Ready = "Ready";
 
+    /// <summary>What a forced relink drops when the interface has no link.</summary>
+    public const string NoLink = "no link";
+
     public static HostDiff Compare(Site site, Host host, MaasMachine? machine, MaasTopology topology, IReadOnlyDictionary<int, IReadOnlyList<MaasAddress>>? addresses)
     {
         var desired = PatternA.For(site, host);
@@ -198,12 +201,12 @@ public static class CarveDiff
         }
         if (wanted is not { } want || current.Any(l => Matches(l, want.Subnet, want.Address)))
             return changes;
-        var dropped = wrong.Count == 0 ? "no link" : string.Join(" + ", wrong.Select(LinkText));
+        var dropped = wrong.Count == 0 ? NoLink : string.Join(" + ", wrong.Select(LinkText));
         var arguments = new List<(string, string)> { (CarveArguments.SubnetId, Id(want.Subnet.Id)), (CarveArguments.Cidr, want.Subnet.Cidr), (CarveArguments.Address, want.Address) };
         if (relink)
             arguments.Add((CarveArguments.Force, dropped));
         changes.Add(Change(CarveChangeKind.Link, machine, d.Name, $"static {want.Address} on {want.Subnet.Cidr}",
-            relink ? $"{dropped} on {VlanText(vlan!)}" : "no such link", [.. arguments]));
+            relink ? (wrong.Count == 0 ? VlanText(vlan!) : $"{dropped} on {VlanText(vlan!)}") : "no such link", [.. arguments]));
         return changes;
     }
 

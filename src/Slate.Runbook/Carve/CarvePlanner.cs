@@ -38,7 +38,8 @@ public static class CarvePlanner
             CarveChangeKind.CreateVlan => $"create VLAN interface {change.Interface} on {a[CarveArguments.Parent]} ({change.Expected.Split(',')[0]})",
             CarveChangeKind.Unlink => $"{change.Interface}: unlink {change.Observed} (link {a[CarveArguments.LinkId]})",
             _ when a.TryGetValue(CarveArguments.Force, out var wrong) =>
-                $"{change.Interface}: STATIC {a[CarveArguments.Address]} on {a[CarveArguments.Cidr]} with force (MAAS moves it off {change.Observed}, dropping {wrong})",
+                $"{change.Interface}: STATIC {a[CarveArguments.Address]} on {a[CarveArguments.Cidr]} with force (MAAS moves it off {change.Observed}" +
+                (wrong == CarveDiff.NoLink ? ")" : $", dropping {wrong})"),
             _ => $"{change.Interface}: STATIC {a[CarveArguments.Address]} on {a[CarveArguments.Cidr]}",
         };
         return new PlannedAction(CarveActions.KindOf(change.Kind), $"{host.Name} {change.Interface}", $"{host.Name} {description}", change.Arguments);

@@ -137,7 +137,7 @@ public sealed class CarveDiffEdgeTests
 
         Assert.Empty(diff.Findings);
         var link = Assert.Single(diff.ChangesTo("br-ex"));
-        Assert.Equal(("no link", "no link on VLAN untagged of fabric-7"), (link.Arguments[CarveArguments.Force], link.Observed));
+        Assert.Equal(("no link", "VLAN untagged of fabric-7"), (link.Arguments[CarveArguments.Force], link.Observed));
     }
 
     [Theory]

@@ -93,7 +93,9 @@ public sealed class CarveDiffTests
         Assert.Empty(diff.Findings);
         var link = Assert.Single(diff.ChangesTo("enp9s0"));
         Assert.Equal((CarveChangeKind.Link, "no link"), (link.Kind, link.Arguments[CarveArguments.Force]));
-        Assert.Equal("no link on VLAN untagged of fabric-3", link.Observed);
+        Assert.Equal("VLAN untagged of fabric-3", link.Observed);
+        var action = CarvePlanner.Plan(Site, [Host0], [diff]).Actions.Single(a => a.Subject == "openstack0 enp9s0");
+        Assert.Equal("openstack0 enp9s0: STATIC 10.12.32.10 on 10.12.32.0/22 with force (MAAS moves it off VLAN untagged of fabric-3)", action.Description);
     }
 
     /// <summary>Commissioning leaves a NIC with no DHCP lease on a fabric of its own (network.py guess_vlan_for_interface).</summary>
