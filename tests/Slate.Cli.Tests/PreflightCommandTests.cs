@@ -78,7 +78,8 @@ public sealed class PreflightCommandTests
 
             Assert.Equal(2, code);
             var line = Assert.Single(io.Errors);
-            Assert.Matches(@"^slate: site-[0-9a-f]+\.yaml:17: planes\[3\]\.cidr: '10\.12\.16\.0/33' is not an IPv4 network", line);
+            var lineNumber = Array.FindIndex(File.ReadAllLines(CliHarness.SitePath), l => l.Contains("cidr: 10.12.16.0/22", StringComparison.Ordinal)) + 1;
+            Assert.Matches($@"^slate: site-[0-9a-f]+\.yaml:{lineNumber}: planes\[3\]\.cidr: '10\.12\.16\.0/33' is not an IPv4 network", line);
         }
         finally
         {

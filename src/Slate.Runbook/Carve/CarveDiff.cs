@@ -137,12 +137,16 @@ public static class CarveDiff
         if (machine.StatusName != Ready && ordered.Count > 0)
         {
             findings.Insert(0, new Finding(Severity.Fatal, "not-ready", host.Name,
-                $"is {machine.StatusName}; the carve needs Ready, and MAAS refuses these edits: \"{Refusal(ordered[0].Kind)}\"", Ready, machine.StatusName));
+                $"is {machine.StatusName}; the carve needs Ready, and MAAS refuses these edits: \"{Refusal(FirstRefused(ordered).Kind)}\"", Ready, machine.StatusName));
         }
         foreach (var extra in machine.Interfaces.Where(i => i.Type == "physical" && !desiredNames.Contains(i.Name)))
             findings.Add(new Finding(Severity.Info, "not-in-pattern", $"{host.Name} {extra.Name}", "a physical NIC outside Pattern A: left as it is"));
         return new HostDiff(host, machine, desired, findings, ordered, created);
     }
+
+    /// <summary>The change MAAS's state gate refuses first: a PUT passes on a Deployed machine (api/interfaces.py update), so it is quoted last.</summary>
+    private static CarveChange FirstRefused(IReadOnlyList<CarveChange> ordered) =>
+        ordered.FirstOrDefault(c => c.Kind is not (CarveChangeKind.SetVlan or CarveChangeKind.SetBridgeType)) ?? ordered[0];
 
     /// <summary>MAAS's 409 text for the edit (api/interfaces.py raise_error_if_not_allowed; the lab answers the same).</summary>
     public static string Refusal(CarveChangeKind kind)

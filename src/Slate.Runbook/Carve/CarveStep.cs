@@ -16,9 +16,9 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
         StepName,
         ["carve"],
         "Runbook Step 6: carve HOST's MAAS interfaces to Pattern A (the site's interfaces: template, STATIC plane.N). Dry run by " +
-        "default: the diff of the host's tree and Pattern A as the MAAS writes that close it (parents first, strays deleted with their " +
-        "children, links as a set difference), fatal findings (not Ready, NIC missing, subnet absent or on another VLAN, address used by " +
-        "another machine), the resulting tree and 'Summary: N fatal, M changes'. --apply (type the host name, or --confirm HOST) makes " +
+        "default: the diff of the host's tree and Pattern A as the MAAS writes that close it (parents first, NICs moved to their " +
+        "planes' VLANs, strays deleted with their children, links as a set difference), fatal findings (not Ready, NIC missing, subnet absent or on another VLAN, address inside a " +
+        "dynamic range or held by any other address row), the resulting tree and 'Summary: N fatal, M changes'. --apply (type the host name, or --confirm HOST) makes " +
         "the changes for ONE host, then re-reads its tree. --all plans every host (plan only). Gate: `slate gate carve [HOST]`.",
         Mutates: true,
         [
