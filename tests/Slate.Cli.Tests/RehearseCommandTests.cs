@@ -23,6 +23,9 @@ public sealed class RehearseCommandTests
         Assert.Contains(io.Out, l => l.StartsWith("PASS  host-gone      openstack3:", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  domain-off     openstack3: shut off", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  chassis-macs   openstack3:", StringComparison.Ordinal));
+        // Commissioning left the NICs without a DHCP lease on fabrics of their own, and the carve moved them (issue 27).
+        Assert.Contains(io.Out, l => l.Contains("set-vlan             openstack1 enp1s0: move from VLAN untagged of fabric-", StringComparison.Ordinal));
+        Assert.Contains(io.Out, l => l.Contains("openstack1 enp8s0: STATIC 10.12.16.11 on 10.12.16.0/22 with force (MAAS moves it off VLAN untagged of fabric-", StringComparison.Ordinal));
         var total = Assert.Single(io.Out, l => l.StartsWith("Rehearsal: ", StringComparison.Ordinal));
         Assert.Equal($"Rehearsal: 12 of 12 step(s) green; {summary.Values.Sum(r => r.Calls) + 1} MAAS API calls; 0 protected-machine violation(s)", total);
     }
@@ -45,6 +48,41 @@ public sealed class RehearseWithOwnSiteTests
             Assert.Equal("skipped", RehearsalSummary.Outcome(io.Out, "bundle gate"));
             Assert.Equal("skipped", RehearsalSummary.Outcome(io.Out, "EXIT GATE"));
             Assert.Equal("GATE green", RehearsalSummary.Outcome(io.Out, "pre-flight"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
+
+public sealed class RehearseWithDhcpOnEveryPlaneTests
+{
+    /// <summary>A cloud whose MAAS serves DHCP on every plane: every NIC is leased onto its plane's VLAN, so the carve moves none.</summary>
+    [Fact]
+    public async Task A_site_that_serves_dhcp_on_every_plane_rehearses_green_with_no_vlan_moves()
+    {
+        var dir = Directory.CreateTempSubdirectory("slate-dhcp-site-");
+        try
+        {
+            var site = Path.Combine(dir.FullName, "dhcp.yaml");
+            var text = File.ReadAllText(CliHarness.SitePath);
+            foreach (var (cidr, range) in new[] { ("10.12.4.0/22,  vid: 0", "10.12.7.0-10.12.7.254"), ("10.12.12.0/22, vid: 103", "10.12.15.0-10.12.15.254"),
+                         ("10.12.16.0/22, vid: 0", "10.12.19.0-10.12.19.254"), ("10.12.32.0/22, vid: 0", "10.12.35.0-10.12.35.254"),
+                         ("10.12.36.0/22, vid: 0", "10.12.39.0-10.12.39.254") })
+            {
+                Assert.Contains(cidr + " }", text);
+                text = text.Replace(cidr + " }", $"{cidr}, dhcp: {range} }}", StringComparison.Ordinal);
+            }
+            File.WriteAllText(site, text);
+            File.Copy(CliHarness.BundlePath, Path.Combine(dir.FullName, "dhcp.bundle.yaml"));
+            File.Copy(Path.Combine(CliHarness.SitesDir, "keystone-policyd-override.zip"), Path.Combine(dir.FullName, "keystone-policyd-override.zip"));
+
+            var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--site", site);
+
+            Assert.True(code == 0, string.Join("\n", io.Out));
+            Assert.DoesNotContain(io.Out, l => l.Contains("set-vlan", StringComparison.Ordinal) || l.Contains("with force", StringComparison.Ordinal));
+            Assert.Contains("Summary: 0 fatal, 10 changes", io.Out);
         }
         finally
         {

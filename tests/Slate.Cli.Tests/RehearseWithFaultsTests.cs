@@ -17,10 +17,11 @@ public sealed partial class RehearseWithFaultsTests
         var injectedLine = Assert.Single(sick.Out, l => l.StartsWith("Injected faults: ", StringComparison.Ordinal));
         var injected = int.Parse(InjectedLine().Match(injectedLine).Groups[1].Value);
         Assert.True(injected > 0, injectedLine);
-        // Each injected 503 costs exactly one more call (the retry); the waits' polls run on real time, and a retry's delay
-        // can let a wait (re-enrolment, a machine leaving MAAS) take one or two more polls than in the healthy run.
+        // Each injected 503 costs exactly one more call (the retry); the waits' polls run on real time, so a retry's delay
+        // can let a wait (re-enrolment, a machine leaving MAAS) take one or two more polls than in the healthy run, and a
+        // loaded machine can give the healthy run one or two more (measured: -1 with a second build running).
         var extra = Calls(sick.Out[^1]) - injected - Calls(healthy.Out[^1]);
-        Assert.InRange(extra, 0, 2);
+        Assert.InRange(extra, -2, 2);
     }
 
     [Theory]
