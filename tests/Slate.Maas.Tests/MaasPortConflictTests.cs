@@ -1,5 +1,8 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using Slate.Maas.Ports;
 using Slate.Maas.Tests.Support;
+using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 
 namespace Slate.Maas.Tests;
@@ -81,5 +84,50 @@ public sealed class MaasPortConflictTests
 
         Assert.Equal(MaasFailure.Busy, error.Failure);
         Assert.Equal(3, client.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_write_answered_409_with_Retry_After_is_sent_again_after_the_wait()
+    {
+        await using var server = await FakeMaasServer.StartAsync((_, index) => index == 0
+                ? new CannedResponse(409, RolledBackPage, "text/html; charset=utf-8", RetryAfterSeconds: 5)
+                : new CannedResponse(204),
+            MaasRoute.Delete("machines/abc123/"));
+        var time = new FakeTimeProvider();
+        using var client = TestClients.For(server, time);
+        var progress = new List<string>();
+        var port = new MaasPort(client);
+
+        var sent = MaasWrites.SendAsync(async () =>
+        {
+            await port.DeleteMachineAsync("abc123", CancellationToken.None);
+            return true;
+        }, time, CancellationToken.None, new Progress(progress), "DELETE capi-mgmt");
+
+        Assert.True(await TestClients.DriveAsync(sent, time, TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(2, server.Requests.Count);
+        var stamps = server.Requests.Select(r => long.Parse(OAuthHeader.Parse(r.Authorization)["oauth_timestamp"], CultureInfo.InvariantCulture)).ToList();
+        Assert.InRange(stamps[1] - stamps[0], 5, 7);
+        Assert.Equal(["DELETE capi-mgmt: MAAS is busy (409, retry after 5 s); sending again (1/6)"], progress);
+    }
+
+    [Fact]
+    public async Task A_state_conflict_is_sent_once_through_the_write_retries()
+    {
+        await using var server = await FakeMaasServer.StartAsync((_, _) => new CannedResponse(409, NotReleasable, "text/plain; charset=utf-8"),
+            MaasRoute.Delete("machines/abc123/"));
+        using var client = TestClients.For(server);
+
+        var error = await Assert.ThrowsAsync<MaasException>(() => MaasWrites.SendAsync(
+            () => new MaasPort(client).DeleteMachineAsync("abc123", CancellationToken.None), new FakeTimeProvider(), CancellationToken.None));
+
+        Assert.Equal(MaasFailure.Refused, error.Failure);
+        Assert.Single(server.Requests);
+    }
+
+    private sealed class Progress(List<string> lines) : IProgress<string>
+    {
+        public void Report(string value) => lines.Add(value);
     }
 }
