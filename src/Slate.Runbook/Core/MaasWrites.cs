@@ -14,7 +14,7 @@ public static class MaasWrites
 {
     public const int Attempts = 6;
 
-    /// <summary>The longest wait between two sends, whatever Retry-After says (the read retries' cap too).</summary>
+    /// <summary>The longest wait between two sends, whatever Retry-After says (as the read retries' default cap).</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
     /// <param name="what">How the progress names the write (e.g. <c>POST machines openstack0</c>); with no progress, nothing is said.</param>
