@@ -6,7 +6,8 @@ public sealed partial class LabFaults
 {
     /// <summary>The spec forms <see cref="Parse"/> accepts, for help texts and error messages.</summary>
     public const string Forms =
-        "latency=200ms|2s, 503=RATE[:SECONDS] (Retry-After, default 10), 409=RATE[:SECONDS] (default 5), lost=RATE, " +
+        "latency=200ms|2s, 503=RATE[:SECONDS] (Retry-After, default 10), 409=RATE[:SECONDS] (MAAS busy: rolled back, Retry-After default 5), " +
+        "409-state=RATE (a write refused as a state conflict: 409 without Retry-After), lost=RATE, " +
         "stuck=HOST[,HOST], fail-commissioning=HOST[,HOST], fail-testing=HOST[,HOST], decompose-deletes-domain=HOST[,HOST], " +
         "lingering=HOST[,HOST] (its juju machine never finishes dying), seed=N (the lab's system ids and fault draws); RATE is from 0 to 1";
 
@@ -34,6 +35,7 @@ public sealed partial class LabFaults
                 "latency" => faults.With(latency: Duration(spec, value)),
                 "503" => faults.With(unavailable: Retryable(spec, value, DefaultUnavailableRetryAfter)),
                 "409" => faults.With(conflict: Retryable(spec, value, DefaultConflictRetryAfter)),
+                "409-state" => faults.With(stateConflict: Rate(spec, value)),
                 "lost" => faults.With(lost: Rate(spec, value)),
                 "stuck" => faults.With(stuck: [.. faults.Stuck, .. Hosts(spec, value)]),
                 "fail-commissioning" => faults.With(failCommissioning: [.. faults.FailCommissioning, .. Hosts(spec, value)]),
@@ -49,7 +51,7 @@ public sealed partial class LabFaults
     }
 
     private LabFaults With(
-        TimeSpan? latency = null, RetryableFault? unavailable = null, RetryableFault? conflict = null, double? lost = null,
+        TimeSpan? latency = null, RetryableFault? unavailable = null, RetryableFault? conflict = null, double? stateConflict = null, double? lost = null,
         IEnumerable<string>? stuck = null, IEnumerable<string>? failCommissioning = null, int? seed = null,
         IEnumerable<string>? decomposeDeletesDomain = null, IEnumerable<string>? lingering = null,
         IEnumerable<string>? failTesting = null) => new()
@@ -57,6 +59,7 @@ public sealed partial class LabFaults
         Latency = latency ?? Latency,
         Unavailable = unavailable ?? Unavailable,
         Conflict = conflict ?? Conflict,
+        StateConflict = stateConflict ?? StateConflict,
         Lost = lost ?? Lost,
         Stuck = stuck is null ? Stuck : new HashSet<string>(stuck, StringComparer.OrdinalIgnoreCase),
         FailCommissioning = failCommissioning is null ? FailCommissioning : new HashSet<string>(failCommissioning, StringComparer.OrdinalIgnoreCase),

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Slate.Lab.Faults;
 
 /// <summary>
-/// What a sick MAAS does, so operators can rehearse it: slow answers, 503 and 409 with Retry-After, responses lost
-/// after the request was applied, machines whose timed transitions never complete, and commissioning or testing that fails.
+/// What a sick MAAS does, so operators can rehearse it: slow answers, 503 and 409 with Retry-After, writes refused as
+/// state conflicts, responses lost after the request was applied, machines whose timed transitions never complete, and
+/// commissioning or testing that fails.
 /// The request faults hit every authenticated MAAS call and never the anonymous version/, so clients can still probe.
 /// Built by <see cref="Parse"/>; per-request decisions draw from a Random seeded by <see cref="Seed"/> (else from the lab's).
 /// </summary>
@@ -21,8 +22,18 @@ public sealed partial class LabFaults
     /// <summary>503 + Retry-After: what MAAS answers when a rack controller or BMC is unreachable (reference §7).</summary>
     public RetryableFault Unavailable { get; private init; } = new(0, DefaultUnavailableRetryAfter);
 
-    /// <summary>409 + Retry-After: what MAAS answers when its DB transaction retries are exhausted (reference §2).</summary>
+    /// <summary>
+    /// 409 + Retry-After: what MAAS answers when its DB transaction retries are exhausted — rolled back, nothing done, "try
+    /// your request again" (reference §2; canonical/maas src/maasserver/utils/views.py, HttpResponseConflict).
+    /// </summary>
     public RetryableFault Conflict { get; private init; } = new(0, DefaultConflictRetryAfter);
+
+    /// <summary>
+    /// Rate of writes refused as a state conflict: 409 without Retry-After and a text/plain reason, nothing done, as MAAS
+    /// answers a NodeStateViolation (canonical/maas src/maasserver/exceptions.py, MAASAPIException.make_http_response).
+    /// A client must stop there, not send it again. Reads never get it: MAAS's reads do not check a node's state.
+    /// </summary>
+    public double StateConflict { get; private init; }
 
     /// <summary>Rate of calls that are handled (a write is applied) and then lose their response: the connection drops.</summary>
     public double Lost { get; private init; }
@@ -45,8 +56,8 @@ public sealed partial class LabFaults
     /// <summary>The lab's seed: with it the system ids and every fault draw repeat run after run (<see cref="Cloud.LabCloud.With"/>).</summary>
     public int? Seed { get; private init; }
 
-    /// <summary>Whether any fault draws from the Random on each call (503, 409, lost).</summary>
-    public bool DrawsPerCall => Unavailable.Rate > 0 || Conflict.Rate > 0 || Lost > 0;
+    /// <summary>Whether any fault draws from the Random on each call (503, 409, 409-state, lost).</summary>
+    public bool DrawsPerCall => Unavailable.Rate > 0 || Conflict.Rate > 0 || StateConflict > 0 || Lost > 0;
 
     /// <summary>No fault at all (a seed alone injects nothing).</summary>
     public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && Stuck.Count == 0 && FailCommissioning.Count == 0
@@ -62,6 +73,7 @@ public sealed partial class LabFaults
         if (Latency > TimeSpan.Zero) parts.Add(FormattableString.Invariant($"latency={Latency.TotalMilliseconds}ms"));
         if (Unavailable.Rate > 0) parts.Add("503=" + Unavailable);
         if (Conflict.Rate > 0) parts.Add("409=" + Conflict);
+        if (StateConflict > 0) parts.Add("409-state=" + StateConflict.ToString(CultureInfo.InvariantCulture));
         if (Lost > 0) parts.Add("lost=" + Lost.ToString(CultureInfo.InvariantCulture));
         if (Stuck.Count > 0) parts.Add("stuck=" + string.Join(',', Stuck.Order(StringComparer.Ordinal)));
         if (FailCommissioning.Count > 0) parts.Add("fail-commissioning=" + string.Join(',', FailCommissioning.Order(StringComparer.Ordinal)));

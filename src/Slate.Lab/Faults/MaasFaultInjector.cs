@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Slate.Lab.Cloud;
 using Slate.Lab.Maas;
 
@@ -6,10 +7,29 @@ namespace Slate.Lab.Faults;
 
 /// <summary>
 /// Applies the cloud's request faults (<see cref="LabFaults"/>) to authenticated MAAS calls and records each one in
-/// the lab's event log. The 503/409/lost decisions draw from one Random, seeded by the spec's seed or the lab's own.
+/// the lab's event log. The 503/409/409-state/lost decisions draw from one Random, seeded by the spec's seed or the lab's own.
 /// </summary>
 internal sealed class MaasFaultInjector
 {
+    /// <summary>
+    /// MAAS's answer when its database retries run out: the request was rolled back, and its 409.html page asks for it
+    /// again (canonical/maas src/maasserver/utils/views.py, HttpResponseConflict; src/maasserver/templates/409.html).
+    /// </summary>
+    private static readonly MaasResponse RolledBack = new(409, "text/html; charset=utf-8", Encoding.UTF8.GetBytes("""
+        <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+        <html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
+          <head>
+            <title>Error: Conflict Error</title>
+          </head>
+          <body>
+            <h2 class="p-heading--four">
+              Conflict error. Try your request again, as it will most likely succeed.
+            </h2>
+          </body>
+        </html>
+
+        """));
+
     private readonly LabCloud _cloud;
     private readonly LabFaults _faults;
     private readonly Random? _random;
@@ -30,9 +50,11 @@ internal sealed class MaasFaultInjector
     public MaasResponse? Refusal(MaasCall call)
     {
         if (Hits(_faults.Unavailable.Rate))
-            return Refuse(call, 503, _faults.Unavailable.RetryAfterSeconds, "MAAS is unavailable (lab fault injection).");
+            return Refuse(call, MaasResponse.Text(503, "MAAS is unavailable (lab fault injection)."), _faults.Unavailable.RetryAfterSeconds);
         if (Hits(_faults.Conflict.Rate))
-            return Refuse(call, 409, _faults.Conflict.RetryAfterSeconds, "The database retry budget was exhausted (lab fault injection).");
+            return Refuse(call, RolledBack, _faults.Conflict.RetryAfterSeconds);
+        if (call.Method != "GET" && Hits(_faults.StateConflict))
+            return Refuse(call, MaasResponse.Text(409, "Cannot do this to the object in its current state (lab fault injection: a state conflict)."), null);
         return null;
     }
 
@@ -44,10 +66,11 @@ internal sealed class MaasFaultInjector
         return true;
     }
 
-    private MaasResponse Refuse(MaasCall call, int status, int retryAfterSeconds, string message)
+    private MaasResponse Refuse(MaasCall call, MaasResponse answer, int? retryAfterSeconds)
     {
-        _cloud.Record(LabFaults.EventSource, string.Create(CultureInfo.InvariantCulture, $"{status} on {Describe(call)} (Retry-After: {retryAfterSeconds})"));
-        return MaasResponse.Text(status, message) with { RetryAfterSeconds = retryAfterSeconds };
+        var retryAfter = retryAfterSeconds is { } seconds ? string.Create(CultureInfo.InvariantCulture, $"Retry-After: {seconds}") : "no Retry-After";
+        _cloud.Record(LabFaults.EventSource, string.Create(CultureInfo.InvariantCulture, $"{answer.Status} on {Describe(call)} ({retryAfter})"));
+        return answer with { RetryAfterSeconds = retryAfterSeconds };
     }
 
     private bool Hits(double rate)

@@ -46,17 +46,26 @@ public sealed partial class MaasPort(MaasClient client) : IMaas, IDisposable
         }
         catch (MaasApiException e)
         {
-            throw new MaasException(FailureOf(e), e.Message, e);
+            throw new MaasException(FailureOf(e), e.Message, e, RetryAfterOf(e));
         }
     }
 
+    // A 409 with Retry-After is MAAS's own "rolled back, ask again"; without it the object is in the wrong state.
     private static MaasFailure FailureOf(MaasApiException e) => e switch
     {
         MaasOutcomeUnknownException => MaasFailure.OutcomeUnknown,
         MaasUnreachableException or MaasUnavailableException => MaasFailure.Unreachable,
+        MaasConflictException { RetryAfter: not null } => MaasFailure.Busy,
         MaasNotFoundException => MaasFailure.NotFound,
         MaasUnauthorizedException => MaasFailure.Unauthorized,
         _ => MaasFailure.Refused,
+    };
+
+    private static TimeSpan? RetryAfterOf(MaasApiException e) => e switch
+    {
+        MaasConflictException conflict => conflict.RetryAfter,
+        MaasUnavailableException unavailable => unavailable.RetryAfter,
+        _ => null,
     };
 
     private static MaasMachine ToPort(Machine m) => new(

@@ -9,7 +9,7 @@ namespace Slate.Runbook.Teardown;
 internal sealed class TeardownApplier(IStepServices services, TeardownOptions options, ActionContext context)
 {
     private const string Absent = "absent";
-    private const int DeleteAttempts = 4;
+    private const int LostAnswerAttempts = 4;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     // A host released by destroy-model leaves MAAS (the pod decomposes it); one that stays Ready or New was not decomposed.
@@ -136,8 +136,9 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
     }
 
     /// <summary>
-    /// DELETE is idempotent: a busy MAAS (503) is asked again; a lost answer is met by re-reading and, while the machine
-    /// is still there, sending it again — a bounded number of times.
+    /// DELETE is idempotent: what MAAS says it did not do (unavailable, busy) is sent again by <see cref="MaasWrites"/>;
+    /// a lost answer is met here by re-reading and, while the machine is still there, sending it again — a bounded
+    /// number of times.
     /// </summary>
     private async Task DeleteAsync(string host, string systemId, CancellationToken ct)
     {
@@ -145,7 +146,8 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         {
             try
             {
-                await services.Maas.DeleteMachineAsync(systemId, ct).ConfigureAwait(false);
+                await MaasWrites.SendAsync(() => services.Maas.DeleteMachineAsync(systemId, ct), services.Time, ct, context.Progress, $"DELETE {host}")
+                    .ConfigureAwait(false);
                 return;
             }
             catch (MaasException e) when (e.Failure == MaasFailure.NotFound)
@@ -153,15 +155,9 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
                 context.Progress.Report($"{host} is already gone from MAAS");
                 return;
             }
-            catch (MaasException e) when (e.Failure == MaasFailure.Unreachable && attempt < DeleteAttempts)
+            catch (MaasException e) when (e.Failure == MaasFailure.OutcomeUnknown && attempt < LostAnswerAttempts)
             {
-                // Busy or unreachable: the DELETE was not done, so it is simply sent again.
-                context.Progress.Report($"DELETE {host}: {e.Message} Trying again ({attempt}/{DeleteAttempts}).");
-                await Task.Delay(PollInterval, services.Time, ct).ConfigureAwait(false);
-            }
-            catch (MaasException e) when (e.Failure == MaasFailure.OutcomeUnknown && attempt < DeleteAttempts)
-            {
-                context.Progress.Report($"DELETE {host}: {e.Message} Re-reading before trying again ({attempt}/{DeleteAttempts}).");
+                context.Progress.Report($"DELETE {host}: {e.Message} Re-reading before trying again ({attempt}/{LostAnswerAttempts}).");
                 var still = await services.Maas.FindMachinesAsync([host], ct).ConfigureAwait(false);
                 if (!still.Any(m => m.SystemId == systemId))
                     return;

@@ -7,18 +7,19 @@ public sealed class LabFaultsParsingTests
     [Fact]
     public void Every_form_parses_and_prints_back_as_specs()
     {
-        var faults = LabFaults.Parse(["latency=200ms", "503=0.2", "409=0.1:3", "lost=0.05", "stuck=openstack2",
+        var faults = LabFaults.Parse(["latency=200ms", "503=0.2", "409=0.1:3", "409-state=0.02", "lost=0.05", "stuck=openstack2",
             "stuck=openstack4,openstack5", "fail-commissioning=openstack3", "fail-testing=openstack1", "seed=7"]);
 
         Assert.Equal(TimeSpan.FromMilliseconds(200), faults.Latency);
         Assert.Equal(new RetryableFault(0.2, 10), faults.Unavailable);
         Assert.Equal(new RetryableFault(0.1, 3), faults.Conflict);
+        Assert.Equal(0.02, faults.StateConflict);
         Assert.Equal(0.05, faults.Lost);
         Assert.True(faults.Stuck.SetEquals(["openstack2", "openstack4", "openstack5"]));
         Assert.True(faults.FailCommissioning.SetEquals(["openstack3"]));
         Assert.True(faults.FailTesting.SetEquals(["openstack1"]));
         Assert.Equal(7, faults.Seed);
-        Assert.Equal("latency=200ms 503=0.2:10 409=0.1:3 lost=0.05 stuck=openstack2,openstack4,openstack5 " +
+        Assert.Equal("latency=200ms 503=0.2:10 409=0.1:3 409-state=0.02 lost=0.05 stuck=openstack2,openstack4,openstack5 " +
                      "fail-commissioning=openstack3 fail-testing=openstack1 seed=7", faults.ToString());
         Assert.Equal(faults.ToString(), LabFaults.Parse(faults.ToString().Split(' ')).ToString());
     }
@@ -34,6 +35,7 @@ public sealed class LabFaultsParsingTests
         Assert.False(LabFaults.Parse(["latency=1ms"]).IsEmpty);
         Assert.False(LabFaults.Parse(["stuck=openstack2"]).DrawsPerCall);
         Assert.True(LabFaults.Parse(["lost=0.1"]).DrawsPerCall);
+        Assert.True(LabFaults.Parse(["409-state=0.1"]).DrawsPerCall);
     }
 
     [Theory]
@@ -45,6 +47,7 @@ public sealed class LabFaultsParsingTests
     [InlineData("409=lots", "the rate 'lots' is not a number from 0 to 1")]
     [InlineData("503=0.2:soon", "Retry-After 'soon' is not whole seconds")]
     [InlineData("409=0.2:1:2", "expected RATE[:SECONDS]")]
+    [InlineData("409-state=0.1:5", "the rate '0.1:5' is not a number from 0 to 1")]
     [InlineData("lost=", "the rate '' is not a number from 0 to 1")]
     [InlineData("latency=200", "the latency needs a unit")]
     [InlineData("latency=fastms", "the latency 'fastms' is not a duration")]

@@ -36,14 +36,54 @@ public sealed class RequestFaultTests
     }
 
     [Fact]
-    public async Task Rate_one_409_is_the_db_retry_exhaustion_answer_with_its_default_retry_after()
+    public async Task Rate_one_409_is_MAASs_rolled_back_answer_with_its_default_retry_after_and_changes_nothing()
     {
+        // canonical/maas src/maasserver/utils/views.py: HttpResponseConflict renders templates/409.html with Retry-After: 5.
         await using var lab = await LabHarness.StartAsync("409=1");
+        var id = lab.IdOf("openstack2");
+
+        using var read = await lab.Http.GetAsync("machines/");
+        using var write = await lab.Http.PostAsync($"machines/{id}/?op=release", null);
+
+        foreach (var response in new[] { read, write })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Conflict error. Try your request again, as it will most likely succeed.", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.Get(id).Status);
+        Assert.Contains(lab.Cloud.Events, e => e.Source == "fault" && e.Message == $"409 on POST machines/{id}/?op=release (Retry-After: 5)");
+    }
+
+    [Fact]
+    public async Task A_409_of_zero_seconds_still_says_Retry_After_so_clients_know_it_was_rolled_back()
+    {
+        await using var lab = await LabHarness.StartAsync("409=1:0");
 
         using var response = await lab.Http.GetAsync("machines/");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        Assert.Equal(TimeSpan.Zero, response.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task Rate_one_409_state_refuses_every_write_without_retry_after_changes_nothing_and_spares_reads()
+    {
+        // canonical/maas src/maasserver/exceptions.py: a NodeStateViolation is a text/plain 409 with no Retry-After.
+        await using var lab = await LabHarness.StartAsync("409-state=1");
+        var id = lab.IdOf("openstack2");
+
+        using var read = await lab.Http.GetAsync("machines/");
+        using var write = await lab.Http.PostAsync($"machines/{id}/?op=release", null);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, write.StatusCode);
+        Assert.Null(write.Headers.RetryAfter);
+        Assert.Equal("text/plain", write.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Cannot do this to the object in its current state (lab fault injection: a state conflict).", await write.Content.ReadAsStringAsync());
+        Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.Get(id).Status);
+        Assert.Contains(lab.Cloud.Events, e => e.Source == "fault" && e.Message == $"409 on POST machines/{id}/?op=release (no Retry-After)");
     }
 
     [Fact]

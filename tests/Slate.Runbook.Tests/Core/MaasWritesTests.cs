@@ -1,40 +1,145 @@
+using Microsoft.Extensions.Time.Testing;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
-using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests.Core;
 
 public sealed class MaasWritesTests
 {
+    private readonly FakeTimeProvider _time = new();
+    private readonly List<string> _progress = [];
     private int _sent;
 
-    private Func<Task<string>> FailingFirst(int failures, MaasFailure failure) => () =>
-        ++_sent <= failures ? throw new MaasException(failure, "MAAS is busy") : Task.FromResult("created");
+    private Func<Task<string>> FailingFirst(int failures, MaasFailure failure, TimeSpan? retryAfter = null) => () =>
+        ++_sent <= failures ? throw new MaasException(failure, "MAAS answered POST /MAAS/api/2.0/machines/ with 503 ServiceUnavailable.", null, retryAfter) : Task.FromResult("created");
+
+    private Task<string> Send(Func<Task<string>> write) =>
+        MaasWrites.SendAsync(write, _time, CancellationToken.None, new ListProgress(_progress), "POST machines openstack0");
+
+    /// <summary>Fails instead of hanging when a send waits on the fake clock, which these tests do not advance.</summary>
+    private static Task<T> Bounded<T>(Task<T> send) => send.WaitAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Lets the write's continuations run on the real clock until <see cref="_sent"/> reaches <paramref name="sends"/> (or a second passes).</summary>
+    private async Task<int> SentAsync(int sends)
+    {
+        for (var i = 0; i < 1000 && Volatile.Read(ref _sent) < sends; i++)
+            await Task.Delay(1);
+        return _sent;
+    }
 
     [Fact]
-    public async Task A_write_MAAS_was_too_busy_to_do_is_sent_again_until_it_is_done()
+    public async Task A_write_answered_409_with_Retry_After_is_sent_again_after_the_wait()
     {
-        var answer = await MaasWrites.SendAsync(FailingFirst(MaasWrites.Attempts - 1, MaasFailure.Unreachable), new FastTime(1000), CancellationToken.None);
+        var answer = Send(FailingFirst(1, MaasFailure.Busy, TimeSpan.FromSeconds(5)));
 
-        Assert.Equal("created", answer);
+        Assert.Equal(1, await SentAsync(1));
+        _time.Advance(TimeSpan.FromSeconds(4.9));
+        await Task.Delay(50);
+        Assert.Equal(1, _sent);
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal("created", await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, _sent);
+        Assert.Equal(["POST machines openstack0: MAAS is busy (409, retry after 5 s); sending again (1/6)"], _progress);
+    }
+
+    [Fact]
+    public async Task A_503_waits_its_Retry_After_rather_than_the_backoff()
+    {
+        var answer = Send(FailingFirst(1, MaasFailure.Unreachable, TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(1, await SentAsync(1));
+        _time.Advance(TimeSpan.FromSeconds(9));
+        await Task.Delay(50);
+        Assert.Equal(1, _sent);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("created", await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(["POST machines openstack0: MAAS answered POST /MAAS/api/2.0/machines/ with 503 ServiceUnavailable (retry after 10 s); sending again (1/6)"], _progress);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_longer_than_the_cap_is_waited_only_up_to_MaxWait()
+    {
+        var answer = Send(FailingFirst(1, MaasFailure.Busy, TimeSpan.FromHours(1)));
+
+        Assert.Equal(1, await SentAsync(1));
+        _time.Advance(MaasWrites.MaxWait - TimeSpan.FromSeconds(1));
+        await Task.Delay(50);
+        Assert.Equal(1, _sent);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("created", await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(["POST machines openstack0: MAAS is busy (409, retry after 3600 s, waiting 30 s); sending again (1/6)"], _progress);
+    }
+
+    [Fact]
+    public async Task Without_Retry_After_each_wait_is_a_second_longer_than_the_last()
+    {
+        var answer = Send(FailingFirst(2, MaasFailure.Unreachable));
+
+        Assert.Equal(1, await SentAsync(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await SentAsync(2));
+        _time.Advance(TimeSpan.FromSeconds(1.9));
+        await Task.Delay(50);
+        Assert.Equal(2, _sent);
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal("created", await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.EndsWith("(waiting 1 s); sending again (1/6)", _progress[0], StringComparison.Ordinal);
+        Assert.EndsWith("(waiting 2 s); sending again (2/6)", _progress[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(MaasFailure.Unreachable)]
+    [InlineData(MaasFailure.Busy)]
+    public async Task A_write_MAAS_did_not_do_is_sent_again_until_it_is_done_within_the_bounded_attempts(MaasFailure failure)
+    {
+        Assert.Equal("created", await Bounded(MaasWrites.SendAsync(FailingFirst(MaasWrites.Attempts - 1, failure, TimeSpan.Zero), _time, CancellationToken.None)));
+        Assert.Equal(MaasWrites.Attempts, _sent);
+
+        _sent = 0;
+        var error = await Assert.ThrowsAsync<MaasException>(() => Bounded(MaasWrites.SendAsync(FailingFirst(99, failure, TimeSpan.Zero), _time, CancellationToken.None)));
+        Assert.Equal(failure, error.Failure);
         Assert.Equal(MaasWrites.Attempts, _sent);
     }
 
     [Fact]
-    public async Task The_attempts_are_bounded()
+    public async Task A_state_conflict_is_refused_with_MAASs_text_and_sent_once()
     {
-        await Assert.ThrowsAsync<MaasException>(() => MaasWrites.SendAsync(FailingFirst(99, MaasFailure.Unreachable), new FastTime(1000), CancellationToken.None));
+        const string text = "MAAS answered POST /MAAS/api/2.0/machines/abc/?op=release with 409 Conflict: Node cannot be released in its current state ('Ready').";
+        var write = () => ++_sent == 1 ? throw new MaasException(MaasFailure.Refused, text) : Task.FromResult("released");
 
-        Assert.Equal(MaasWrites.Attempts, _sent);
+        var error = await Assert.ThrowsAsync<MaasException>(() => Bounded(Send(write)));
+
+        Assert.Equal(MaasFailure.Refused, error.Failure);
+        Assert.Equal(text, error.Message);
+        Assert.Equal(1, _sent);
+        Assert.Empty(_progress);
     }
 
     [Theory]
     [InlineData(MaasFailure.OutcomeUnknown)]
-    [InlineData(MaasFailure.Refused)]
-    public async Task A_write_that_may_have_happened_or_was_refused_is_never_sent_again(MaasFailure failure)
+    [InlineData(MaasFailure.NotFound)]
+    [InlineData(MaasFailure.Unauthorized)]
+    public async Task A_lost_answer_or_a_refusal_is_never_sent_again_even_with_a_Retry_After(MaasFailure failure)
     {
-        await Assert.ThrowsAsync<MaasException>(() => MaasWrites.SendAsync(FailingFirst(1, failure), new FastTime(1000), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MaasException>(() => Bounded(Send(FailingFirst(1, failure, TimeSpan.FromSeconds(5)))));
 
+        Assert.Equal(failure, error.Failure);
         Assert.Equal(1, _sent);
+        Assert.Empty(_progress);
+    }
+
+    [Fact]
+    public async Task A_write_that_answers_nothing_is_sent_again_the_same_way()
+    {
+        var write = () => ++_sent == 1 ? throw new MaasException(MaasFailure.Busy, "busy", null, TimeSpan.Zero) : Task.CompletedTask;
+
+        await MaasWrites.SendAsync(write, _time, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, _sent);
+    }
+
+    private sealed class ListProgress(List<string> lines) : IProgress<string>
+    {
+        public void Report(string value) => lines.Add(value);
     }
 }

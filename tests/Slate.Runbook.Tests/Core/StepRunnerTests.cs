@@ -205,6 +205,7 @@ public sealed class StepRunnerTests
     [InlineData(MaasFailure.Refused, ActionOutcome.Failed)]
     [InlineData(MaasFailure.NotFound, ActionOutcome.Failed)]
     [InlineData(MaasFailure.Unreachable, ActionOutcome.Failed)]
+    [InlineData(MaasFailure.Busy, ActionOutcome.Failed)]
     [InlineData(MaasFailure.OutcomeUnknown, ActionOutcome.Unknown)]
     public async Task A_failing_action_stops_the_run_with_exit_1_the_rest_not_started(MaasFailure failure, ActionOutcome outcome)
     {

@@ -74,7 +74,7 @@ public sealed class ReenrollApplyTests
         Assert.Equal(ExitCode.Ok, run.ExitCode);
         Assert.Equal(["openstack0", "openstack0", "openstack0", "openstack1", "openstack2", "openstack3"], _world.Maas.Enlisted.Select(e => e.Hostname));
         Assert.Equal(ReenrollWorld.Hosts, _world.Maas.Machines.Select(m => m.Hostname));
-        Assert.Contains(_observer.Events, e => e.Contains($"Trying again (2/{MaasWrites.Attempts})", StringComparison.Ordinal));
+        Assert.Contains(_observer.Events, e => e.Contains($"; sending again (2/{MaasWrites.Attempts})", StringComparison.Ordinal));
     }
 
     [Fact]
