@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -64,13 +63,8 @@ public static partial class SampleSite
         return reader.ReadToEnd();
     }
 
-    private static string Shifted(string address, int shift)
-    {
-        var bytes = IPAddress.Parse(address).GetAddressBytes();
-        var value = BinaryPrimitives.ReadUInt32BigEndian(bytes) + (uint)shift;
-        BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
-        return new IPAddress(bytes).ToString();
-    }
+    private static string Shifted(string address, int shift) =>
+        AddressRange.FromNumber(AddressRange.Number(IPAddress.Parse(address)) + (uint)shift).ToString();
 
     [GeneratedRegex(@"^(\s+vip: )([0-9. ]+)$", RegexOptions.Multiline)]
     private static partial Regex Vips();

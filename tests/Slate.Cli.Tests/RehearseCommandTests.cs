@@ -36,10 +36,9 @@ public sealed class RehearseWithOwnSiteTests
     [Fact]
     public async Task A_site_without_a_bundle_beside_it_skips_the_bundle_gate_and_is_not_green()
     {
-        var dir = Directory.CreateTempSubdirectory("slate-own-site-");
-        try
+        await OwnSiteFolder.RunAsync(async dir =>
         {
-            var site = Path.Combine(dir.FullName, "mine.yaml");
+            var site = Path.Combine(dir, "mine.yaml");
             File.Copy(CliHarness.SitePath, site);
 
             var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--site", site);
@@ -48,11 +47,7 @@ public sealed class RehearseWithOwnSiteTests
             Assert.Equal("skipped", RehearsalSummary.Outcome(io.Out, "bundle gate"));
             Assert.Equal("skipped", RehearsalSummary.Outcome(io.Out, "EXIT GATE"));
             Assert.Equal("GATE green", RehearsalSummary.Outcome(io.Out, "pre-flight"));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        });
     }
 }
 
@@ -62,10 +57,9 @@ public sealed class RehearseWithDhcpOnEveryPlaneTests
     [Fact]
     public async Task A_site_that_serves_dhcp_on_every_plane_rehearses_green_with_no_vlan_moves()
     {
-        var dir = Directory.CreateTempSubdirectory("slate-dhcp-site-");
-        try
+        await OwnSiteFolder.RunAsync(async dir =>
         {
-            var site = Path.Combine(dir.FullName, "dhcp.yaml");
+            var site = Path.Combine(dir, "dhcp.yaml");
             var text = File.ReadAllText(CliHarness.SitePath);
             foreach (var (cidr, range) in new[] { ("10.12.4.0/22,  vid: 0", "10.12.7.0-10.12.7.254"), ("10.12.12.0/22, vid: 103", "10.12.15.0-10.12.15.254"),
                          ("10.12.16.0/22, vid: 0", "10.12.19.0-10.12.19.254"), ("10.12.32.0/22, vid: 0", "10.12.35.0-10.12.35.254"),
@@ -75,19 +69,15 @@ public sealed class RehearseWithDhcpOnEveryPlaneTests
                 text = text.Replace(cidr + " }", $"{cidr}, dhcp: {range} }}", StringComparison.Ordinal);
             }
             File.WriteAllText(site, text);
-            File.Copy(CliHarness.BundlePath, Path.Combine(dir.FullName, "dhcp.bundle.yaml"));
-            File.Copy(Path.Combine(CliHarness.SitesDir, "keystone-policyd-override.zip"), Path.Combine(dir.FullName, "keystone-policyd-override.zip"));
+            File.Copy(CliHarness.BundlePath, Path.Combine(dir, "dhcp.bundle.yaml"));
+            File.Copy(Path.Combine(CliHarness.SitesDir, "keystone-policyd-override.zip"), Path.Combine(dir, "keystone-policyd-override.zip"));
 
             var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--site", site);
 
             Assert.True(code == 0, string.Join("\n", io.Out));
             Assert.DoesNotContain(io.Out, l => l.Contains("set-vlan", StringComparison.Ordinal) || l.Contains("with force", StringComparison.Ordinal));
             Assert.Contains("Summary: 0 fatal, 10 changes", io.Out);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        });
     }
 }
 

@@ -72,8 +72,7 @@ public sealed class CommissioningNetworkTests
         Assert.Equal("auto", (string?)boot["links"]![0]!["mode"]);
         var lease = (string)boot["discovered"]![0]!["ip_address"]!;
         Assert.StartsWith("10.12.11.", lease);
-        var rows = (await lab.GetJsonAsync($"subnets/{lab.Cloud.Networks.FindSubnet("10.12.8.0/22")!.Id}/?op=ip_addresses")).AsArray();
-        var row = rows.Single(r => (string?)r!["ip"] == lease)!;
+        var row = (await AddressRowsAsync(lab, "10.12.8.0/22")).Single(r => (string?)r!["ip"] == lease)!;
         Assert.Equal((6, "vm-d", "enp1s0"), ((int)row["alloc_type"]!, (string)row["node_summary"]!["hostname"]!, (string)row["node_summary"]!["via"]!));
     }
 
@@ -83,7 +82,7 @@ public sealed class CommissioningNetworkTests
     {
         await using var lab = await LabHarness.StartAsync();
 
-        var rows = (await lab.GetJsonAsync($"subnets/{lab.Cloud.Networks.FindSubnet("10.12.8.0/22")!.Id}/?op=ip_addresses")).AsArray();
+        var rows = await AddressRowsAsync(lab, "10.12.8.0/22");
 
         var rack = rows.Single(r => (string?)r!["ip"] == "10.12.8.1")!;
         Assert.Equal((1, 4, "caracal-testcloud"), ((int)rack["alloc_type"]!, (int)rack["node_summary"]!["node_type"]!, (string)rack["node_summary"]!["hostname"]!));
@@ -97,8 +96,7 @@ public sealed class CommissioningNetworkTests
         var id = await lab.CreateReadyMachineAsync("vm-e", "52:54:00:ee:05:41");
         var boot = lab.Cloud.Machines.Get(id).Interfaces.Single();
 
-        var (status, body) = await lab.SendAsync(HttpMethod.Post, $"nodes/{id}/interfaces/{boot.Id}/?op=link_subnet",
-            ("mode", "STATIC"), ("subnet", "10.12.8.0/22"), ("ip_address", "10.12.11.200"));
+        var (status, body) = await LinkStaticAsync(lab, id, boot, "10.12.8.0/22", "10.12.11.200");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("IP address is inside a dynamic range 10.12.11.0 to 10.12.11.254.", (string?)JsonNode.Parse(body)!["ip_address"]![0]);
@@ -113,8 +111,7 @@ public sealed class CommissioningNetworkTests
         var id = await lab.CreateReadyMachineAsync("vm-f", "52:54:00:ee:05:51");
         var boot = lab.Cloud.Machines.Get(id).Interfaces.Single();
 
-        var (status, body) = await lab.SendAsync(HttpMethod.Post, $"nodes/{id}/interfaces/{boot.Id}/?op=link_subnet",
-            ("mode", "STATIC"), ("subnet", "10.12.8.0/22"), ("ip_address", "10.12.8.1"));
+        var (status, body) = await LinkStaticAsync(lab, id, boot, "10.12.8.0/22", "10.12.8.1");
 
         Assert.Equal((HttpStatusCode.NotFound, "IP address is already in use."), (status, body));
     }
@@ -130,11 +127,10 @@ public sealed class CommissioningNetworkTests
         lab.Cloud.Networks.AddStanding(new Cloud.LabAddressRow(IPAddress.Parse("10.12.16.77"), subnet, Cloud.AddressKind.Discovered, null));
         var nic = lab.Cloud.Machines.Get(id).Interfaces[1];
 
-        var (status, body) = await lab.SendAsync(HttpMethod.Post, $"nodes/{id}/interfaces/{nic.Id}/?op=link_subnet",
-            ("mode", "STATIC"), ("subnet", DataTenant), ("ip_address", "10.12.16.77"));
+        var (status, body) = await LinkStaticAsync(lab, id, nic, DataTenant, "10.12.16.77");
 
         Assert.Equal((HttpStatusCode.NotFound, "IP address is already in use."), (status, body));
-        var row = (await lab.GetJsonAsync($"subnets/{subnet.Id}/?op=ip_addresses")).AsArray().Single(r => (string?)r!["ip"] == "10.12.16.77")!.AsObject();
+        var row = (await AddressRowsAsync(lab, DataTenant)).Single(r => (string?)r!["ip"] == "10.12.16.77")!.AsObject();
         Assert.Equal(6, (int)row["alloc_type"]!);
         Assert.False(row.ContainsKey("node_summary"));
     }
@@ -182,4 +178,10 @@ public sealed class CommissioningNetworkTests
 
         Assert.Equal("data-tenant", lab.Cloud.Machines.Get(id).Interfaces[1].Vlan!.Space?.Name);
     }
+
+    private static Task<(HttpStatusCode Status, string Body)> LinkStaticAsync(LabHarness lab, string systemId, Cloud.LabInterface nic, string cidr, string ip) =>
+        lab.SendAsync(HttpMethod.Post, $"nodes/{systemId}/interfaces/{nic.Id}/?op=link_subnet", ("mode", "STATIC"), ("subnet", cidr), ("ip_address", ip));
+
+    private static async Task<JsonArray> AddressRowsAsync(LabHarness lab, string cidr) =>
+        (await lab.GetJsonAsync($"subnets/{lab.Cloud.Networks.FindSubnet(cidr)!.Id}/?op=ip_addresses")).AsArray();
 }

@@ -23,12 +23,13 @@ internal sealed class LabCommissioning(LabCloud cloud)
     {
         foreach (var seen in observed)
         {
-            if (machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && SameMac(i.MacAddress, seen.Mac)) is not { } nic) continue;
+            if (machine.PhysicalWithMac(seen.Mac) is not { } nic) continue;
             nic.Discovered.Clear();
-            var served = ServedSubnet(seen.Network);
-            var lease = served is null ? null : Networks.NextLease(served);
-            if (lease is not null) nic.Discovered.Add(new LabDiscoveredAddress(served!, lease));
-            if (lease is not null) nic.Vlan = served!.Vlan;
+            if (ServedSubnet(seen.Network) is { } served && Networks.NextLease(served) is { } lease)
+            {
+                nic.Discovered.Add(new LabDiscoveredAddress(served, lease));
+                nic.Vlan = served.Vlan;
+            }
             else if (nic.Vlan is null) nic.Vlan = Networks.AnyInterfaceOn(Networks.DefaultVlan) ? Networks.AddFabric().Vlans[0] : Networks.DefaultVlan;
         }
         var bootSubnet = Networks.BootSubnet();
@@ -41,9 +42,9 @@ internal sealed class LabCommissioning(LabCloud cloud)
         foreach (var nic in machine.Interfaces) nic.Links.Clear();
         var boot = machine.BootInterface;
         if (boot is null) return;
-        // force_auto_or_dhcp_link does nothing for a NIC on no VLAN.
         var discovered = boot.Discovered.Select(d => d.Subnet).Distinct().ToList();
         foreach (var subnet in discovered) boot.Links.Add(cloud.Interfaces.NewLink(LinkMode.Auto, subnet, null));
+        // force_auto_or_dhcp_link does nothing for a NIC on no VLAN.
         if (discovered.Count == 0 && boot.Vlan is not null)
         {
             var onVlan = Networks.SubnetsOn(boot.Vlan).FirstOrDefault();
@@ -53,14 +54,8 @@ internal sealed class LabCommissioning(LabCloud cloud)
             nic.Links.Add(cloud.Interfaces.NewLink(LinkMode.LinkUp, nic.Discovered.Find(d => d.Subnet.Vlan == nic.Vlan)?.Subnet, null));
     }
 
-    /// <summary>The subnet MAAS serves DHCP on for a hypervisor network: the plane of that name (or the site's boot network), when it has a dynamic range.</summary>
-    private LabSubnet? ServedSubnet(string network)
-    {
-        var plane = cloud.Site.Planes.FirstOrDefault(p => p.Name == network);
-        var subnet = plane is not null ? Networks.FindSubnet(plane.Cidr.ToString())
+    /// <summary>The subnet a hypervisor network carries: the plane of that name, or the site's boot network's (it leases only where MAAS has a dynamic range).</summary>
+    private LabSubnet? ServedSubnet(string network) =>
+        cloud.Site.Planes.FirstOrDefault(p => p.Name == network) is { } plane ? Networks.FindSubnet(plane.Cidr.ToString())
             : network == cloud.Site.Libvirt.BootNetwork ? Networks.BootSubnet() : null;
-        return subnet is not null && Networks.Ranges.Any(r => r.Subnet == subnet && r.Type == LabIpRange.Dynamic) ? subnet : null;
-    }
-
-    private static bool SameMac(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

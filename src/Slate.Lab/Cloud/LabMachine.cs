@@ -56,6 +56,10 @@ public sealed class LabMachine(string systemId, string hostname)
     public int? BootInterfaceId { get; set; }
 
     public IEnumerable<LabInterface> ChildrenOf(LabInterface parent) => Interfaces.Where(i => i.Parents.Contains(parent));
+
+    /// <summary>The physical NIC with this MAC, in any letter case (what commissioning reports it by).</summary>
+    public LabInterface? PhysicalWithMac(string mac) =>
+        Interfaces.Find(i => i.Type == InterfaceType.Physical && string.Equals(i.MacAddress, mac, StringComparison.OrdinalIgnoreCase));
 }
 
 public enum TransitionKind { StartCommissioning, FinishCommissioning, FinishTesting, FinishDeploying, FinishDiskErasing, FinishReleasing, FinishDecomposing }

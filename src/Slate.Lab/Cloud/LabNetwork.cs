@@ -1,4 +1,5 @@
 using System.Net;
+using Slate.Runbook.Sites;
 
 namespace Slate.Lab.Cloud;
 
@@ -39,12 +40,7 @@ public sealed class LabSubnet(int id, IPNetwork cidr, LabVlan vlan)
 
     public IPAddress Gateway => Offset(1);
 
-    public IPAddress Offset(uint n)
-    {
-        var b = Cidr.BaseAddress.GetAddressBytes();
-        var value = ((uint)b[0] << 24 | (uint)b[1] << 16 | (uint)b[2] << 8 | b[3]) + n;
-        return new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
-    }
+    public IPAddress Offset(uint n) => AddressRange.FromNumber(AddressRange.Number(Cidr.BaseAddress) + n);
 
     public uint HostCount => (1u << (32 - Cidr.PrefixLength)) - 2;
 }

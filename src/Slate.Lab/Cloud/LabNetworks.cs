@@ -86,20 +86,18 @@ public sealed class LabNetworks
     internal void DeleteFabricIfEmpty(LabVlan vlan)
     {
         var fabric = vlan.Fabric;
-        if (!_fabrics.Contains(fabric) || _subnets.Exists(s => s.Vlan.Fabric == fabric) || InterfacesOn(fabric).Any()) return;
+        if (!_fabrics.Contains(fabric) || _subnets.Exists(s => s.Vlan.Fabric == fabric) || VlansInUse().Any(v => v.Fabric == fabric)) return;
         _fabrics.Remove(fabric);
         _cloud.Record("maas", $"deleted {fabric.Name}: no subnet and no interface left on it");
     }
 
     /// <summary>Whether any interface is on the VLAN (a machine's, or the rack's own).</summary>
-    internal bool AnyInterfaceOn(LabVlan vlan) =>
-        _cloud.Machines.Unsettled.Any(m => m.Interfaces.Any(i => i.Vlan == vlan)) || RackVlans.Contains(vlan);
+    internal bool AnyInterfaceOn(LabVlan vlan) => VlansInUse().Contains(vlan);
 
-    private IEnumerable<LabInterface> InterfacesOn(LabFabric fabric) =>
-        _cloud.Machines.Unsettled.SelectMany(m => m.Interfaces).Where(i => i.Vlan?.Fabric == fabric);
-
-    /// <summary>The VLANs the rack controller's own interfaces are on: those of the subnets holding its addresses.</summary>
-    private IEnumerable<LabVlan> RackVlans => _standing.Where(r => r.Holder?.Kind is NodeKind.RegionAndRackController).Select(r => r.Subnet.Vlan);
+    /// <summary>The VLANs of every interface: the machines', and the rack controller's (those of the subnets holding its addresses).</summary>
+    private IEnumerable<LabVlan> VlansInUse() =>
+        _cloud.Machines.Unsettled.SelectMany(m => m.Interfaces).Select(i => i.Vlan).OfType<LabVlan>()
+            .Concat(_standing.Where(r => r.Holder?.Kind is NodeKind.RegionAndRackController).Select(r => r.Subnet.Vlan));
 
     public LabFabric? FindFabric(string specifier)
     {
@@ -149,6 +147,9 @@ public sealed class LabNetworks
     /// <summary>Whether any row holds the address: a STATIC link to it answers "IP address is already in use." (models/interface.py _link_subnet_static).</summary>
     internal bool AddressInUse(IPAddress address) => AllRows().Any(r => r.Ip.Equals(address));
 
+    /// <summary>Every address a row holds, read once for a search through a subnet or a range.</summary>
+    private HashSet<IPAddress> AddressesInUse() => [.. AllRows().Select(r => r.Ip)];
+
     private IEnumerable<LabAddressRow> AllRows()
     {
         foreach (var machine in _cloud.Machines.Unsettled)
@@ -171,10 +172,12 @@ public sealed class LabNetworks
     /// </summary>
     internal IPAddress NextFreeAddress(LabSubnet subnet)
     {
+        var used = AddressesInUse();
+        var ranges = _ranges.Where(r => r.Subnet == subnet).ToList();
         for (uint n = 2; n <= subnet.HostCount; n++)
         {
             var candidate = subnet.Offset(n);
-            if (!AddressInUse(candidate) && !_ranges.Exists(r => r.Subnet == subnet && r.Range.Contains(candidate))) return candidate;
+            if (!used.Contains(candidate) && !ranges.Exists(r => r.Range.Contains(candidate))) return candidate;
         }
         throw LabApiException.Unavailable($"No more IPs available in subnet: {subnet.Cidr}.");
     }
@@ -182,12 +185,13 @@ public sealed class LabNetworks
     /// <summary>The address MAAS's DHCP server leases next on the subnet: the lowest free one of its dynamic ranges; null when it serves none or they are full.</summary>
     internal IPAddress? NextLease(LabSubnet subnet)
     {
+        var used = AddressesInUse();
         foreach (var range in _ranges.Where(r => r.Subnet == subnet && r.Type == LabIpRange.Dynamic))
         {
             for (var n = AddressRange.Number(range.Range.Start); n <= AddressRange.Number(range.Range.End); n++)
             {
                 var candidate = AddressRange.FromNumber(n);
-                if (!AddressInUse(candidate)) return candidate;
+                if (!used.Contains(candidate)) return candidate;
             }
         }
         return null;

@@ -65,7 +65,7 @@ public sealed class LabPods
         if (ObservedDomain(machine) is not { } domain) return;
         foreach (var observed in Hypervisor.NicsOf(domain))
         {
-            if (machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && SameMac(i.MacAddress, observed.Mac)) is { } nic) nic.Name = observed.KernelName;
+            if (machine.PhysicalWithMac(observed.Mac) is { } nic) nic.Name = observed.KernelName;
         }
         var bootVlan = _cloud.Networks.BootSubnet()?.Vlan;
         machine.BootInterfaceId ??= machine.Interfaces.Find(i => i.Type == InterfaceType.Physical && i.Vlan is not null && i.Vlan == bootVlan)?.Id;

@@ -25,11 +25,8 @@ internal sealed class CarveApplier(IMaas maas, TimeProvider time)
         var ids = _ids.TryGetValue(systemId, out var known) ? known : _ids[systemId] = new(StringComparer.Ordinal);
         if (action.Kind == CarveActions.DeleteInterface)
         {
-            await MaasWrites.SendAsync(async () =>
-            {
-                await maas.DeleteInterfaceAsync(systemId, Number(action, CarveArguments.InterfaceId), ct).ConfigureAwait(false);
-                return true;
-            }, time, ct).ConfigureAwait(false);
+            await MaasWrites.SendAsync(() => maas.DeleteInterfaceAsync(systemId, Number(action, CarveArguments.InterfaceId), ct), time, ct)
+                .ConfigureAwait(false);
             return ActionResult.Done($"deleted {name}");
         }
         int IdOf(string interfaceName) => ids.TryGetValue(interfaceName, out var id)

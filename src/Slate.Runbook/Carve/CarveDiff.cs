@@ -126,7 +126,7 @@ public static class CarveDiff
         var links = new List<CarveChange>();
         foreach (var d in desired)
             links.AddRange(LinkChanges(site, host, machine, d, observed, kept, cleared, topology, vlans, findings));
-        CarveAddresses.Check(host, machine, links, Descendants(machine, doomed).Concat(cleared).ToHashSet(StringComparer.Ordinal), topology, addresses, findings);
+        CarveAddresses.Check(host, machine, links, gone.Concat(cleared).ToHashSet(StringComparer.Ordinal), topology, addresses, findings);
 
         var ordered = deletes.Concat(changes.Where(c => c.Kind == CarveChangeKind.SetVlan))
             .Concat(changes.Where(c => c.Kind == CarveChangeKind.SetBridgeType))

@@ -27,17 +27,23 @@ public sealed class MaasWritesTests
         return _sent;
     }
 
+    /// <summary>Asserts that the write, failed once, is not sent again before <paramref name="wait"/> and is done once it has passed.</summary>
+    private async Task AssertSentAgainOnlyAfterAsync(Task<string> answer, TimeSpan wait, TimeSpan lastStep)
+    {
+        Assert.Equal(1, await SentAsync(1));
+        _time.Advance(wait - lastStep);
+        await Task.Delay(50);
+        Assert.Equal(1, _sent);
+        _time.Advance(lastStep);
+        Assert.Equal("created", await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
     [Fact]
     public async Task A_write_answered_409_with_Retry_After_is_sent_again_after_the_wait()
     {
         var answer = Send(FailingFirst(1, MaasFailure.Busy, TimeSpan.FromSeconds(5)));
 
-        Assert.Equal(1, await SentAsync(1));
-        _time.Advance(TimeSpan.FromSeconds(4.9));
-        await Task.Delay(50);
-        Assert.Equal(1, _sent);
-        _time.Advance(TimeSpan.FromSeconds(0.1));
-        Assert.Equal("created", await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+        await AssertSentAgainOnlyAfterAsync(answer, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(0.1));
         Assert.Equal(2, _sent);
         Assert.Equal(["POST machines openstack0: MAAS is busy (409, retry after 5 s); sending again (1/6)"], _progress);
     }
@@ -47,12 +53,7 @@ public sealed class MaasWritesTests
     {
         var answer = Send(FailingFirst(1, MaasFailure.Unreachable, TimeSpan.FromSeconds(10)));
 
-        Assert.Equal(1, await SentAsync(1));
-        _time.Advance(TimeSpan.FromSeconds(9));
-        await Task.Delay(50);
-        Assert.Equal(1, _sent);
-        _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal("created", await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+        await AssertSentAgainOnlyAfterAsync(answer, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1));
         Assert.Equal(["POST machines openstack0: MAAS answered POST /MAAS/api/2.0/machines/ with 503 ServiceUnavailable (retry after 10 s); sending again (1/6)"], _progress);
     }
 
@@ -61,12 +62,7 @@ public sealed class MaasWritesTests
     {
         var answer = Send(FailingFirst(1, MaasFailure.Busy, TimeSpan.FromHours(1)));
 
-        Assert.Equal(1, await SentAsync(1));
-        _time.Advance(MaasWrites.MaxWait - TimeSpan.FromSeconds(1));
-        await Task.Delay(50);
-        Assert.Equal(1, _sent);
-        _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal("created", await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+        await AssertSentAgainOnlyAfterAsync(answer, MaasWrites.MaxWait, TimeSpan.FromSeconds(1));
         Assert.Equal(["POST machines openstack0: MAAS is busy (409, retry after 3600 s, waiting 30 s); sending again (1/6)"], _progress);
     }
 

@@ -54,7 +54,7 @@ internal static class VipRule
             var inPlane = addresses.Where(plane.Cidr.Contains).ToList();
             if (inPlane.Count != 1)
                 return $"vip '{vip}' has {inPlane.Count} address(es) in {plane.Name} ({plane.Cidr}); expected exactly one";
-            hostParts.Add(ToNumber(inPlane[0]) - ToNumber(plane.Cidr.BaseAddress));
+            hostParts.Add((long)AddressRange.Number(inPlane[0]) - AddressRange.Number(plane.Cidr.BaseAddress));
         }
         if (hostParts.Distinct().Count() != 1)
             return $"vip '{vip}': the host parts differ ({string.Join(", ", hostParts)}); the triple must share one";
@@ -67,11 +67,5 @@ internal static class VipRule
             return $"vip '{vip}': host part {hostPart} is already the VIP of {owner}";
         hostPartOwners[hostPart] = app;
         return null;
-    }
-
-    private static long ToNumber(IPAddress address)
-    {
-        var b = address.GetAddressBytes();
-        return (long)b[0] << 24 | (long)b[1] << 16 | (long)b[2] << 8 | b[3];
     }
 }
