@@ -68,7 +68,32 @@ public sealed class SiteLoaderTests
         Assert.Equal(["vda"], site.Osd.NeverTouch);
     }
 
+    [Fact]
+    public void A_plane_reads_its_dhcp_range_and_reserved_ranges_and_others_have_none()
+    {
+        var site = SiteLoader.Load(SiteFiles.CaracalPath);
+
+        Assert.Equal(AddressRange.Parse("10.12.11.0-10.12.11.254"), site.Plane("metal-admin").Dhcp);
+        Assert.Equal([AddressRange.Parse("10.12.8.1-10.12.8.9")!], site.Plane("metal-admin").ReservedRanges);
+        Assert.Null(site.Plane("storage").Dhcp);
+        Assert.Empty(site.Plane("storage").ReservedRanges);
+    }
+
+    [Fact]
+    public void A_range_may_run_from_the_first_to_the_last_host_address_of_its_plane()
+    {
+        var site = SiteLoader.Parse(SiteFiles.CaracalWith("dhcp: 10.12.11.0-10.12.11.254", "dhcp: 10.12.8.1-10.12.11.254"), "site.yaml");
+
+        Assert.Equal("10.12.8.1-10.12.11.254", site.Plane("metal-admin").Dhcp!.ToString());
+    }
+
     [Theory]
+    [InlineData("dhcp: 10.12.11.0-10.12.11.254", "dhcp: 10.12.11.9-10.12.11.2", "planes[1].dhcp", "not an address range first-last")]
+    [InlineData("dhcp: 10.12.11.0-10.12.11.254", "dhcp: 10.12.11.00-10.12.11.254", "planes[1].dhcp", "not an address range first-last")]
+    [InlineData("dhcp: 10.12.11.0-10.12.11.254", "dhcp: 10.12.11.0", "planes[1].dhcp", "not an address range first-last")]
+    [InlineData("dhcp: 10.12.11.0-10.12.11.254", "dhcp: 10.12.11.0-10.12.11.255", "planes[1].dhcp", "not inside the plane's host addresses (10.12.8.0/22)")]
+    [InlineData("reserved: [10.12.8.1-10.12.8.9]", "reserved: [10.12.8.0-10.12.8.9]", "planes[1].reserved[0]", "not inside the plane's host addresses")]
+    [InlineData("reserved: [10.12.8.1-10.12.8.9]", "reserved: [10.12.8.1-10.12.8.9, 10.12.4.1-10.12.4.9]", "planes[1].reserved[1]", "not inside the plane's host addresses")]
     [InlineData("cidr: 10.12.8.0/22", "cidr: 10.12.8.5/22", "planes[1].cidr", "not an IPv4 network")]
     [InlineData("cidr: 10.12.8.0/22", "cidr: 10.12.4.0/23", "planes[1].cidr", "overlaps plane provider-public")]
     [InlineData("name: metal-admin,", "name: provider-public,", "planes[1].name", "already a plane")]
