@@ -61,14 +61,5 @@ internal static class LabSeed
             ? bus : null;
 
     /// <summary>The plane the NIC reaches (itself or through its bridges and VLANs), else its own name.</summary>
-    private static string NetworkOf(Site site, InterfaceTemplate nic)
-    {
-        var level = new List<InterfaceTemplate> { nic };
-        while (level.Count > 0)
-        {
-            if (level.FirstOrDefault(i => i.Plane is not null)?.Plane is { } plane) return plane;
-            level = site.Interfaces.Where(i => level.Any(p => p.Name == i.Parent)).ToList();
-        }
-        return nic.Name;
-    }
+    private static string NetworkOf(Site site, InterfaceTemplate nic) => site.NearestPlane(nic)?.Name ?? nic.Name;
 }

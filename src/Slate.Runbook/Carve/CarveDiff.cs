@@ -226,18 +226,8 @@ public static class CarveDiff
     /// </summary>
     private static MaasVlan? PlaneVlan(Site site, MaasTopology topology, InterfaceTemplate nic)
     {
-        var level = new List<InterfaceTemplate> { nic };
-        while (level.Count > 0)
-        {
-            var carried = level.Where(t => t.Plane is not null).OrderBy(t => t.Kind == InterfaceKind.Vlan).FirstOrDefault();
-            if (carried is not null)
-            {
-                var vlan = topology.SubnetWithCidr(site.Plane(carried.Plane!).Cidr.ToString())?.Vlan;
-                return vlan is null || vlan.Vid == 0 ? vlan : topology.VlanOn(vlan.FabricId, 0);
-            }
-            level = site.Interfaces.Where(t => level.Any(p => p.Name == t.Parent)).ToList();
-        }
-        return null;
+        var vlan = site.NearestPlane(nic) is { } plane ? topology.SubnetWithCidr(plane.Cidr.ToString())?.Vlan : null;
+        return vlan is null || vlan.Vid == 0 ? vlan : topology.VlanOn(vlan.FabricId, 0);
     }
 
     private static bool Matches(MaasLink link, MaasSubnet subnet, string address) =>
