@@ -13,17 +13,14 @@ public static class SiteInterfaces
     }
 
     /// <summary>
-    /// The nearest plane the interface carries, itself or through the bridges and VLAN interfaces on it (breadth first; at
-    /// one depth an untagged carrier before a VLAN interface); null when its subtree carries none.
+    /// The nearest plane the interface carries, itself or through the bridges and VLAN interfaces stacked on it (each
+    /// interface of the template has one child at most, so this is a walk down one chain); null when none carries one.
     /// </summary>
     public static Plane? NearestPlane(this Site site, InterfaceTemplate nic)
     {
-        var level = new List<InterfaceTemplate> { nic };
-        while (level.Count > 0)
+        for (var current = nic; current is not null; current = site.Interfaces.FirstOrDefault(t => t.Parent == current.Name))
         {
-            if (level.Where(t => t.Plane is not null).OrderBy(t => t.Kind == InterfaceKind.Vlan).FirstOrDefault() is { } carrier)
-                return site.Plane(carrier.Plane!);
-            level = site.Interfaces.Where(t => level.Any(p => p.Name == t.Parent)).ToList();
+            if (current.Plane is { } plane) return site.Plane(plane);
         }
         return null;
     }
