@@ -136,15 +136,18 @@ public sealed class CarveOnRealMaasTests
         Assert.Equal("static 10.12.32.99", link.Arguments[CarveArguments.Force]);
     }
 
-    [Fact]
-    public void A_kept_bridge_on_a_vlan_interface_with_a_link_off_its_vlan_is_fatal_not_relinked()
+    [Theory]
+    [InlineData("10.12.36.0/22", 6)]
+    [InlineData("192.168.9.0/24", 99)]
+    public void A_kept_bridge_on_a_vlan_interface_with_a_link_off_its_vlan_is_fatal_not_relinked(string cidr, int subnetId)
     {
         var nics = CarveMaas.Commissioned();
+        MaasLink[] links = [new MaasLink(44, "static", "10.12.32.0/22", "10.12.32.99", 5), new MaasLink(45, "static", cidr, null, subnetId)];
         nics.AddRange(
         [
             new MaasInterface(40, "br-metal", "bridge", null, ["enp7s0"], [new MaasLink(41, "static", "10.12.8.0/22", "10.12.8.10", 2)], CarveMaas.Metal, "standard"),
             new MaasInterface(42, "br-metal.103", "vlan", null, ["br-metal"], [], CarveMaas.Internal),
-            new MaasInterface(43, "br-internal", "bridge", null, ["br-metal.103"], [new MaasLink(44, "static", "10.12.36.0/22", "10.12.36.99", 6)], CarveMaas.Storage, "standard"),
+            new MaasInterface(43, "br-internal", "bridge", null, ["br-metal.103"], links, CarveMaas.Storage, "standard"),
         ]);
 
         var diff = Compare(nics);
