@@ -38,10 +38,11 @@ public sealed partial class RehearseWithFaultsTests
         var resends = busy.Out.Where(l => l.Contains("MAAS is busy", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(resends);
         Assert.All(resends, line => Assert.Matches(BusyResend(), line));
-        // A conflict on a read is retried by the client, on a write resent by the step: either way one more call each.
+        // A conflict on a read is retried by the client, on a write resent by the step: either way one more call each; the
+        // waits poll on real time, so either run can take one or two more polls (measured in CI: -1 under load).
         var injected = int.Parse(InjectedLine().Match(Assert.Single(busy.Out, l => l.StartsWith("Injected faults: ", StringComparison.Ordinal))).Groups[1].Value);
         Assert.True(injected > resends.Count, $"{injected} conflicts, {resends.Count} of them on named writes");
-        Assert.InRange(Calls(busy.Out[^1]) - injected - Calls(healthy.Out[^1]), 0, 2);
+        Assert.InRange(Calls(busy.Out[^1]) - injected - Calls(healthy.Out[^1]), -2, 2);
     }
 
     [Theory]
