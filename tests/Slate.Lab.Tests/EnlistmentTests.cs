@@ -50,11 +50,9 @@ public sealed class EnlistmentTests : LabTestClass
     [Fact]
     public async Task A_torn_down_host_re_enlisted_by_post_machines_gets_the_runbooks_names_and_is_not_dynamic()
     {
-        var pod = Lab.Cloud.Pods.Pod;
         await Lab.PostJsonAsync("machines/?op=release", ("machines", Lab.IdOf("openstack3")));
         Lab.Time.Advance(Lab.Cloud.Timings.Releasing);
-        var form = new List<(string, string)> { ("hostname", "openstack3"), ("architecture", "amd64/generic"), ("power_type", "virsh"),
-            ("power_parameters_power_address", pod.PowerAddress), ("power_parameters_power_id", "openstack3") };
+        List<(string, string)> form = [("hostname", "openstack3"), ("architecture", "amd64/generic"), ("power_type", "virsh"), .. Lab.PodPower("openstack3")];
         form.AddRange(Lab.Cloud.Hypervisor.NicsOf("openstack3").Select(n => ("mac_addresses", n.Mac)));
 
         var id = (string)(await Lab.PostJsonAsync("machines/", [.. form]))["system_id"]!;
@@ -77,13 +75,12 @@ public sealed class EnlistmentTests : LabTestClass
     [Fact]
     public async Task A_host_enlisted_with_only_its_boot_mac_gets_every_nic_of_its_domain_from_commissioning()
     {
-        var pod = Lab.Cloud.Pods.Pod;
         await Lab.PostJsonAsync("machines/?op=release", ("machines", Lab.IdOf("openstack1")));
         Lab.Time.Advance(Lab.Cloud.Timings.Releasing);
         var bootMac = Lab.Cloud.Hypervisor.NicsOf("openstack1").Single(n => n.KernelName == "enp7s0").Mac;
 
-        var id = (string)(await Lab.PostJsonAsync("machines/", ("hostname", "openstack1"), ("architecture", "amd64/generic"), ("power_type", "virsh"),
-            ("power_parameters_power_address", pod.PowerAddress), ("power_parameters_power_id", "openstack1"), ("mac_addresses", bootMac)))["system_id"]!;
+        var id = (string)(await Lab.PostJsonAsync("machines/", [("hostname", "openstack1"), ("architecture", "amd64/generic"), ("power_type", "virsh"),
+            ("mac_addresses", bootMac), .. Lab.PodPower("openstack1")]))["system_id"]!;
         Lab.Time.Advance(Lab.Cloud.Timings.Commissioning + Lab.Cloud.Timings.Testing);
 
         var ready = await Lab.GetJsonAsync($"machines/{id}/");

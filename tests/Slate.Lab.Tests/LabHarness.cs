@@ -86,14 +86,20 @@ public sealed class LabHarness : IAsyncDisposable
     public async Task<string> CreateReadyMachineAsync(string hostname, params string[] macs)
     {
         DefineDomain(hostname, macs);
-        var form = new List<(string, string)> { ("hostname", hostname), ("architecture", "amd64/generic"), ("power_type", "virsh"),
-            ("power_parameters_power_address", Cloud.Pods.Pod.PowerAddress), ("power_parameters_power_id", hostname) };
+        List<(string, string)> form = [("hostname", hostname), ("architecture", "amd64/generic"), ("power_type", "virsh"), .. PodPower(hostname)];
         form.AddRange(macs.Select(m => ("mac_addresses", m)));
         var created = await PostJsonAsync("machines/", [.. form]);
         Assert.Equal("Commissioning", (string?)created["status_name"]);
         Time.Advance(Cloud.Timings.Commissioning + Cloud.Timings.Testing);
         return (string)created["system_id"]!;
     }
+
+    /// <summary>The form fields of virsh power the pod's hypervisor accepts for this domain (its address and password).</summary>
+    public (string, string)[] PodPower(string domain) =>
+    [
+        ("power_parameters_power_address", Cloud.Pods.Pod.PowerAddress), ("power_parameters_power_id", domain),
+        ("power_parameters_power_pass", Cloud.Pods.Pod.PowerPassword),
+    ];
 
     /// <summary>`PUT` the machine's interface onto the VLAN of the plane's subnet, as an operator (or the carve) moves a NIC commissioning put elsewhere.</summary>
     public async Task MoveToPlaneAsync(string systemId, string interfaceName, string cidr)

@@ -111,8 +111,8 @@ public sealed class MachineEndpointTests : LabTestClass
     {
         Lab.DefineDomain("vm2", "52:54:00:ee:00:02", "52:54:00:ee:00:03");
         var seededFabrics = Lab.Cloud.Networks.Fabrics.Select(f => f.Name).ToList();
-        var created = await Lab.PostJsonAsync("machines/", ("hostname", "vm2"), ("architecture", "amd64"), ("power_type", "virsh"),
-            ("mac_addresses", "52:54:00:ee:00:02"), ("mac_addresses", "52:54:00:ee:00:03"));
+        var created = await Lab.PostJsonAsync("machines/", [("hostname", "vm2"), ("architecture", "amd64"), ("power_type", "virsh"),
+            ("mac_addresses", "52:54:00:ee:00:02"), ("mac_addresses", "52:54:00:ee:00:03"), .. Lab.PodPower("vm2")]);
         Assert.Equal(1, (int)created["status"]!);
         Assert.Equal(["eth0", "eth1"], created["interface_set"]!.AsArray().Select(i => (string)i!["name"]!));
         Assert.All(created["interface_set"]!.AsArray(), i => Assert.Null(i!["vlan"]));

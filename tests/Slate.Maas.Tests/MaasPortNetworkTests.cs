@@ -150,7 +150,7 @@ public sealed class MaasPortNetworkTests
         using var client = TestClients.For(server);
 
         var enlisted = await new MaasPort(client).EnlistMachineAsync(
-            new MachineEnlistment("openstack0", "amd64/generic", "52:54:00:ab:cd:ef", "qemu+ssh://u@10.12.8.1/system", "openstack0", new SecretText("pw-1")),
+            new MachineEnlistment("openstack0", "amd64/generic", "52:54:00:ab:cd:ef", new VirshPower("qemu+ssh://u@10.12.8.1/system", "openstack0", new SecretText("pw-1"))),
             CancellationToken.None);
 
         var form = Assert.Single(server.Requests).Form;
@@ -162,6 +162,28 @@ public sealed class MaasPortNetworkTests
         Assert.Equal(["pw-1"], form["power_parameters_power_pass"]);
         Assert.Equal(("p37gqk", "ready-badger", "Commissioning", "From 'New' to 'Commissioning'"), (enlisted.SystemId, enlisted.Hostname, enlisted.StatusName, enlisted.StatusMessage));
         Assert.Equal(["52:54:00:ab:cd:ef"], enlisted.Macs);
+    }
+
+    [Fact]
+    public async Task Setting_virsh_power_puts_the_parameters_in_the_body_and_commissioning_reads_back_the_power_state()
+    {
+        var machine = TestClients.Fixture("maas37-example__machines__commission-pod-machine.json");
+        await using var server = await FakeMaasServer.StartAsync((_, _) => CannedResponse.Json(machine),
+            MaasRoute.Put("machines/8bk8nn/"), MaasRoute.Post("machines/8bk8nn/", ("op", "commission")));
+        using var client = TestClients.For(server);
+        var port = new MaasPort(client);
+
+        await port.SetVirshPowerAsync("8bk8nn", new VirshPower("qemu+ssh://u@10.12.8.1/system", "openstack0", new SecretText("pw-2")), CancellationToken.None);
+        var commissioned = await port.CommissionAsync("8bk8nn", CancellationToken.None);
+
+        var put = server.Requests[0];
+        Assert.Equal(["virsh"], put.Form["power_type"]);
+        Assert.Equal(["qemu+ssh://u@10.12.8.1/system"], put.Form["power_parameters_power_address"]);
+        Assert.Equal(["openstack0"], put.Form["power_parameters_power_id"]);
+        Assert.Equal(["pw-2"], put.Form["power_parameters_power_pass"]);
+        Assert.DoesNotContain(put.Query.Values.SelectMany(v => v), v => v.Contains("pw-2", StringComparison.Ordinal));
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(("8bk8nn", "off"), (commissioned.SystemId, commissioned.PowerState));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class LabMachine(string systemId, string hostname)
         Interfaces.Find(i => i.Type == InterfaceType.Physical && string.Equals(i.MacAddress, mac, StringComparison.OrdinalIgnoreCase));
 }
 
-public enum TransitionKind { StartCommissioning, FinishCommissioning, FinishTesting, FinishDeploying, FinishDiskErasing, FinishReleasing, FinishDecomposing }
+public enum TransitionKind { StartCommissioning, AbortUnpowered, FinishCommissioning, FinishTesting, FinishDeploying, FinishDiskErasing, FinishReleasing, FinishDecomposing }
 
 /// <summary>An asynchronous MAAS transition, applied lazily once the lab clock reaches <see cref="Due"/>.</summary>
 public sealed record PendingTransition(TransitionKind Kind, DateTimeOffset Due);

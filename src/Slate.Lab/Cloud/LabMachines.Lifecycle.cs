@@ -275,15 +275,39 @@ public sealed partial class LabMachines
         }
     }
 
+    /// <summary>
+    /// models/node.py start_commissioning: Commissioning at once; the power-on runs after the request (post_commit), so
+    /// a BMC MAAS cannot drive shows only later, when the commissioning is aborted (<see cref="AbortUnpowered"/>).
+    /// </summary>
     private void StartCommissioning(LabMachine machine, DateTimeOffset? at = null)
     {
         var since = at ?? _cloud.Time.GetUtcNow();
         foreach (var nic in machine.Interfaces) nic.Links.Clear();
         SetStatus(machine, NodeStatus.Commissioning, $"From '{machine.Status.Label()}' to 'Commissioning'", since);
         machine.Owner = _cloud.AdminUser;
+        _cloud.Record("maas", $"commission {machine.Hostname} ({machine.SystemId})");
+        if (_cloud.Pods.PowerFault(machine) is not null)
+        {
+            machine.Pending = new PendingTransition(TransitionKind.AbortUnpowered, since + _cloud.Timings.PowerAttempt);
+            return;
+        }
         _cloud.Pods.SetPower(machine, "on");
         machine.Pending = new PendingTransition(TransitionKind.FinishCommissioning, since + _cloud.Timings.Commissioning);
-        _cloud.Record("maas", $"commission {machine.Hostname} ({machine.SystemId})");
+    }
+
+    /// <summary>
+    /// The power-on failed: models/node.py _start_bmc_unavailable reverts the machine to the status it had, with a
+    /// NODE_POWER_QUERY_FAILED event that becomes its status message (status_message: "type - description"); the
+    /// rack's power query then reports the BMC's error (provisioningserver/rpc/power.py power_query_failure).
+    /// </summary>
+    private void AbortUnpowered(LabMachine machine)
+    {
+        var from = machine.Status;
+        var back = machine.PreviousStatus;
+        SetStatus(machine, back, $"Failed to query node's BMC - ({_cloud.AdminUser}) - Aborting {from.ConstantName()} and reverting to " +
+            $"{back.ConstantName()}. Unable to power control the node. Please check power credentials.");
+        machine.PowerState = "error";
+        _cloud.Record("maas", $"{machine.Hostname} ({machine.SystemId}): power on failed ({_cloud.Pods.PowerFault(machine)}), back to {back.Label()}");
     }
 
     private void StartReleasing(LabMachine machine, bool erase)
@@ -315,6 +339,9 @@ public sealed partial class LabMachines
         {
             case TransitionKind.StartCommissioning:
                 StartCommissioning(machine, at);
+                return;
+            case TransitionKind.AbortUnpowered:
+                AbortUnpowered(machine);
                 return;
             case TransitionKind.FinishCommissioning when _cloud.Faults.FailCommissioning.Contains(machine.Hostname):
                 // Links stay cleared: MAAS resets networking only after commissioning succeeds.

@@ -56,6 +56,20 @@ public sealed class LabPods
     }
 
     /// <summary>
+    /// Why MAAS cannot drive this machine's BMC, or null. The virsh power driver logs in to the power address with the
+    /// power password and finds the domain by power_id (provisioningserver/drivers/power/virsh.py: "Failed to login to
+    /// virsh console.", "Failed to get domain: ID"); only the hypervisor twin's address and password open it.
+    /// </summary>
+    internal string? PowerFault(LabMachine machine)
+    {
+        if (machine.PowerType != "virsh") return null;
+        var parameters = machine.PowerParameters;
+        if (parameters.GetValueOrDefault("power_address") != Pod.PowerAddress || parameters.GetValueOrDefault("power_pass") != Pod.PowerPassword)
+            return "Failed to login to virsh console.";
+        return Hypervisor.HasDomain(DomainOf(machine)) ? null : $"Failed to get domain: {DomainOf(machine)}";
+    }
+
+    /// <summary>
     /// What commissioning learns from the domain the machine runs as (its power_id, else the one holding one of its
     /// MACs): each NIC gets the kernel's name (enp&lt;bus&gt;s&lt;slot&gt;); the boot disk is vda; and a VM is tagged
     /// "virtual" (metadataserver/builtin_scripts/hooks.py). The NICs' networks are <see cref="LabCommissioning"/>'s.

@@ -15,6 +15,9 @@ public sealed record LabTimings(TimeSpan Commissioning, TimeSpan Deploying, Time
     /// <summary>How long after add_chassis the rack has enlisted the chassis's domains, and again until it asks MAAS to commission them.</summary>
     public TimeSpan ChassisProbe { get; init; } = Releasing;
 
+    /// <summary>How long the rack tries a BMC it cannot drive before MAAS aborts the action (the virsh driver's SSH login).</summary>
+    public TimeSpan PowerAttempt { get; init; } = Releasing;
+
     /// <summary>MAAS's hard-coded Releasing timeout (node_status.py NODE_FAILURE_MONITORED_STATUS_TIMEOUTS).</summary>
     public TimeSpan ReleasingTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

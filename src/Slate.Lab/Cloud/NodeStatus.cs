@@ -30,6 +30,9 @@ public static class NodeStatusNames
     /// <summary>The `status_name` MAAS renders (note 13 is "Releasing failed").</summary>
     public static string Label(this NodeStatus status) => Labels[(int)status];
 
+    /// <summary>The enum constant's name MAAS's messages quote (map_enum_reverse(NODE_STATUS)), e.g. FAILED_COMMISSIONING.</summary>
+    public static string ConstantName(this NodeStatus status) => FilterNames[(int)status].ToUpperInvariant();
+
     /// <summary>Parses the lower-case filter vocabulary of `GET machines/?status=`.</summary>
     public static bool TryParseFilter(string value, out NodeStatus status)
     {

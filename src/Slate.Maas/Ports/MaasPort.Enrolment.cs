@@ -24,13 +24,27 @@ public sealed partial class MaasPort
             Hostname = enlistment.Hostname,
             Architecture = enlistment.Architecture,
             MacAddresses = [enlistment.BootMac],
-            PowerAddress = enlistment.PowerAddress,
-            PowerId = enlistment.PowerId,
-            PowerPass = new MaasSecret(enlistment.PowerPassword.Reveal()),
+            PowerAddress = enlistment.Power.Address,
+            PowerId = enlistment.Power.Domain,
+            PowerPass = new MaasSecret(enlistment.Power.Password.Reveal()),
         }, ct).ConfigureAwait(false);
         return Enlisted(created);
     });
 
-    private static EnlistedMachine Enlisted(Machine m) => new(m.SystemId, m.Hostname, m.StatusName, m.StatusMessage ?? "",
+    public Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct) => Translated(async () =>
+    {
+        await client.Machines.UpdatePowerAsync(systemId, new MachinePower
+        {
+            PowerAddress = power.Address,
+            PowerId = power.Domain,
+            PowerPass = new MaasSecret(power.Password.Reveal()),
+        }, ct).ConfigureAwait(false);
+        return true;
+    });
+
+    public Task<EnlistedMachine> CommissionAsync(string systemId, CancellationToken ct) =>
+        Translated(async () => Enlisted(await client.Machines.CommissionAsync(systemId, ct).ConfigureAwait(false)));
+
+    private static EnlistedMachine Enlisted(Machine m) => new(m.SystemId, m.Hostname, m.StatusName, m.StatusMessage ?? "", m.PowerState ?? "unknown",
         m.InterfaceSet.Select(i => i.MacAddress).OfType<string>().Select(mac => mac.ToLowerInvariant()).Distinct().ToList());
 }

@@ -47,6 +47,17 @@ public sealed class MachinesClient
         return _connection.PostAsync("machines/", null, form, MaasJsonContext.Default.Machine, cancellationToken);
     }
 
+    /// <summary>PUT machines/{id}/ with the power type and parameters; the rest of the machine is left as it is.</summary>
+    public Task<Machine> UpdatePowerAsync(string systemId, MachinePower power, CancellationToken cancellationToken = default)
+    {
+        var form = new MaasForm()
+            .Add("power_type", power.PowerType)
+            .Add("power_parameters_power_address", power.PowerAddress)
+            .Add("power_parameters_power_id", power.PowerId)
+            .Add("power_parameters_power_pass", power.PowerPass?.Reveal());
+        return _connection.PutAsync(ResourcePaths.Machine(systemId), form, MaasJsonContext.Default.Machine, cancellationToken);
+    }
+
     public Task<Machine> CommissionAsync(string systemId, CancellationToken cancellationToken = default) =>
         _connection.PostAsync(ResourcePaths.Machine(systemId), "commission", new MaasForm(), MaasJsonContext.Default.Machine,
             cancellationToken);

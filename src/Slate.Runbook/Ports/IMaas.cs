@@ -24,6 +24,12 @@ public partial interface IMaas
     /// created the machine: re-read by MAC before anything else, never send it again blindly.
     /// </summary>
     Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct);
+
+    /// <summary>PUT machines/{id}/ with virsh power parameters (the password in the body only); MAAS stores them as given.</summary>
+    Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct);
+
+    /// <summary>POST machines/{id}/ op=commission (New, Ready, Broken and the failed states may commission).</summary>
+    Task<EnlistedMachine> CommissionAsync(string systemId, CancellationToken ct);
 }
 
 public sealed record MaasSpace(int Id, string Name, IReadOnlyList<string> Cidrs);

@@ -4,6 +4,7 @@ namespace Slate.Runbook.Reenroll;
 internal static class ReenrollActions
 {
     public const string Enlist = "enlist-machine";
+    public const string Repower = "repower-machine";
     public const string AwaitReady = "await-ready";
 }
 
@@ -11,6 +12,7 @@ internal static class ReenrollActions
 internal static class ReenrollArguments
 {
     public const string Host = "host";
+    public const string SystemId = "system_id";
     public const string Mac = "mac";
     public const string Architecture = "architecture";
     public const string PowerType = "power_type";

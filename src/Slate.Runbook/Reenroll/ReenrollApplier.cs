@@ -5,7 +5,10 @@ using Arg = Slate.Runbook.Reenroll.ReenrollArguments;
 
 namespace Slate.Runbook.Reenroll;
 
-/// <summary>Creates one missing machine (a lost answer resolved by MAC, never resent), or waits for every host to reach Ready.</summary>
+/// <summary>
+/// Creates one missing machine (a lost answer resolved by MAC, never resent), powers and commissions one MAAS left at
+/// New, or waits for every host to reach Ready.
+/// </summary>
 internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions options, Func<SecretText?> password, ActionContext context)
 {
     private const string Absent = "absent";
@@ -14,11 +17,13 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
 
     // A host that fails commissioning has settled: the others are still waited for, and the gate names every failure.
-    private static readonly WaitStates Settled = WaitStates.Of(ReenrollPlanner.Enrolling, ["Ready", "Failed commissioning", "Failed testing"], []);
+    // New is where MAAS puts a machine back when it cannot power it (models/node.py _start_bmc_unavailable): settled too.
+    private static readonly WaitStates Settled = WaitStates.Of(ReenrollPlanner.Enrolling, ["Ready", "Failed commissioning", "Failed testing", "New"], []);
 
     public Task<ActionResult> ApplyAsync(PlannedAction action, CancellationToken ct) => action.Kind switch
     {
         Enlist => EnlistAsync(action, ct),
+        Repower => RepowerAsync(action, ct),
         AwaitReady => AwaitReadyAsync(action, ct),
         _ => throw new InvalidOperationException($"re-enrolment has no action {action.Kind}"),
     };
@@ -29,7 +34,7 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
         var mac = action.Argument(Arg.Mac);
         if (password() is not { } secret)
             return ActionResult.Failed("no libvirt SSH password was given (no terminal to ask on, or an empty answer); pass --password-file FILE (mode 0600). Nothing was created.");
-        var enlistment = new MachineEnlistment(host, action.Argument(Arg.Architecture), mac, action.Argument(Arg.PowerAddress), action.Argument(Arg.PowerId), secret);
+        var enlistment = new MachineEnlistment(host, action.Argument(Arg.Architecture), mac, new VirshPower(action.Argument(Arg.PowerAddress), action.Argument(Arg.PowerId), secret));
         try
         {
             var created = await MaasWrites.SendAsync(() => services.Maas.EnlistMachineAsync(enlistment, ct), services.Time, ct,
@@ -40,6 +45,27 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
         {
             context.Progress.Report($"POST machines {host}: the answer was lost ({e.Message}); re-reading by MAC {mac} instead of sending it again");
             return await ResolveLostCreateAsync(host, mac, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Both writes may be sent again safely (the same parameters; commissioning a New machine), so a lost answer only asks for a re-run.</summary>
+    private async Task<ActionResult> RepowerAsync(PlannedAction action, CancellationToken ct)
+    {
+        var host = action.Argument(Arg.Host);
+        var systemId = action.Argument(Arg.SystemId);
+        if (password() is not { } secret)
+            return ActionResult.Failed("no libvirt SSH password was given (no terminal to ask on, or an empty answer); pass --password-file FILE (mode 0600). Nothing was changed.");
+        try
+        {
+            await MaasWrites.SendAsync(() => services.Maas.SetVirshPowerAsync(systemId, new VirshPower(action.Argument(Arg.PowerAddress), action.Argument(Arg.PowerId), secret), ct),
+                services.Time, ct, context.Progress, $"PUT machines/{systemId} {host} power").ConfigureAwait(false);
+            var commissioned = await MaasWrites.SendAsync(() => services.Maas.CommissionAsync(systemId, ct), services.Time, ct,
+                context.Progress, $"POST machines/{systemId} {host} op=commission").ConfigureAwait(false);
+            return ActionResult.Done($"{host} ({systemId}) power set again, {commissioned.StatusName}");
+        }
+        catch (MaasException e) when (e.Failure == MaasFailure.OutcomeUnknown)
+        {
+            return ActionResult.Unknown($"{host} ({systemId}): the answer was lost ({e.Message}); re-run: the plan re-reads the machine and waits for it or powers it again");
         }
     }
 
@@ -80,7 +106,7 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
             }
             return states;
         }, services.Time, rows, ct).ConfigureAwait(false);
-        var notReady = rows.Describe(result.States.Where(s => s.Value != "Ready").Select(s => s.Key));
+        var notReady = rows.Describe(result.States.Where(s => s.Value != "Ready").Select(s => s.Key)) + Unpowered(result.States);
         return result.Verdict switch
         {
             WaitVerdict.Reached when notReady.Length == 0 => ActionResult.Done($"all {result.States.Count} Ready after {DurationText.Format(result.Elapsed)}"),
@@ -89,6 +115,15 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
             WaitVerdict.Failed => ActionResult.Failed($"a host left the enlistment path: {notReady}"),
             _ => ActionResult.Failed($"not all Ready after {DurationText.Format(options.Wait)}: {notReady}"),
         };
+    }
+
+    /// <summary>The hosts MAAS put back to New, with what to do: MAAS could not power them.</summary>
+    private static string Unpowered(IReadOnlyDictionary<string, string> states)
+    {
+        var hosts = states.Where(s => s.Value == "New").Select(s => s.Key).ToList();
+        return hosts.Count == 0 ? "" :
+            $". MAAS could not power {string.Join(", ", hosts)} and aborted commissioning: check the libvirt SSH password (--password-file) and that the " +
+            "rack controller reaches the hypervisor's power address, then re-run `slate reenroll --apply`: it sets the power again and commissions";
     }
 
     /// <summary>One progress row per host each time its state changes (the wait's own combined line is not shown).</summary>

@@ -20,4 +20,7 @@ public sealed record HostEnrolment(Host Host, bool DomainDefined, string? BootMa
 {
     /// <summary>MAAS already has this host: its hostname holds the domain's boot MAC.</summary>
     public bool Enrolled => ByMac is not null && ByMac.Hostname == Host.Name && (ByName is null || ByName.SystemId == ByMac.SystemId);
+
+    /// <summary>Enrolled, but at New: its commissioning never started or was aborted because MAAS could not power it.</summary>
+    public bool Unpowered => Enrolled && ByMac!.StatusName == "New";
 }

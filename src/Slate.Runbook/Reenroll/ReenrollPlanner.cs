@@ -18,13 +18,13 @@ internal static class ReenrollPlanner
         var findings = new List<Finding>();
         FindProblems(site, o, findings);
         var creates = o.Hosts.Where(h => h.BootMac is not null && h.ByName is null && h.ByMac is null).ToList();
-        var actions = creates.Select(h => Create(site, h)).ToList();
+        var actions = creates.Select(h => Create(site, h)).Concat(o.Hosts.Where(h => h.Unpowered).Select(h => Repower(site, h))).ToList();
         if (actions.Count > 0 || o.Hosts.Any(h => h.Enrolled && Enrolling.Contains(h.ByMac!.StatusName)))
         {
             var polled = string.Join(",", o.Hosts.Where(h => h.BootMac is not null).Select(h => $"{h.Host.Name}={h.BootMac}"));
             actions.Add(new PlannedAction(AwaitReady, string.Join(", ", o.Hosts.Select(h => h.Host.Name)),
                 $"poll MAAS (one read by MAC for all {o.Hosts.Count} hosts per poll) through Commissioning → Testing → Ready " +
-                $"(or Failed commissioning / Failed testing, which the gate names), up to {DurationText.Format(options.Wait)}",
+                $"(or Failed commissioning / Failed testing, or back to New when MAAS cannot power it, which the gate names), up to {DurationText.Format(options.Wait)}",
                 new Dictionary<string, string>(StringComparer.Ordinal) { [Arg.Hosts] = polled }));
         }
         var baseline = o.PreTeardownIds.ToDictionary(p => "pre-teardown:" + p.Key, p => p.Value, StringComparer.Ordinal);
@@ -38,6 +38,19 @@ internal static class ReenrollPlanner
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Arg.Host] = h.Host.Name, [Arg.Mac] = h.BootMac!, [Arg.Architecture] = Architecture, [Arg.PowerType] = PowerType,
+            [Arg.PowerAddress] = site.Libvirt.PowerAddress, [Arg.PowerId] = h.Host.Name,
+        });
+
+    /// <summary>
+    /// A pinned machine MAAS left at New (a wrong password or an unreachable hypervisor aborts commissioning back to
+    /// New, models/node.py _start_bmc_unavailable): its power is set again with the password given now, and it commissions.
+    /// </summary>
+    private static PlannedAction Repower(Site site, HostEnrolment h) => new(ReenrollActions.Repower, h.Host.Name,
+        $"PUT machines/{h.ByMac!.SystemId}: power type {PowerType}, power address {site.Libvirt.PowerAddress}, power id {h.Host.Name}, " +
+        $"the password given now; then op=commission (MAAS has it at New{Message("New", h.ByMac.StatusMessage)}, power {h.ByMac.PowerState})",
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Arg.Host] = h.Host.Name, [Arg.SystemId] = h.ByMac.SystemId,
             [Arg.PowerAddress] = site.Libvirt.PowerAddress, [Arg.PowerId] = h.Host.Name,
         });
 
@@ -89,10 +102,11 @@ internal static class ReenrollPlanner
             findings.Add(new Finding(Severity.Fatal, "hostname-elsewhere", name,
                 $"MAAS has a machine {name} ({named.SystemId}, {named.StatusName}) that does not hold the domain's boot MAC {h.BootMac}: a stale machine? delete it in MAAS or fix the site",
                 h.BootMac, "another machine"));
-        else if (h.Enrolled && h.ByMac!.StatusName != "Ready" && !Enrolling.Contains(h.ByMac.StatusName))
+        else if (h.Enrolled && h.ByMac!.StatusName != "Ready" && !Enrolling.Contains(h.ByMac.StatusName) && !h.Unpowered)
             findings.Add(new Finding(Severity.Fatal, "pinned-not-enrolling", name,
-                $"{name} ({h.ByMac.SystemId}) is {h.ByMac.StatusName}{Message(h.ByMac.StatusName, h.ByMac.StatusMessage)}: re-enrolment only waits through Commissioning and Testing; " +
-                "resolve it in MAAS (commission it again, or delete it) and re-plan", "Ready, Commissioning or Testing", h.ByMac.StatusName));
+                $"{name} ({h.ByMac.SystemId}) is {h.ByMac.StatusName}{Message(h.ByMac.StatusName, h.ByMac.StatusMessage)}: re-enrolment only waits through Commissioning and Testing " +
+                "(and commissions a machine left at New again); " +
+                "resolve it in MAAS (commission it again, or delete it) and re-plan", "Ready, New, Commissioning or Testing", h.ByMac.StatusName));
     }
 
     private static ReportTable Targets(Site site, ReenrollObservation o)
@@ -107,6 +121,7 @@ internal static class ReenrollPlanner
     {
         { DomainDefined: false } or { BootMac: null } => "REFUSED",
         { ByName: null, ByMac: null } => "create",
+        { Unpowered: true } => "re-power, commission",
         { Enrolled: true } => "pinned",
         _ => "REFUSED",
     };

@@ -32,7 +32,7 @@ internal sealed class CarveLab : IAsyncDisposable
     {
         cloud.Machines.Release(cloud.Machines.FindByHostname(hostname)!.SystemId);
         cloud.Machines.Settle();
-        var power = new Dictionary<string, string> { ["power_address"] = cloud.Pods.Pod.PowerAddress, ["power_id"] = hostname };
+        var power = new Dictionary<string, string> { ["power_address"] = cloud.Pods.Pod.PowerAddress, ["power_id"] = hostname, ["power_pass"] = cloud.Pods.Pod.PowerPassword };
         var macs = cloud.Hypervisor.NicsOf(hostname).Select(n => n.Mac).ToList();
         cloud.Machines.Create(new MachineSpec(hostname, "amd64/generic", macs, "virsh", power, Commission: true));
         cloud.Machines.Settle();

@@ -30,7 +30,7 @@ public sealed class RunbookByHandTests
     {
         await using var lab = await TeardownLab.StartAsync();
         var password = Path.Combine(lab.Lab.Directory, "libvirt-password");
-        File.WriteAllText(password, ReenrollLab.Password + "\n");
+        File.WriteAllText(password, lab.Lab.Cloud.Pods.Pod.PowerPassword + "\n");
         File.SetUnixFileMode(password, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         string[] hosts = ["openstack0", "openstack1", "openstack2", "openstack3"];
         string[][] applies =

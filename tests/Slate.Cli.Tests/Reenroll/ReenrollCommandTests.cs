@@ -7,7 +7,6 @@ namespace Slate.Cli.Tests.Reenroll;
 /// <summary>Runbook Step 5 through the real CLI: MAAS over HTTP, the lab's hypervisor twin, the password from a file or the terminal.</summary>
 public sealed class ReenrollCommandTests
 {
-    private const string Password = ReenrollLab.Password;
     private static readonly string[] Hosts = ReenrollLab.Hosts;
 
     [Fact]
@@ -15,6 +14,7 @@ public sealed class ReenrollCommandTests
     {
         await using var lab = await TeardownLab.StartAsync();
         var cloud = lab.Lab.Cloud;
+        var password = cloud.Pods.Pod.PowerPassword;
         var before = Hosts.ToDictionary(h => h, h => cloud.Machines.FindByHostname(h)!.SystemId);
         var (torn, tornIo) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack");
         Assert.Equal(0, torn);
@@ -25,7 +25,7 @@ public sealed class ReenrollCommandTests
         Assert.Equal(0, (await lab.RunAsync("networks", "prune", "--apply")).Code);
         Assert.Equal(0, (await lab.RunAsync("osd", "wipe", "--apply", "--confirm", "4")).Code);
         var passwordFile = Path.Combine(lab.Lab.Directory, "libvirt-password");
-        File.WriteAllText(passwordFile, Password + "\n");
+        File.WriteAllText(passwordFile, password + "\n");
         File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var writes = lab.MaasWrites().Count;
 
@@ -47,7 +47,7 @@ public sealed class ReenrollCommandTests
             var machine = cloud.Machines.FindByHostname(host)!;
             Assert.Equal(NodeStatus.Ready, machine.Status);
             Assert.NotEqual(before[host], machine.SystemId);
-            Assert.Equal((host, Password, cloud.Site.Libvirt.PowerAddress),
+            Assert.Equal((host, password, cloud.Site.Libvirt.PowerAddress),
                 (machine.PowerParameters["power_id"], machine.PowerParameters["power_pass"], machine.PowerParameters["power_address"]));
         }
         Assert.Contains("PASS — all 8 checks", io.Out);
@@ -67,7 +67,7 @@ public sealed class ReenrollCommandTests
         var everything = new[] { tornIo, plan, io, io2 }.SelectMany(o => o.Out.Concat(o.Errors))
             .Concat(Directory.EnumerateFiles(runFolder, "*", SearchOption.AllDirectories).Select(File.ReadAllText))
             .Concat(lab.JujuCalls());
-        Assert.DoesNotContain(everything, text => text.Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(everything, text => text.Contains(password, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -106,6 +106,38 @@ public sealed class ReenrollCommandTests
         Assert.Equal(NodeStatus.Ready, lab.Cloud.Machines.FindByHostname(fine)!.Status);
     }
 
+    /// <summary>
+    /// A wrong password: MAAS answers the creates with Commissioning, cannot power the hosts and puts them back to New
+    /// (models/node.py _start_bmc_unavailable). The step stops at the poll that sees it, exit 3 naming the cause and the
+    /// fix; the re-run with the right password sets each machine's power and commissions it: no machine is created twice.
+    /// </summary>
+    [Fact]
+    public async Task A_wrong_password_ends_red_at_once_naming_the_fix_and_the_re_run_sets_the_power_and_commissions_each_host()
+    {
+        await using var lab = await ReenrollLab.StartAsync();
+
+        var (code, io) = await lab.RunAsync("reenroll", "--apply", "--password-file", lab.PasswordFile(content: "not-it\n"));
+
+        Assert.Equal(3, code);
+        Assert.Contains(io.Out, l => l.Contains("MAAS could not power openstack0, openstack1, openstack2, openstack3 and aborted commissioning", StringComparison.Ordinal)
+            && l.Contains("re-run `slate reenroll --apply`", StringComparison.Ordinal));
+        Assert.Equal(4, io.Out.Count(l => l.StartsWith("FAIL  ready ", StringComparison.Ordinal) && l.Contains("Please check power credentials.", StringComparison.Ordinal)));
+        Assert.Contains(io.Out, l => l.Contains(" openstack2   ", StringComparison.Ordinal) && l.Contains(" New (Failed to query node's BMC - ", StringComparison.Ordinal));
+        var ids = Hosts.ToDictionary(h => h, h => lab.Cloud.Machines.FindByHostname(h)!.SystemId);
+        var writes = lab.Server.Requests.Count(r => r.Method != "GET");
+
+        var (plannedCode, plan) = await lab.RunAsync("reenroll");
+        var (fixedCode, fixedIo) = await lab.RunAsync("reenroll", "--apply", "--password-file", lab.PasswordFile());
+
+        Assert.Equal(0, plannedCode);
+        Assert.All(Hosts, h => Assert.Contains(plan.Out, l => l.StartsWith($"{h} | defined | ", StringComparison.Ordinal) && l.EndsWith($" | {ids[h]} | New | re-power, commission", StringComparison.Ordinal)));
+        Assert.True(fixedCode == 0, string.Join('\n', fixedIo.Out.Concat(fixedIo.Errors)));
+        Assert.Equal(Hosts.SelectMany(h => new[] { $"PUT machines/{ids[h]}/ ", $"POST machines/{ids[h]}/ commission" }),
+            lab.Server.Requests.Where(r => r.Method != "GET").Skip(writes).Select(r => $"{r.Method} {r.Path[(r.Path.IndexOf("machines/", StringComparison.Ordinal))..]} {r.Op}"));
+        Assert.All(Hosts, h => Assert.Equal((ids[h], NodeStatus.Ready), (lab.Cloud.Machines.FindByHostname(h)!.SystemId, lab.Cloud.Machines.FindByHostname(h)!.Status)));
+        Assert.Equal(4, lab.Creates);
+    }
+
     [Fact]
     public async Task A_missing_domain_refuses_with_nothing_created_and_no_password_asked()
     {
@@ -129,7 +161,7 @@ public sealed class ReenrollCommandTests
     {
         await using var lab = await ReenrollLab.StartAsync();
         var io = new RecordingInteraction();
-        io.Secrets.Enqueue(Password);
+        io.Secrets.Enqueue(lab.Password);
 
         var (code, _) = await lab.RunAsync(lab.Context(io), "reenroll", "--apply", "--json");
 
@@ -137,7 +169,7 @@ public sealed class ReenrollCommandTests
         Assert.Equal(["libvirt SSH password MAAS powers the hosts with (not shown)"], io.Prompts);
         Assert.Equal(4, lab.Creates);
         Assert.Contains("\"power_parameters\"", io.OutText, StringComparison.Ordinal);
-        Assert.DoesNotContain(io.Out.Concat(io.Errors).Append(File.ReadAllText(lab.JournalPath)), t => t.Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(io.Out.Concat(io.Errors).Append(File.ReadAllText(lab.JournalPath)), t => t.Contains(lab.Password, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -185,7 +217,7 @@ public sealed class ReenrollCommandTests
         Assert.Equal($"slate: --password-file {path}: {problem}", Assert.Single(io.Errors));
         Assert.Empty(io.Out);
         Assert.Equal(0, lab.Creates);
-        Assert.DoesNotContain(Password, io.Errors[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(lab.Password, io.Errors[0], StringComparison.Ordinal);
     }
 
     private static string BootMac(LabCloud cloud, string host) => cloud.Hypervisor.NicsOf(host).Single(n => n.Network == "metal-admin").Mac;

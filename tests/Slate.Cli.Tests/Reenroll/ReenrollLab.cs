@@ -18,7 +18,6 @@ namespace Slate.Cli.Tests.Reenroll;
 /// </summary>
 internal sealed class ReenrollLab : IAsyncDisposable
 {
-    public const string Password = "Lv-s3cret-7Qx";
     public static readonly string[] Hosts = ["openstack0", "openstack1", "openstack2", "openstack3"];
 
     private ReenrollLab(LabCloud cloud, LabMaasServer server, string directory, IReadOnlyDictionary<string, string> oldIds)
@@ -33,6 +32,9 @@ internal sealed class ReenrollLab : IAsyncDisposable
     public LabMaasServer Server { get; }
     public string Directory { get; }
     public IReadOnlyDictionary<string, string> OldIds { get; }
+    /// <summary>The libvirt SSH password the hypervisor twin accepts (the pod's): MAAS can power a host only with it.</summary>
+    public string Password => Cloud.Pods.Pod.PowerPassword;
+
     public string JournalPath => Path.Combine(Directory, "state", "journal.jsonl");
 
     public static async Task<ReenrollLab> StartAsync(params string[] faults)
@@ -60,8 +62,9 @@ internal sealed class ReenrollLab : IAsyncDisposable
     }
 
     /// <summary>A file holding the password, mode 0600 unless told otherwise.</summary>
-    public string PasswordFile(UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite, string content = Password + "\n")
+    public string PasswordFile(UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite, string? content = null)
     {
+        content ??= Password + "\n";
         var path = Path.Combine(Directory, $"password-{Guid.NewGuid():N}");
         File.WriteAllText(path, content);
         File.SetUnixFileMode(path, mode);

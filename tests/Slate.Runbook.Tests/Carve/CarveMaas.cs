@@ -139,6 +139,10 @@ internal sealed class CarveMaas : IMaas
 
     public Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw Absent();
 
+    public Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct) => throw Absent();
+
+    public Task<EnlistedMachine> CommissionAsync(string systemId, CancellationToken ct) => throw Absent();
+
     private static NotSupportedException Absent() => new("the carve's MAAS has interfaces only");
 
     private MaasInterface Find(string systemId, int interfaceId) =>

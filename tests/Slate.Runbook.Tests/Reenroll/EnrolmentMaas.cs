@@ -6,8 +6,9 @@ namespace Slate.Runbook.Tests.Reenroll;
 
 /// <summary>
 /// A MAAS for re-enrolment's logic: machines by hostname and by MAC, a POST machines that starts commissioning, and each
-/// read by MAC moving a machine it created one state on (Commissioning → Testing → Ready, or Failed commissioning for
-/// the hosts named), unless Stuck. A create can lose its answer after it was applied, or before.
+/// read by MAC moving a machine it created one state on (Commissioning → Testing → Ready, Failed commissioning for the
+/// hosts named, or back to New for the hosts it cannot power until their power is set again), unless Stuck. A create
+/// can lose its answer after it was applied, or before.
 /// </summary>
 internal sealed class EnrolmentMaas : MaasWithoutNetwork
 {
@@ -17,6 +18,12 @@ internal sealed class EnrolmentMaas : MaasWithoutNetwork
     public List<MachineEnlistment> Enlisted { get; } = [];
     public List<string> PasswordsSent { get; } = [];
     public HashSet<string> FailCommissioning { get; } = [];
+    public HashSet<string> Unpowerable { get; } = [];
+    public List<(string SystemId, VirshPower Power)> PowerSet { get; } = [];
+    public List<string> Commissioned { get; } = [];
+
+    public const string Unpowered = "Failed to query node's BMC - (admin) - Aborting COMMISSIONING and reverting to NEW. " +
+        "Unable to power control the node. Please check power credentials.";
     public int MacReads { get; private set; }
 
     /// <summary>Commissioning never completes.</summary>
@@ -34,6 +41,7 @@ internal sealed class EnrolmentMaas : MaasWithoutNetwork
         public string Hostname { get; } = hostname;
         public string Status { get; set; } = status;
         public string Message { get; set; } = "";
+        public string PowerState { get; set; } = "off";
         public IReadOnlyList<string> Macs { get; } = macs;
         public bool Commissions { get; set; }
     }
@@ -63,13 +71,13 @@ internal sealed class EnrolmentMaas : MaasWithoutNetwork
         var found = Machines.Where(m => m.Macs.Any(macs.Contains)).ToList();
         foreach (var machine in found)
             Advance(machine);
-        return Task.FromResult<IReadOnlyList<EnlistedMachine>>(found.Select(m => new EnlistedMachine(m.SystemId, m.Hostname, m.Status, m.Message, m.Macs)).ToList());
+        return Task.FromResult<IReadOnlyList<EnlistedMachine>>(found.Select(m => ToEnlisted(m)).ToList());
     }
 
     public override Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct)
     {
         Enlisted.Add(enlistment);
-        PasswordsSent.Add(enlistment.PowerPassword.Reveal());
+        PasswordsSent.Add(enlistment.Power.Password.Reveal());
         if (UnavailableCreates-- > 0)
             throw new MaasException(MaasFailure.Unreachable, "MAAS answered POST machines/ with 503 ServiceUnavailable.");
         var lost = LostCreates.TryDequeue(out var applied);
@@ -80,13 +88,35 @@ internal sealed class EnrolmentMaas : MaasWithoutNetwork
         machine.Commissions = true;
         if (lost)
             throw new MaasException(MaasFailure.OutcomeUnknown, "The outcome of POST machines/ is unknown (no response)");
-        return Task.FromResult(new EnlistedMachine(machine.SystemId, machine.Hostname, machine.Status, machine.Message, machine.Macs));
+        return Task.FromResult(ToEnlisted(machine));
     }
+
+    public override Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct)
+    {
+        PowerSet.Add((systemId, power));
+        Unpowerable.Remove(Machines.Single(m => m.SystemId == systemId).Hostname);
+        return Task.CompletedTask;
+    }
+
+    public override Task<EnlistedMachine> CommissionAsync(string systemId, CancellationToken ct)
+    {
+        Commissioned.Add(systemId);
+        var machine = Machines.Single(m => m.SystemId == systemId);
+        (machine.Status, machine.Message, machine.Commissions) = ("Commissioning", "From 'New' to 'Commissioning'", true);
+        return Task.FromResult(ToEnlisted(machine));
+    }
+
+    private static EnlistedMachine ToEnlisted(Machine m) => new(m.SystemId, m.Hostname, m.Status, m.Message, m.PowerState, m.Macs);
 
     private void Advance(Machine machine)
     {
         if (Stuck || !machine.Commissions)
             return;
+        if (machine.Status == "Commissioning" && Unpowerable.Contains(machine.Hostname))
+        {
+            (machine.Status, machine.Message, machine.PowerState) = ("New", Unpowered, "error");
+            return;
+        }
         (machine.Status, machine.Message) = machine.Status switch
         {
             "Commissioning" when FailCommissioning.Contains(machine.Hostname) => ("Failed commissioning", "Failed commissioning: 50-maas-01-commissioning exited 1"),

@@ -39,7 +39,7 @@ public sealed class ReenrollApplyTests
             .Concat(_observer.Events).Concat(run.Actions.Select(a => $"{a.Action} {a.Detail} {string.Join(",", a.Action.Arguments)}"))
             .Concat(_world.Maas.Enlisted.Select(e => e.ToString())));
         Assert.DoesNotContain(ReenrollWorld.Password, everything, StringComparison.Ordinal);
-        Assert.Contains("PowerPassword = ***", everything, StringComparison.Ordinal);
+        Assert.Contains("Password = ***", everything, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,6 +89,45 @@ public sealed class ReenrollApplyTests
         Assert.Equal("openstack2", red.Subject);
         Assert.EndsWith("Failed commissioning (Failed commissioning: 50-maas-01-commissioning exited 1)", red.Observed, StringComparison.Ordinal);
         Assert.Contains("openstack2", run.Actions[^1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_maas_cannot_power_settles_at_new_while_the_others_reach_ready_and_the_step_says_what_to_do()
+    {
+        _world.Maas.Unpowerable.Add("openstack1");
+
+        var run = await ApplyAsync();
+
+        Assert.Equal(ExitCode.GateRed, run.ExitCode);
+        Assert.Equal(["Ready", "New", "Ready", "Ready"], _world.Maas.Machines.Select(m => m.Status));
+        var wait = run.Actions[^1].Detail;
+        Assert.Contains("MAAS could not power openstack1 and aborted commissioning", wait, StringComparison.Ordinal);
+        Assert.Contains("--password-file", wait, StringComparison.Ordinal);
+        Assert.Contains("re-run `slate reenroll --apply`", wait, StringComparison.Ordinal);
+        var red = Assert.Single(run.Gate!.Lines, l => !l.Holds && l.Code == "ready");
+        Assert.Equal("openstack1", red.Subject);
+        Assert.EndsWith($"New ({EnrolmentMaas.Unpowered})", red.Observed, StringComparison.Ordinal);
+        // settled on the poll that saw it, with the others: no wait to the budget's end
+        Assert.Equal(1 + 2 + 1, _world.Maas.MacReads);
+    }
+
+    [Fact]
+    public async Task A_re_run_sets_the_power_with_the_password_given_now_then_commissions_and_reaches_ready()
+    {
+        _world.Maas.Unpowerable.Add("openstack1");
+        await ApplyAsync();
+        var id = _world.Maas.Machines.Single(m => m.Hostname == "openstack1").SystemId;
+        _world.Typed = "the-right-one";
+
+        var run = await ApplyAsync();
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal(4, _world.Maas.Enlisted.Count);
+        var (systemId, power) = Assert.Single(_world.Maas.PowerSet);
+        Assert.Equal((id, "qemu+ssh://jessea123@10.12.8.1/system", "openstack1", "the-right-one"), (systemId, power.Address, power.Domain, power.Password.Reveal()));
+        Assert.Equal([id], _world.Maas.Commissioned);
+        Assert.All(_world.Maas.Machines, m => Assert.Equal("Ready", m.Status));
+        Assert.Contains(run.Actions, a => a.Action.Kind == "repower-machine" && a.Detail == $"openstack1 ({id}) power set again, Commissioning");
     }
 
     [Fact]

@@ -97,6 +97,27 @@ public sealed class ReenrollPlanTests
         Assert.Equal(["await-ready"], plan.Actions.Select(a => a.Kind));
     }
 
+    [Fact]
+    public async Task A_pinned_host_maas_put_back_to_new_gets_its_power_set_again_and_commissions_instead_of_a_fatal()
+    {
+        foreach (var host in ReenrollWorld.Hosts)
+            _world.Maas.Add(host, host == "openstack2" ? "New" : "Ready", _world.BootMac(host));
+        var unpowered = _world.Maas.Machines.Single(m => m.Hostname == "openstack2");
+        (unpowered.Message, unpowered.PowerState) = (EnrolmentMaas.Unpowered, "error");
+
+        var plan = (await _world.AssessAsync()).Plan;
+
+        Assert.False(plan.HasFatal);
+        Assert.Equal(["repower-machine", "await-ready"], plan.Actions.Select(a => a.Kind));
+        var repower = plan.Actions[0];
+        Assert.Equal(
+            $"host=openstack2 power_address=qemu+ssh://jessea123@10.12.8.1/system power_id=openstack2 system_id={unpowered.SystemId}",
+            string.Join(" ", repower.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}")));
+        Assert.Contains($"({EnrolmentMaas.Unpowered}), power error", repower.Description, StringComparison.Ordinal);
+        Assert.Equal($"openstack2 | defined | {_world.BootMac("openstack2")} | {unpowered.SystemId} | New | re-power, commission", string.Join(" | ", plan.Tables[0].Rows[2]));
+        Assert.Empty(_world.Prompts);
+    }
+
     [Theory]
     [InlineData("Failed commissioning", "pinned-not-enrolling")]
     [InlineData("Deployed", "pinned-not-enrolling")]

@@ -35,5 +35,9 @@ internal abstract class MaasWithoutNetwork : IMaas
 
     public virtual Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw Absent();
 
+    public virtual Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct) => throw Absent();
+
+    public virtual Task<EnlistedMachine> CommissionAsync(string systemId, CancellationToken ct) => throw Absent();
+
     private NotSupportedException Absent() => new($"{GetType().Name} fakes machines only");
 }

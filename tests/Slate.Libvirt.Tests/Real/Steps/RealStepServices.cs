@@ -34,6 +34,10 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
 
     public Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw Unused;
 
+    public Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct) => throw Unused;
+
+    public Task<EnlistedMachine> CommissionAsync(string systemId, CancellationToken ct) => throw Unused;
+
     public Task<MaasTopology> ReadTopologyAsync(CancellationToken ct) => throw Unused;
 
     public Task<IReadOnlyList<MaasAddress>> ListSubnetAddressesAsync(int subnetId, CancellationToken ct) => throw Unused;
