@@ -30,16 +30,19 @@ internal static class LabFaultOption
             throw new CliInputException($"--fault {e.Spec}: {e.Reason}");
         }
         var known = site.Hosts.Select(h => h.Name).Concat(site.Orphans).Concat(site.Protected).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (kind, hosts) in new[] { ("stuck", faults.Stuck), ("fail-commissioning", faults.FailCommissioning), ("fail-testing", faults.FailTesting), ("decompose-deletes-domain", faults.DecomposeDeletesDomain) })
+        foreach (var (kind, hosts) in new[] { ("stuck", faults.Stuck), ("fail-commissioning", faults.FailCommissioning), ("fail-testing", faults.FailTesting), ("decompose-deletes-domain", faults.DecomposeDeletesDomain), ("decompose-fails", faults.DecomposeFails) })
         {
             if (hosts.FirstOrDefault(h => !known.Contains(h)) is { } unknown)
                 throw new CliInputException($"--fault {kind}={unknown}: the site has no machine {unknown}");
         }
         var modelMachines = site.Hosts.Select(h => h.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (faults.Lingering.FirstOrDefault(h => !modelMachines.Contains(h)) is { } outside)
-            throw new CliInputException(
-                $"--fault lingering={outside}: {outside} is not a machine of the juju model {site.Cloud.JujuModel} " +
-                $"(its machines are the site's hosts: {string.Join(", ", site.Hosts.Select(h => h.Name))})");
+        foreach (var (kind, hosts) in new[] { ("lingering", faults.Lingering), ("leftover-devices", faults.LeftoverDevices) })
+        {
+            if (hosts.FirstOrDefault(h => !modelMachines.Contains(h)) is { } outside)
+                throw new CliInputException(
+                    $"--fault {kind}={outside}: {outside} is not a machine of the juju model {site.Cloud.JujuModel} " +
+                    $"(its machines are the site's hosts: {string.Join(", ", site.Hosts.Select(h => h.Name))})");
+        }
         return faults;
     }
 }

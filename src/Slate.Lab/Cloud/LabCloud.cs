@@ -25,6 +25,7 @@ public sealed class LabCloud
         Networks = new LabNetworks(this);
         Interfaces = new LabInterfaces(this);
         Machines = new LabMachines(this);
+        Devices = new LabDevices(this);
         Pods = new LabPods(this, new LabPod(1, site.Cloud.Name + "-kvm", site.Libvirt.PowerAddress, LabIds.Secret(20)));
         LabCloudSeeder.Seed(this);
     }
@@ -45,6 +46,9 @@ public sealed class LabCloud
     public LabNetworks Networks { get; }
     public LabInterfaces Interfaces { get; }
     public LabPods Pods { get; }
+
+    /// <summary>MAAS's devices: Juju registers one per LXD container of the model.</summary>
+    public LabDevices Devices { get; }
 
     /// <summary>The injected faults: the MAAS server applies the request faults, the aggregates the machine faults.</summary>
     public LabFaults Faults { get; init; } = LabFaults.None;

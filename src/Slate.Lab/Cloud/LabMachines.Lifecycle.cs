@@ -312,6 +312,7 @@ public sealed partial class LabMachines
 
     private void StartReleasing(LabMachine machine, bool erase)
     {
+        _cloud.Devices.DeleteChildrenOf(machine);
         machine.OSystem = "";
         machine.DistroSeries = "";
         machine.ConstraintsByType = false;
@@ -412,6 +413,7 @@ public sealed partial class LabMachines
 
     private void Remove(LabMachine machine)
     {
+        _cloud.Devices.DeleteChildrenOf(machine);
         _machines.Remove(machine);
         machine.Pending = null;
     }

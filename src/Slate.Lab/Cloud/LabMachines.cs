@@ -119,7 +119,8 @@ public sealed partial class LabMachines : IReadOnlyList<LabMachine>
         lock (_cloud.SyncRoot) { Settle(); return [.. _machines]; }
     }
 
-    private string NewSystemId()
+    /// <summary>A system id never issued before, to a machine or a device (MAAS's ids are unique across nodes).</summary>
+    internal string NewSystemId()
     {
         while (true)
         {

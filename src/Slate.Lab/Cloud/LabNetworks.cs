@@ -75,6 +75,8 @@ public sealed class LabNetworks
         lock (_cloud.SyncRoot) _standing.Add(row);
     }
 
+    internal void RemoveStanding(Predicate<LabAddressRow> match) => _standing.RemoveAll(match);
+
     /// <summary>The dynamic range holding the address, if any (models/subnet.py get_dynamic_range_for_ip).</summary>
     internal LabIpRange? DynamicRangeFor(LabSubnet subnet, IPAddress address) =>
         _ranges.Find(r => r.Subnet == subnet && r.Type == LabIpRange.Dynamic && r.Range.Contains(address));

@@ -44,14 +44,15 @@ public sealed class LabPods
 
     /// <summary>
     /// MAAS's power state and the pod VM's domain state move together, as the virsh power driver makes them. A manual
-    /// BMC cannot be driven or queried, so its state stays "unknown".
+    /// BMC cannot be driven or queried, so its state stays "unknown"; a domain the rack cannot reach (the
+    /// decompose-fails fault) stays as it is.
     /// </summary>
     internal void SetPower(LabMachine machine, string state)
     {
         if (machine.PowerType == "manual") return;
         machine.PowerState = state;
         var domain = DomainOf(machine);
-        if (machine.Pod is not null && Hypervisor.HasDomain(domain))
+        if (machine.Pod is not null && Hypervisor.HasDomain(domain) && !_cloud.Faults.DecomposeFails.Contains(machine.Hostname))
             Hypervisor.SetState(domain, state == "on" ? DomainState.Running : DomainState.ShutOff);
     }
 
@@ -109,6 +110,7 @@ public sealed class LabPods
     internal void Decompose(LabMachine machine)
     {
         var domain = DomainOf(machine);
+        if (DecomposeFailed(machine, domain)) return;
         var modelled = Hypervisor.HasDomain(domain);
         if (modelled) Hypervisor.UndefineWithStorage(domain);
         _cloud.Record("maas", $"deleted {machine.Hostname} ({machine.SystemId}); decomposed VM {domain} in pod {Pod.Name}" +
@@ -123,6 +125,7 @@ public sealed class LabPods
     internal void ReleasedDynamic(LabMachine machine)
     {
         var domain = DomainOf(machine);
+        if (DecomposeFailed(machine, domain)) return;
         if (_cloud.Faults.DecomposeDeletesDomain.Contains(machine.Hostname) && Hypervisor.HasDomain(domain))
         {
             Hypervisor.UndefineWithStorage(domain);
@@ -130,6 +133,15 @@ public sealed class LabPods
             return;
         }
         _cloud.Record("maas", $"released {machine.Hostname} ({machine.SystemId}): a dynamic pod machine, gone from MAAS; domain {domain} kept, shut off");
+    }
+
+    /// <summary>The machine row is gone; under the decompose-fails fault its domain and disks stay as they were.</summary>
+    private bool DecomposeFailed(LabMachine machine, string domain)
+    {
+        if (!_cloud.Faults.DecomposeFails.Contains(machine.Hostname)) return false;
+        _cloud.Record(Faults.LabFaults.EventSource, $"deleted {machine.Hostname} ({machine.SystemId}); the decompose of VM {domain} failed " +
+            $"(the rack cannot reach the hypervisor): the domain stays {(Hypervisor.HasDomain(domain) ? DomainStates.Describe(Hypervisor.StateOf(domain)) : "absent")}, with its disks");
+        return true;
     }
 
     /// <summary>
@@ -190,6 +202,7 @@ public sealed class LabPods
             foreach (var domain in UnknownDomains()) Enlist(domain, Pod.PowerAddress, Pod.PowerPassword, commission: true);
             foreach (var machine in _cloud.Machines.Unsettled.Where(m => m.Pod == Pod && !Hypervisor.HasDomain(DomainOf(m))).ToList())
             {
+                _cloud.Devices.DeleteChildrenOf(machine);
                 _cloud.Machines.Unsettled.Remove(machine);
                 _cloud.Record("maas", $"refresh of {Pod.Name}: domain {DomainOf(machine)} is gone, deleted {machine.Hostname} ({machine.SystemId})");
             }
@@ -228,6 +241,7 @@ public sealed class LabPods
             if (!IsRegistered) throw LabApiException.NotFound("Pod");
             foreach (var machine in _cloud.Machines.Unsettled.Where(m => m.Pod == Pod).ToList())
             {
+                _cloud.Devices.DeleteChildrenOf(machine);
                 _cloud.Machines.Unsettled.Remove(machine);
                 machine.Pending = null;
                 if (decompose) Decompose(machine);

@@ -9,6 +9,7 @@ public sealed partial class LabFaults
         "latency=200ms|2s, 503=RATE[:SECONDS] (Retry-After, default 10), 409=RATE[:SECONDS] (MAAS busy: rolled back, Retry-After default 5), " +
         "409-state=RATE (a write refused as a state conflict: 409 without Retry-After), lost=RATE, " +
         "stuck=HOST[,HOST], fail-commissioning=HOST[,HOST], fail-testing=HOST[,HOST], decompose-deletes-domain=HOST[,HOST], " +
+        "decompose-fails=HOST[,HOST] (the machine leaves MAAS, its VM stays as it was), leftover-devices=HOST[,HOST] (its containers' MAAS devices survive the teardown), " +
         "lingering=HOST[,HOST] (its juju machine never finishes dying), seed=N (the lab's system ids and fault draws); RATE is from 0 to 1";
 
     public const int DefaultUnavailableRetryAfter = 10;
@@ -28,7 +29,7 @@ public sealed partial class LabFaults
             if (equals <= 0) throw new LabFaultSpecException(spec, "expected KIND=VALUE, one of: " + Forms);
             var kind = spec[..equals].Trim().ToLowerInvariant();
             var value = spec[(equals + 1)..].Trim();
-            if (kind is not ("stuck" or "fail-commissioning" or "fail-testing" or "decompose-deletes-domain" or "lingering") && !given.Add(kind))
+            if (kind is not ("stuck" or "fail-commissioning" or "fail-testing" or "decompose-deletes-domain" or "decompose-fails" or "leftover-devices" or "lingering") && !given.Add(kind))
                 throw new LabFaultSpecException(spec, $"{kind} is given twice");
             faults = kind switch
             {
@@ -41,6 +42,8 @@ public sealed partial class LabFaults
                 "fail-commissioning" => faults.With(failCommissioning: [.. faults.FailCommissioning, .. Hosts(spec, value)]),
                 "fail-testing" => faults.With(failTesting: [.. faults.FailTesting, .. Hosts(spec, value)]),
                 "decompose-deletes-domain" => faults.With(decomposeDeletesDomain: [.. faults.DecomposeDeletesDomain, .. Hosts(spec, value)]),
+                "decompose-fails" => faults.With(decomposeFails: [.. faults.DecomposeFails, .. Hosts(spec, value)]),
+                "leftover-devices" => faults.With(leftoverDevices: [.. faults.LeftoverDevices, .. Hosts(spec, value)]),
                 "lingering" => faults.With(lingering: [.. faults.Lingering, .. Hosts(spec, value)]),
                 "seed" => faults.With(seed: int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
                     ? seed : throw new LabFaultSpecException(spec, "the seed must be a whole number")),
@@ -54,7 +57,7 @@ public sealed partial class LabFaults
         TimeSpan? latency = null, RetryableFault? unavailable = null, RetryableFault? conflict = null, double? stateConflict = null, double? lost = null,
         IEnumerable<string>? stuck = null, IEnumerable<string>? failCommissioning = null, int? seed = null,
         IEnumerable<string>? decomposeDeletesDomain = null, IEnumerable<string>? lingering = null,
-        IEnumerable<string>? failTesting = null) => new()
+        IEnumerable<string>? failTesting = null, IEnumerable<string>? decomposeFails = null, IEnumerable<string>? leftoverDevices = null) => new()
     {
         Latency = latency ?? Latency,
         Unavailable = unavailable ?? Unavailable,
@@ -65,6 +68,8 @@ public sealed partial class LabFaults
         FailCommissioning = failCommissioning is null ? FailCommissioning : new HashSet<string>(failCommissioning, StringComparer.OrdinalIgnoreCase),
         FailTesting = failTesting is null ? FailTesting : new HashSet<string>(failTesting, StringComparer.OrdinalIgnoreCase),
         DecomposeDeletesDomain = decomposeDeletesDomain is null ? DecomposeDeletesDomain : new HashSet<string>(decomposeDeletesDomain, StringComparer.OrdinalIgnoreCase),
+        DecomposeFails = decomposeFails is null ? DecomposeFails : new HashSet<string>(decomposeFails, StringComparer.OrdinalIgnoreCase),
+        LeftoverDevices = leftoverDevices is null ? LeftoverDevices : new HashSet<string>(leftoverDevices, StringComparer.OrdinalIgnoreCase),
         Lingering = lingering is null ? Lingering : new HashSet<string>(lingering, StringComparer.OrdinalIgnoreCase),
         Seed = seed ?? Seed,
     };

@@ -50,6 +50,18 @@ public sealed partial class LabFaults
     /// <summary>Hosts whose domain a decompose (a released dynamic machine) undefines with all its storage.</summary>
     public IReadOnlySet<string> DecomposeDeletesDomain { get; private init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Hosts whose VM MAAS cannot decompose (the rack cannot reach the hypervisor): the machine row is deleted all the
+    /// same and the domain stays as it was, with its disks (models/node.py, delete of a pod VM).
+    /// </summary>
+    public IReadOnlySet<string> DecomposeFails { get; private init; } = new HashSet<string>();
+
+    /// <summary>
+    /// Hosts whose containers' MAAS devices survive the teardown: registered without a parent (so MAAS's release of the
+    /// host does not delete them), and juju's release of the container addresses fails.
+    /// </summary>
+    public IReadOnlySet<string> LeftoverDevices { get; private init; } = new HashSet<string>();
+
     /// <summary>Hostnames whose Juju machine never finishes dying: destroy-model waits until `remove-machine --force` removes it.</summary>
     public IReadOnlySet<string> Lingering { get; private init; } = new HashSet<string>();
 
@@ -61,7 +73,7 @@ public sealed partial class LabFaults
 
     /// <summary>No fault at all (a seed alone injects nothing).</summary>
     public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && Stuck.Count == 0 && FailCommissioning.Count == 0
-        && FailTesting.Count == 0 && DecomposeDeletesDomain.Count == 0 && Lingering.Count == 0;
+        && FailTesting.Count == 0 && DecomposeDeletesDomain.Count == 0 && DecomposeFails.Count == 0 && LeftoverDevices.Count == 0 && Lingering.Count == 0;
 
     /// <summary>These faults with the lab's seed (`slate rehearse --seed S` is `--fault seed=S`).</summary>
     public LabFaults WithSeed(int seed) => With(seed: seed);
@@ -79,6 +91,8 @@ public sealed partial class LabFaults
         if (FailCommissioning.Count > 0) parts.Add("fail-commissioning=" + string.Join(',', FailCommissioning.Order(StringComparer.Ordinal)));
         if (FailTesting.Count > 0) parts.Add("fail-testing=" + string.Join(',', FailTesting.Order(StringComparer.Ordinal)));
         if (DecomposeDeletesDomain.Count > 0) parts.Add("decompose-deletes-domain=" + string.Join(',', DecomposeDeletesDomain.Order(StringComparer.Ordinal)));
+        if (DecomposeFails.Count > 0) parts.Add("decompose-fails=" + string.Join(',', DecomposeFails.Order(StringComparer.Ordinal)));
+        if (LeftoverDevices.Count > 0) parts.Add("leftover-devices=" + string.Join(',', LeftoverDevices.Order(StringComparer.Ordinal)));
         if (Lingering.Count > 0) parts.Add("lingering=" + string.Join(',', Lingering.Order(StringComparer.Ordinal)));
         if (Seed is { } seed) parts.Add(FormattableString.Invariant($"seed={seed}"));
         return string.Join(' ', parts);

@@ -22,7 +22,7 @@ internal static class LabJujuBundle
             yaml.Append($"    num_units: {application.Units.Count}\n");
             if (application.Units.Count == 0) continue;
             yaml.Append("    to:\n");
-            foreach (var unit in application.Units) yaml.Append($"    - \"{unit.Machine}\"\n");
+            foreach (var unit in application.Units) yaml.Append($"    - \"{Placement(unit.Machine!)}\"\n");
         }
         if (model.Machines.Count > 0)
         {
@@ -38,4 +38,8 @@ internal static class LabJujuBundle
         }
         return yaml.ToString();
     }
+
+    /// <summary>export-bundle's placement: a machine's id, or lxd:HOST for a container (bundle "to" syntax).</summary>
+    private static string Placement(string machineId) =>
+        machineId.Contains("/lxd/", StringComparison.Ordinal) ? "lxd:" + LabJujuContainer.HostOf(machineId) : machineId;
 }

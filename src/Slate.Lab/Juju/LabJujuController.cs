@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Slate.Lab.Cloud;
+using Slate.Lab.Faults;
 using Slate.Runbook.Ports;
 
 namespace Slate.Lab.Juju;
@@ -95,10 +96,11 @@ public sealed class LabJujuController
     }
 
     /// <summary>
-    /// Removes a machine from the model with its units (which needs force) and detaches their storage; its MAAS
-    /// machine is released unless the instance is kept. A lingering machine only goes with force.
+    /// Removes a machine from the model with its units and containers (which needs force; state/machine.go
+    /// HasAssignedUnitsError, HasContainersError) and detaches their storage; its MAAS machine is released unless the
+    /// instance is kept. A lingering machine only goes with force.
     /// </summary>
-    /// <exception cref="LabJujuException">No such model or machine, a controller machine, or units without force.</exception>
+    /// <exception cref="LabJujuException">No such model or machine, a controller machine, or units or containers without force.</exception>
     public LabJujuMachineRemoval RemoveMachine(string? controller, string model, string machineId, RemoveOptions options)
     {
         lock (Cloud.SyncRoot)
@@ -112,6 +114,9 @@ public sealed class LabJujuController
             var principals = target.Applications.SelectMany(a => a.Units).Where(u => u.Machine == machineId).ToList();
             if (principals.Count > 0 && !options.Force)
                 throw LabJujuException.Refused($"removing machine {machineId} failed: machine {machineId} has unit \"{principals[0].Name}\" assigned");
+            if (machine.Containers.Count > 0 && !options.Force)
+                throw LabJujuException.Refused($"removing machine {machineId} failed: machine {machineId} is hosting containers \"{string.Join(",", machine.Containers.Select(c => c.Id))}\"");
+            principals.AddRange(target.Applications.SelectMany(a => a.Units).Where(u => u.Machine is { } on && on != machineId && LabJujuContainer.HostOf(on) == machineId));
             var units = principals.SelectMany(p => target.Applications.SelectMany(a => a.Units).Where(u => u.Principal == p.Name).Prepend(p))
                 .Select(u => u.Name).ToList();
             var storage = target.Storage.Where(s => s.Unit is { } unit && units.Contains(unit)).ToList();
@@ -126,6 +131,7 @@ public sealed class LabJujuController
                 detached.Unit = null;
                 detached.Machine = null;
             }
+            RemoveContainers(machine);
             target.Machines.Remove(machine);
             if (!options.KeepInstance) Release(machine);
             var now = Cloud.Time.GetUtcNow();
@@ -166,7 +172,8 @@ public sealed class LabJujuController
     }
 
     // Units first: the applications and relations go, and the storage is destroyed or released with them; then the
-    // machines turn dying and their instances are released, except a lingering one, which never finishes dying.
+    // machines turn dying, their containers go and their instances are released, except a lingering one, which never
+    // finishes dying.
     private void RemoveUnits(LabJujuModel model, LabJujuDestruction destruction, DateTimeOffset at)
     {
         destruction.UnitsRemoved = at;
@@ -181,6 +188,7 @@ public sealed class LabJujuController
         {
             machine.Life = "dying";
             machine.Since = at;
+            RemoveContainers(machine);
             if (Cloud.Faults.Lingering.Contains(machine.Hostname))
             {
                 Cloud.Record("juju", $"machine {machine.Id} ({machine.Hostname}) lingers: it never finishes dying (lab fault)");
@@ -196,6 +204,20 @@ public sealed class LabJujuController
     {
         _models.Remove(model);
         Cloud.Record("juju", $"model {model.Name} {how}");
+    }
+
+    // The containers go with their machine, and juju's MAAS provider deletes the device of each
+    // (provider/maas/environ.go ReleaseContainerAddresses); under the leftover-devices fault that release fails.
+    private void RemoveContainers(LabJujuMachine machine)
+    {
+        foreach (var container in machine.Containers)
+        {
+            if (Cloud.Faults.LeftoverDevices.Contains(machine.Hostname))
+                Cloud.Record(LabFaults.EventSource, $"container {container.Id} removed; the release of its addresses failed: device {container.Hostname} ({container.DeviceId}) stays in MAAS");
+            else if (Cloud.Devices.Find(container.DeviceId) is not null)
+                Cloud.Devices.Delete(container.DeviceId);
+        }
+        machine.Containers.Clear();
     }
 
     // Juju's MAAS provider treats 409 (already releasing) as done; a machine MAAS no longer has is nothing to release.

@@ -138,8 +138,41 @@ internal static class LabJujuJson
         w.WriteString("channel", "22.04");
         w.WriteEndObject();
         NetworkInterfaces(w, machine.NetworkInterfaces);
+        Containers(w, machine);
         w.WriteString("constraints", "arch=amd64");
         w.WriteString("hardware", "arch=amd64 availability-zone=default");
+        w.WriteEndObject();
+    }
+
+    // A container is a machine of its own nested under its host (cmd/juju/status/formatted.go machineStatus.Containers).
+    private static void Containers(Utf8JsonWriter w, LabJujuMachine machine)
+    {
+        if (machine.Containers.Count == 0) return;
+        w.WriteStartObject("containers");
+        foreach (var container in machine.Containers)
+        {
+            w.WriteStartObject(container.Id);
+            w.WriteStartObject("juju-status");
+            w.WriteString("current", "started");
+            w.WriteString("since", Since(machine.Since));
+            w.WriteString("version", AgentVersion);
+            w.WriteEndObject();
+            w.WriteString("hostname", container.Hostname);
+            w.WriteString("dns-name", container.IpAddresses.FirstOrDefault() ?? "");
+            Strings(w, "ip-addresses", container.IpAddresses);
+            w.WriteString("instance-id", container.Hostname);
+            w.WriteStartObject("machine-status");
+            w.WriteString("current", "running");
+            w.WriteString("message", "Container started");
+            w.WriteString("since", Since(machine.Since));
+            w.WriteEndObject();
+            w.WriteStartObject("base");
+            w.WriteString("name", "ubuntu");
+            w.WriteString("channel", "22.04");
+            w.WriteEndObject();
+            w.WriteString("hardware", "availability-zone=default");
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 
@@ -253,7 +286,7 @@ internal static class LabJujuJson
         if (unit.Machine is { } machineId) w.WriteString("machine", machineId);
         // A subordinate unit has no machine of its own; juju shows its principal's address.
         var hostId = unit.Machine ?? model.Applications.SelectMany(a => a.Units).FirstOrDefault(u => u.Name == unit.Principal)?.Machine;
-        if (model.Machines.Find(m => m.Id == hostId) is { } host) w.WriteString("public-address", host.DnsName);
+        if (model.AddressOf(hostId) is { } address) w.WriteString("public-address", address);
         var subordinates = model.Applications.SelectMany(a => a.Units).Where(u => u.Principal == unit.Name).ToList();
         if (subordinates.Count > 0)
         {

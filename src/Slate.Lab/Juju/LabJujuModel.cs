@@ -22,6 +22,11 @@ public sealed class LabJujuModel(string name, string uuid, bool isController, Da
     public List<LabJujuStorage> Storage { get; } = [];
 
     public LabJujuApplication? Application(string name) => Applications.Find(a => a.Name == name);
+
+    /// <summary>The address juju shows for a machine or a container (N/lxd/M), or null.</summary>
+    public string? AddressOf(string? machineId) =>
+        Machines.Find(m => m.Id == machineId)?.DnsName
+        ?? Machines.SelectMany(m => m.Containers).FirstOrDefault(c => c.Id == machineId)?.IpAddresses.FirstOrDefault();
 }
 
 /// <summary>A MAAS-provisioned machine of a model: its instance id is the MAAS system_id.</summary>
@@ -35,6 +40,7 @@ public sealed class LabJujuMachine(
     public string DnsName { get; } = dnsName;
     public IReadOnlyList<string> IpAddresses { get; } = ipAddresses;
     public IReadOnlyList<LabJujuNetworkInterface> NetworkInterfaces { get; } = networkInterfaces ?? [];
+    public List<LabJujuContainer> Containers { get; } = [];
     public DateTimeOffset Since { get; set; } = since;
     public string Life { get; set; } = "alive";
 
@@ -53,7 +59,7 @@ public sealed class LabJujuApplication(string name, string charm, string channel
     public List<LabJujuUnit> Units { get; } = [];
 }
 
-/// <summary>A unit: principal units sit on a machine, subordinate units on a principal unit.</summary>
+/// <summary>A unit: principal units sit on a machine or one of its containers (N/lxd/M), subordinate units on a principal unit.</summary>
 public sealed record LabJujuUnit(string Name, string? Machine, string? Principal, bool Leader);
 
 /// <summary>A relation between two endpoints; a peer relation names the same application on both sides.</summary>

@@ -6,9 +6,10 @@ namespace Slate.Lab.Juju;
 
 /// <summary>
 /// Builds the controller's models as they stand before phase 00: the <c>controller</c> model on the MAAS machine
-/// named juju (when the site has one) and the OpenStack model with one machine per site host. Units sit directly on
-/// the machines (no LXD containers): enough for the teardown, which sees machines, applications, relations and the
-/// OSD storage.
+/// named juju (when the site has one) and the OpenStack model with one machine per site host. The API charms sit in
+/// LXD containers as the runbook's bundle places them, each registered in MAAS as a device holding its addresses; the
+/// others sit on the machines. Enough for the teardown, which sees machines, containers, applications, relations and
+/// the OSD storage.
 /// </summary>
 internal static class LabJujuSeeder
 {
@@ -38,10 +39,13 @@ internal static class LabJujuSeeder
                 publicPlane.AddressFor(host.Number).ToString(), addresses, now, NetworkInterfaces(cloud, machine)));
         }
         var all = model.Machines.Select(m => m.Id).ToList();
-        var three = all.Take(3).ToList();
-        Principal(model, "keystone", three);
-        Principal(model, "mysql-innodb-cluster", three);
-        Principal(model, "ceph-mon", three);
+        // sites/caracal-testcloud.bundle.yaml: mysql-innodb-cluster and ceph-mon to lxd:0-2, keystone to lxd:1-3.
+        List<string> mysql = [.. model.Machines.Take(3).Select(m => Container(cloud, model, m))];
+        List<string> cephMon = [.. model.Machines.Take(3).Select(m => Container(cloud, model, m))];
+        List<string> keystone = [.. model.Machines.Skip(1).Take(3).Select(m => Container(cloud, model, m))];
+        Principal(model, "keystone", keystone);
+        Principal(model, "mysql-innodb-cluster", mysql);
+        Principal(model, "ceph-mon", cephMon);
         Principal(model, "ceph-osd", all);
         Principal(model, "nova-compute", all);
         Subordinate(model, "keystone-mysql-router", "mysql-router", "keystone");
@@ -81,6 +85,25 @@ internal static class LabJujuSeeder
                 n.nic.Name, n.nic.MacAddress, [.. n.Addresses.Select(a => a.ToString())],
                 cloud.Site.Planes.FirstOrDefault(p => p.Cidr.Contains(n.Addresses[0]))?.Name))
             .ToList();
+
+    /// <summary>
+    /// A new LXD container on the machine, with the MAAS device juju registers for it: a child of the host, with an
+    /// address on the boot plane and on the public plane (the API charms' bindings). Under the leftover-devices fault
+    /// the device has no parent, so MAAS's release of the host does not take it along.
+    /// </summary>
+    private static string Container(LabCloud cloud, LabJujuModel model, LabJujuMachine host)
+    {
+        var index = host.Containers.Count;
+        var id = $"{host.Id}/lxd/{index}";
+        var hostname = $"juju-{model.Uuid[..6]}-{host.Id}-lxd-{index}";
+        var mac = string.Format(CultureInfo.InvariantCulture, "00:16:3e:{0:x2}:{1:x2}:{2:x2}", int.Parse(host.Id, CultureInfo.InvariantCulture) >> 8, int.Parse(host.Id, CultureInfo.InvariantCulture) & 0xff, index);
+        var publicPlane = cloud.Site.Plane(cloud.Site.Bundle.PublicPlane);
+        var subnets = new[] { cloud.Networks.BootSubnet(), cloud.Networks.Subnets.First(s => s.Cidr.Equals(publicPlane.Cidr)) }.OfType<LabSubnet>().Distinct();
+        var parent = cloud.Faults.LeftoverDevices.Contains(host.Hostname) ? null : host.InstanceId;
+        var device = cloud.Devices.Register(hostname, parent, mac, subnets);
+        host.Containers.Add(new LabJujuContainer(id, hostname, device.SystemId, mac, [.. device.Addresses.Select(a => a.Ip.ToString())]));
+        return id;
+    }
 
     private static void Principal(LabJujuModel model, string name, IReadOnlyList<string> machines)
     {

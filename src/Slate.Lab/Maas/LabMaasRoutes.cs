@@ -18,6 +18,7 @@ public static class LabMaasRoutes
         MachineEndpoints.Map(app, endpoint);
         InterfaceEndpoints.Map(app, endpoint);
         NetworkEndpoints.Map(app, endpoint);
+        DeviceEndpoints.Map(app, endpoint);
         return app;
     }
 }

@@ -55,7 +55,8 @@ public class LabJujuCommandTests
         await using var lab = await LabJujuHarness.StartAsync();
         var run = await lab.RunAsync("export-bundle", "-m", "openstack");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("  keystone:\n    charm: keystone\n    channel: 2024.1/stable\n    revision: 1\n    num_units: 3\n    to:\n    - \"0\"\n", run.Stdout);
+        Assert.Contains("  keystone:\n    charm: keystone\n    channel: 2024.1/stable\n    revision: 1\n    num_units: 3\n    to:\n    - \"lxd:1\"\n", run.Stdout);
+        Assert.Contains("  ceph-osd:\n    charm: ceph-osd\n    channel: 2024.1/stable\n    revision: 1\n    num_units: 4\n    to:\n    - \"0\"\n", run.Stdout);
         Assert.Contains("- - keystone:shared-db\n  - keystone-mysql-router:shared-db\n", run.Stdout);
         Assert.Contains("machines:\n  \"0\": {}\n", run.Stdout);
     }
@@ -161,11 +162,11 @@ public class LabJujuCommandTests
         Assert.True(keep.ExitCode == 0, keep.ToString());
         Assert.Equal(
             "will remove machine 3 (but retaining cloud instance)\n- will remove unit ceph-osd/3\n- will remove unit nova-compute/3\n" +
-            "- will remove unit ovn-chassis/3\n- will detach storage osd-devices/3\n",
+            "- will remove unit ovn-chassis/3\n- will remove unit keystone/2\n- will remove unit keystone-mysql-router/2\n- will detach storage osd-devices/3\n",
             keep.Stdout);
         Assert.Equal("", keep.Stderr);
         Assert.True(drop.ExitCode == 0, drop.ToString());
-        Assert.StartsWith("will remove machine 2\n- will remove unit keystone/2\n- will remove unit keystone-mysql-router/2\n", drop.Stdout);
+        Assert.StartsWith("will remove machine 2\n- will remove unit ceph-osd/2\n- will remove unit nova-compute/2\n", drop.Stdout);
         Assert.Equal(NodeStatus.Deployed, lab.Cloud.Machines.FindBySystemId(kept)!.Status);
         Assert.Equal(NodeStatus.Releasing, lab.Cloud.Machines.FindBySystemId(released)!.Status);
         var status = await lab.RunAsync("status", "-m", "openstack", "--format=json");
@@ -179,7 +180,7 @@ public class LabJujuCommandTests
         var run = await lab.RunAsync("remove-machine", "-m", "openstack", "--no-prompt", "0", "9");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
-            "ERROR removing machine 0 failed: machine 0 has unit \"keystone/0\" assigned\nERROR removing machine 9 failed: machine 9 not found\n",
+            "ERROR removing machine 0 failed: machine 0 has unit \"ceph-osd/0\" assigned\nERROR removing machine 9 failed: machine 9 not found\n",
             run.Stderr);
         Assert.Equal(4, lab.Juju.Get(null, "openstack").Machines.Count);
     }

@@ -54,7 +54,8 @@ public class LabJujuControllerTests
     {
         var (_, _, juju) = NewLab();
         var model = juju.Get(null, "openstack");
-        Assert.Equal(["0", "1", "2"], model.Application("keystone")!.Units.Select(u => u.Machine));
+        Assert.Equal(["1/lxd/2", "2/lxd/2", "3/lxd/0"], model.Application("keystone")!.Units.Select(u => u.Machine));
+        Assert.Equal(["0/lxd/0", "1/lxd/0", "2/lxd/0"], model.Application("mysql-innodb-cluster")!.Units.Select(u => u.Machine));
         Assert.Equal(["0", "1", "2", "3"], model.Application("ceph-osd")!.Units.Select(u => u.Machine));
         var chassis = model.Application("ovn-chassis")!;
         Assert.Equal("nova-compute", chassis.SubordinateTo);
@@ -232,7 +233,7 @@ public class LabJujuControllerTests
 
         var removal = juju.RemoveMachine(null, "openstack", "3", new RemoveOptions(KeepInstance: true, Force: true));
 
-        Assert.Equal(["ceph-osd/3", "nova-compute/3", "ovn-chassis/3"], removal.Units);
+        Assert.Equal(["ceph-osd/3", "nova-compute/3", "ovn-chassis/3", "keystone/2", "keystone-mysql-router/2"], removal.Units);
         Assert.Equal(["osd-devices/3"], removal.DetachedStorage);
         var model = juju.Get(null, "openstack");
         var detached = Assert.Single(model.Storage, st => st.Id == "osd-devices/3");
@@ -264,7 +265,7 @@ public class LabJujuControllerTests
     {
         var (_, cloud, juju) = NewLab();
         var busy = Assert.Throws<LabJujuException>(() => juju.RemoveMachine(null, "openstack", "0", new RemoveOptions()));
-        Assert.Equal("removing machine 0 failed: machine 0 has unit \"keystone/0\" assigned", busy.Message);
+        Assert.Equal("removing machine 0 failed: machine 0 has unit \"ceph-osd/0\" assigned", busy.Message);
         Assert.Equal(4, juju.Get(null, "openstack").Machines.Count);
         Assert.All(cloud.Site.Hosts, h => Assert.Equal(NodeStatus.Deployed, cloud.Machines.FindByHostname(h.Name)!.Status));
         var unknown = Assert.Throws<LabJujuException>(() => juju.RemoveMachine(null, "openstack", "9", new RemoveOptions(Force: true)));
