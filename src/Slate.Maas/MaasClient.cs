@@ -22,6 +22,7 @@ public sealed class MaasClient : IDisposable
         IpRanges = new IpRangesClient(_connection);
         Vlans = new VlansClient(_connection);
         VmHosts = new VmHostsClient(_connection);
+        Devices = new DevicesClient(_connection);
     }
 
     public VersionClient Version { get; }
@@ -34,6 +35,7 @@ public sealed class MaasClient : IDisposable
     public IpRangesClient IpRanges { get; }
     public VlansClient Vlans { get; }
     public VmHostsClient VmHosts { get; }
+    public DevicesClient Devices { get; }
 
     /// <summary>HTTP requests sent so far, retries included.</summary>
     public int RequestCount => _connection.RequestCount;

@@ -23,7 +23,7 @@ public sealed class ApiEconomyTests
 
             Assert.Equal(0, code);
             Assert.Equal(hostCount, Regex.Matches(io.OutText, "\"role\": \"host\"").Count);
-            Assert.Equal(["GET maas/ get_config", "GET spaces/ ", .. Enumerable.Repeat("GET machines/ ", machineReads)],
+            Assert.Equal(["GET maas/ get_config", "GET spaces/ ", .. Enumerable.Repeat("GET machines/ ", machineReads), "GET devices/ "],
                 lab.Server.Requests.Select(r => $"{r.Method} {r.Path[(r.Path.IndexOf("2.0/", StringComparison.Ordinal) + 4)..]} {r.Op}"));
         }
         finally

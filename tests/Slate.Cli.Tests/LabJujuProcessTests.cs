@@ -86,7 +86,7 @@ public class LabJujuProcessTests
         var busy = await Assert.ThrowsAsync<JujuCommandException>(() => juju.RemoveMachineAsync("openstack", "0", new RemoveOptions()));
         Assert.IsNotType<JujuModelNotFoundException>(busy);
         Assert.Equal(1, busy.ExitCode);
-        Assert.Contains("machine 0 has unit \"keystone/0\" assigned", busy.Message);
+        Assert.Contains("machine 0 has unit \"ceph-osd/0\" assigned", busy.Message);
     }
 
     [Fact]

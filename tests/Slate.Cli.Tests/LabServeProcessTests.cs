@@ -141,7 +141,8 @@ public sealed class LabServeProcessTests : IAsyncLifetime
             var (again, output, errors) = await RunAsync(_exports, "teardown", "--apply", "--confirm", "openstack", "--journal", journal);
 
             Assert.True(again == 0, output + errors);
-            Assert.Contains("PASS — all 13 checks", output);
+            // 13 checks and one per container device still in MAAS when the re-run planned (gone devices are not tracked)
+            Assert.Matches(@"PASS — all (1[3-9]|2[0-2]) checks", output);
 
             var (shown, log, _) = await RunAsync(_exports, "journal", "--journal", journal);
 

@@ -25,6 +25,7 @@ namespace Slate.Maas.Models;
 [JsonSerializable(typeof(IReadOnlyList<Fabric>))]
 [JsonSerializable(typeof(IReadOnlyList<IpRange>))]
 [JsonSerializable(typeof(IReadOnlyList<Vlan>))]
+[JsonSerializable(typeof(IReadOnlyList<Device>))]
 [JsonSerializable(typeof(VmHost))]
 [JsonSerializable(typeof(IReadOnlyList<VmHost>))]
 public sealed partial class MaasJsonContext : JsonSerializerContext;

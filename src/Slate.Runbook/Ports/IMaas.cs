@@ -13,6 +13,9 @@ public partial interface IMaas
     /// <summary>One filtered read: only the named machines, never the whole machine list.</summary>
     Task<IReadOnlyList<MaasMachine>> FindMachinesAsync(IReadOnlyCollection<string> hostnames, CancellationToken ct);
 
+    /// <summary>GET devices/: every device with its parent and addresses, in one read (Juju's container devices among them).</summary>
+    Task<IReadOnlyList<MaasDevice>> ListDevicesAsync(CancellationToken ct);
+
     /// <summary>Deletes the machine (MAAS answers at once; it leaves the listing when it is gone). A pod VM is decomposed.</summary>
     Task DeleteMachineAsync(string systemId, CancellationToken ct);
 

@@ -40,6 +40,9 @@ internal static class JujuBaselineReader
         }
         foreach (var error in status.Errors)
             findings.Add(new Finding(Severity.Warning, "juju-status-error", error.Where, error.Message));
-        return new JujuBaseline(model, rows);
+        return new JujuBaseline(model, rows)
+        {
+            ContainerHostnames = [.. status.Machines.SelectMany(m => m.Containers).Select(c => c.Hostname ?? c.InstanceId).OfType<string>()],
+        };
     }
 }

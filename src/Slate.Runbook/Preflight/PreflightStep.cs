@@ -5,7 +5,10 @@ using Slate.Runbook.Sites;
 
 namespace Slate.Runbook.Preflight;
 
-/// <summary>Runbook Step 1 (read-only): identity first, then the six planes (hard blockers), the machine, model and OSD disk baselines.</summary>
+/// <summary>
+/// Runbook Step 1 (read-only): identity first, then the six planes (hard blockers), the machine, model and OSD disk
+/// baselines, and MAAS devices no container accounts for.
+/// </summary>
 public sealed class PreflightStep(IStepServices services) : Step<PreflightReport>(services)
 {
     public static readonly StepDefinition Definition = new(
@@ -35,6 +38,7 @@ public sealed class PreflightStep(IStepServices services) : Step<PreflightReport
             findings.Add(new Finding(Severity.Warning, "protected-absent", row.Hostname,
                 "protected machine is not in MAAS; check the site file's protected list"));
         var model = await JujuBaselineReader.ReadAsync(Site, Services.Juju, machines, findings, ct).ConfigureAwait(false);
+        StrayDevices.Find(Site, await Services.Maas.ListDevicesAsync(ct).ConfigureAwait(false), model, machines, findings);
         var disks = await OsdBaselineAsync(findings, ct).ConfigureAwait(false);
         return new PreflightReport(planes, baseline, disks, model, findings);
     }

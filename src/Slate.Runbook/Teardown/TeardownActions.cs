@@ -30,6 +30,11 @@ internal static class TeardownBaseline
 
     public static string ProtectedKey(string hostname) => "protected:" + hostname;
 
+    /// <summary>A container's MAAS device, by its system_id; the value is the device's hostname.</summary>
+    public const string DevicePrefix = "device:";
+
+    public static string DeviceKey(string systemId) => DevicePrefix + systemId;
+
     /// <summary>What "exactly as before" compares for a protected machine.</summary>
     public static string Describe(Ports.MaasMachine machine) => $"{machine.SystemId} {machine.StatusName} owner={machine.Owner ?? "-"}";
 }

@@ -44,6 +44,8 @@ internal static class TeardownGate
                 }
             }
             lines.AddRange(site.Orphans.Where(n => !site.IsProtected(n)).Select(n => Absent(o, "orphan-gone", n)));
+            lines.AddRange(o.Baseline.Where(b => b.Key.StartsWith(TeardownBaseline.DevicePrefix, StringComparison.Ordinal))
+                .Select(b => DeviceGone(o, b.Key[TeardownBaseline.DevicePrefix.Length..], b.Value)));
         }
         foreach (var name in site.Protected)
         {
@@ -53,6 +55,16 @@ internal static class TeardownGate
         }
         return new GateReport(lines);
     }
+
+    /// <summary>
+    /// A container's MAAS device journalled at apply time is gone: a leftover one holds plane addresses the carve and the
+    /// next deploy will want.
+    /// </summary>
+    private static GateLine DeviceGone(TeardownObservation o, string systemId, string hostname) =>
+        o.Devices.FirstOrDefault(d => d.SystemId == systemId) is { } left
+            ? new GateLine("device-gone", false, hostname, "not in MAAS",
+                $"device {systemId} still holds {(left.Addresses.Count == 0 ? "no address" : string.Join(", ", left.Addresses))}: maas $PROFILE device delete {systemId}")
+            : new GateLine("device-gone", true, hostname, "not in MAAS", "gone");
 
     private static GateLine Absent(TeardownObservation o, string code, string name) =>
         new(code, o.Machine(name) is null, name, "not in MAAS", o.Machine(name) is { } m ? $"{m.SystemId} {m.StatusName}" : "absent");

@@ -25,6 +25,14 @@ internal static class TeardownPlanner
             if (o.Machine(name) is { } machine)
                 baseline[TeardownBaseline.ProtectedKey(name)] = TeardownBaseline.Describe(machine);
         }
+        foreach (var device in HostContainers(site, o).Select(c => o.DeviceOf(c.Container)).OfType<MaasDevice>())
+            baseline[TeardownBaseline.DeviceKey(device.SystemId)] = device.Hostname;
+        // A re-plan after the model went keeps tracking the container devices still in MAAS, so a leftover stays red.
+        foreach (var (key, hostname) in o.Baseline.Where(b => b.Key.StartsWith(TeardownBaseline.DevicePrefix, StringComparison.Ordinal)))
+        {
+            if (o.Devices.Any(d => TeardownBaseline.DeviceKey(d.SystemId) == key))
+                baseline[key] = hostname;
+        }
         return new StepPlan(Heading(options), [Targets(site, options, o)], findings, actions, Notes(options), baseline);
     }
 
@@ -113,14 +121,18 @@ internal static class TeardownPlanner
         {
             if (o.ModelMachine(machine) is not { } jujuMachine)
                 continue;
-            // juju refuses to remove a machine that hosts units unless forced; forced, it removes them without a clean stop.
-            var units = o.Model!.Applications.SelectMany(a => a.Units).Where(u => u.Machine == jujuMachine.Id).Select(u => u.Name).ToList();
-            var force = units.Count > 0 ? "--force " : "";
+            // juju refuses to remove a machine that hosts units or containers unless forced; forced, it removes them
+            // (the containers' units too) without a clean stop.
+            var hosted = jujuMachine.Containers.Select(c => c.Id).Prepend(jujuMachine.Id).ToHashSet(StringComparer.Ordinal);
+            var units = o.Model!.Applications.SelectMany(a => a.Units).Where(u => u.Machine is { } on && hosted.Contains(on)).Select(u => u.Name).ToList();
+            var containers = jujuMachine.Containers.Select(c => c.Id).ToList();
+            var forced = units.Count > 0 || containers.Count > 0;
+            var reasons = new[] { units.Count > 0 ? string.Join(", ", units) : null, containers.Count > 0 ? $"containers {string.Join(", ", containers)}" : null }.OfType<string>();
             actions.Add(Action(RemoveMachine, machine.Hostname,
-                $"juju remove-machine --keep-instance {force}{jujuMachine.Id} ({machine.Hostname}, {machine.SystemId} stays in MAAS, Deployed)" +
-                (units.Count > 0 ? $"; --force because it hosts {string.Join(", ", units)}, which go without a clean stop" : ""),
+                $"juju remove-machine --keep-instance {(forced ? "--force " : "")}{jujuMachine.Id} ({machine.Hostname}, {machine.SystemId} stays in MAAS, Deployed)" +
+                (forced ? $"; --force because it hosts {string.Join(" and ", reasons)}, which go without a clean stop" : ""),
                 (Arg.Model, model), (Arg.Machine, jujuMachine.Id), (Arg.Host, machine.Hostname), (Arg.SystemId, machine.SystemId),
-                (Arg.Force, units.Count > 0 ? "true" : "false")));
+                (Arg.Force, forced ? "true" : "false")));
         }
         if (options.Canary)
             return actions;
@@ -155,10 +167,29 @@ internal static class TeardownPlanner
             };
             rows.Add(ReportTable.Row(name, role, machine?.SystemId ?? "-", machine?.StatusName ?? "absent", jujuMachine?.Id ?? "-",
                 o.Domain(name) is { } d ? DomainStates.Describe(d.State) : "-", plan));
+            foreach (var container in jujuMachine?.Containers ?? [])
+            {
+                var device = o.DeviceOf(container);
+                rows.Add(ReportTable.Row($"  {container.Hostname ?? container.InstanceId ?? container.Id}", "container", device?.SystemId ?? "-",
+                    device is null ? "no device" : "device", container.Id, "-", ContainerPlan(plan, jujuMachine!)));
+            }
         }
         return new ReportTable($"targets (resolved live; model {site.Cloud.JujuModel}: {(o.Model is null ? (o.JujuError is null ? "absent" : "UNREADABLE") : "present")})",
             ["hostname", "role", "system_id", "MAAS status", "juju machine", "domain", "plan"], rows);
     }
+
+    /// <summary>Each site host's model machine's containers.</summary>
+    private static IEnumerable<(MaasMachine Host, JujuMachine Container)> HostContainers(Site site, TeardownObservation o) =>
+        site.Hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>()
+            .SelectMany(m => (o.ModelMachine(m)?.Containers ?? []).Select(c => (m, c)));
+
+    /// <summary>A container goes with its host: with the model on the destroy path, with `remove-machine --force` on the release path.</summary>
+    private static string ContainerPlan(string hostPlan, JujuMachine host) => hostPlan switch
+    {
+        "decompose" => "goes with the model (MAAS deletes its device)",
+        "keep instance" => $"removed with machine {host.Id} (its device deleted)",
+        _ => hostPlan,
+    };
 
     private static PlannedAction Action(string kind, string subject, string description, params (string Key, string Value)[] arguments) =>
         new(kind, subject, description, arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));

@@ -40,6 +40,7 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
     {
         var names = Site.Hosts.Select(h => h.Name).Concat(Site.Orphans).Concat(Site.Protected).Distinct(StringComparer.Ordinal).ToList();
         var machines = await Services.Maas.FindMachinesAsync(names, ct).ConfigureAwait(false);
+        var devices = await Services.Maas.ListDevicesAsync(ct).ConfigureAwait(false);
         JujuModelStatus? model = null;
         string? jujuError = null;
         try
@@ -63,7 +64,7 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
         {
             hypervisorError = e.Message;
         }
-        return new TeardownObservation(machines, model, jujuError, domains, hypervisorError, JournalledBaseline());
+        return new TeardownObservation(machines, devices, model, jujuError, domains, hypervisorError, JournalledBaseline());
     }
 
     protected override StepPlan Plan(TeardownObservation observation) => TeardownPlanner.Plan(Site, options, observation);

@@ -54,7 +54,7 @@ public sealed class TeardownCommandTests
         Assert.False(lab.ModelExists());
         Assert.All(Hosts, h => Assert.Null(lab.Lab.Cloud.Machines.FindByHostname(h)));
         Assert.All(Hosts, h => Assert.Equal(DomainState.ShutOff, lab.Lab.Cloud.Hypervisor.StateOf(h)));
-        Assert.Contains("PASS — all 13 checks", io.Out);
+        Assert.Contains("PASS — all 22 checks", io.Out);
 
         var writes = lab.MaasWrites().Count;
         var calls = lab.JujuCalls().Count;
@@ -189,7 +189,52 @@ public sealed class TeardownCommandTests
 
         Assert.Equal(3, code);
         Assert.Contains("FAIL  domain-off     openstack2: no such domain: re-enrolment needs it (expected domain defined, shut off)", io.Out);
-        Assert.Contains("FAIL — 1 of 13 checks failed", io.Out);
+        Assert.Contains("FAIL — 1 of 22 checks failed", io.Out);
+    }
+
+    /// <summary>A decompose the rack could not make (decompose-fails): the machine left MAAS, its VM still runs, the gate names it.</summary>
+    [Fact]
+    public async Task A_failed_decompose_leaves_the_domain_running_and_the_gate_red_naming_it()
+    {
+        await using var lab = await TeardownLab.StartAsync("decompose-fails=openstack2");
+
+        var (code, io) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack");
+
+        Assert.Equal(3, code);
+        Assert.Null(lab.Lab.Cloud.Machines.FindByHostname("openstack2"));
+        Assert.Contains("PASS  host-gone      openstack2: absent", io.Out);
+        Assert.Contains("FAIL  domain-off     openstack2: running (expected domain defined, shut off)", io.Out);
+        Assert.Contains("FAIL — 1 of 22 checks failed", io.Out);
+    }
+
+    /// <summary>
+    /// Juju's container devices that survive destroy-model (the leftover-devices fault) turn the gate red, one line each
+    /// with the command that deletes it, and pre-flight warns of them; deleted, the gate holds.
+    /// </summary>
+    [Fact]
+    public async Task Container_devices_left_behind_turn_the_gate_red_each_with_its_delete_command_and_preflight_warns()
+    {
+        await using var lab = await TeardownLab.StartAsync("leftover-devices=openstack1");
+        var left = lab.Lab.Cloud.Devices.All.Where(d => d.Parent is null).ToList();
+        Assert.Equal(3, left.Count);
+
+        var (code, io) = await lab.RunAsync("teardown", "--apply", "--confirm", "openstack");
+
+        Assert.Equal(3, code);
+        Assert.Contains(io.Out, l => l.StartsWith($"  {left[0].Hostname} | container | {left[0].SystemId} | device | 1/lxd/0 | - | goes with the model", StringComparison.Ordinal));
+        foreach (var device in left)
+            Assert.Contains($"FAIL  device-gone    {device.Hostname}: device {device.SystemId} still holds {string.Join(", ", device.Addresses.Select(a => a.Ip))}: " +
+                $"maas $PROFILE device delete {device.SystemId} (expected not in MAAS)", io.Out);
+        Assert.Contains("FAIL — 3 of 22 checks failed", io.Out);
+        var (preflight, warned) = await CliHarness.RunAsync(lab.Context(), "preflight", "--site", lab.SitePath);
+        Assert.True(preflight == 0, string.Join('\n', warned.Out.Concat(warned.Errors)));
+        Assert.Equal(3, warned.Out.Count(l => l.StartsWith("WARNING ", StringComparison.Ordinal) && l.Contains("maas $PROFILE device delete", StringComparison.Ordinal)));
+
+        foreach (var device in left)
+            lab.Lab.Cloud.Devices.Delete(device.SystemId);
+        var (gate, green) = await lab.RunAsync("gate", "teardown");
+
+        Assert.True(gate == 0, string.Join('\n', green.Out));
     }
 
     [Fact]
@@ -205,7 +250,7 @@ public sealed class TeardownCommandTests
         Assert.Equal(["destroy-model --no-prompt --destroy-storage caracal-maas:openstack", "remove-machine -m caracal-maas:openstack --no-prompt --force 2",
             "destroy-model --no-prompt --destroy-storage caracal-maas:openstack"], calls);
         Assert.False(lab.ModelExists());
-        Assert.Contains("PASS — all 13 checks", io.Out);
+        Assert.Contains("PASS — all 22 checks", io.Out);
     }
 
     [Fact]

@@ -139,6 +139,8 @@ internal sealed class CarveMaas : IMaas
 
     public Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw Absent();
 
+    public Task<IReadOnlyList<MaasDevice>> ListDevicesAsync(CancellationToken ct) => throw Absent();
+
     public Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct) => throw Absent();
 
     public Task<EnlistedMachine> CommissionAsync(string systemId, CancellationToken ct) => throw Absent();

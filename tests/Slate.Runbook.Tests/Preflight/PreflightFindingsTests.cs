@@ -40,6 +40,37 @@ public sealed class PreflightFindingsTests
         Assert.All(report.OsdDisks, d => Assert.Equal(("running", "libvirt-qemu:kvm"), (d.DomainState, d.Owner)));
     }
 
+    /// <summary>
+    /// A device on a plane that no container of the model and no protected machine accounts for is a warning naming its
+    /// addresses and the command that deletes it; the model's own container devices, a protected machine's child and a
+    /// device off the planes are not.
+    /// </summary>
+    [Fact]
+    public async Task A_device_on_a_plane_no_container_accounts_for_is_a_warning_with_the_command_that_deletes_it()
+    {
+        var maas = WholeCloud();
+        maas.Devices.AddRange(
+        [
+            new MaasDevice("stray1", "juju-0a1b2c-1-lxd-0", null, ["10.12.8.40", "192.168.9.9"]),
+            new MaasDevice("kept01", "juju-ffffff-0-lxd-0", "host0", ["10.12.8.41"]),
+            new MaasDevice("ours01", "juju-abcdef-2-lxd-0", "host2", ["10.12.8.42"]),
+            new MaasDevice("prot01", "juju-cafe00-0-lxd-3", "prot-l", ["10.12.8.43"]),
+            new MaasDevice("switch", "tor-switch", null, ["192.168.9.1"]),
+        ]);
+        var juju = new RecordedJuju(model => new JujuModelStatus(model,
+            [.. Hosts.Select((_, i) => new JujuMachine($"{i}", $"host{i}", null, null, null, new JujuStatusValue("started", null), null,
+                i == 2 ? [new JujuMachine("2/lxd/0", "juju-abcdef-2-lxd-0", "juju-abcdef-2-lxd-0", null, null, null, null, [])] : []))], [], []));
+
+        var report = await PreflightAsync(maas, LabHypervisor.FromSite(Caracal), juju);
+
+        Assert.Equal([(Severity.Warning, "stray-device", "juju-0a1b2c-1-lxd-0"), (Severity.Warning, "stray-device", "juju-ffffff-0-lxd-0")], Summary(report));
+        Assert.Equal(
+            "MAAS device juju-0a1b2c-1-lxd-0 (stray1, no parent) holds 10.12.8.40 on metal-admin, and no container of openstack accounts for it " +
+            "(a container of an earlier model?): its addresses collide with the carve's; if it is stale, delete it: maas $PROFILE device delete stray1",
+            report.Findings[0].Message);
+        Assert.Contains("(kept01, child of openstack0)", report.Findings[1].Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_healthy_cloud_without_the_model_or_two_protected_machines_lists_exactly_those()
     {

@@ -15,6 +15,11 @@ internal abstract class MaasWithoutNetwork : IMaas
 
     public Task<MaasTopology> ReadTopologyAsync(CancellationToken ct) => throw Absent();
 
+    public virtual Task<IReadOnlyList<MaasDevice>> ListDevicesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<MaasDevice>>(Devices);
+
+    /// <summary>The devices MAAS lists (none unless a test adds them).</summary>
+    public List<MaasDevice> Devices { get; } = [];
+
     public Task<IReadOnlyList<MaasAddress>> ListSubnetAddressesAsync(int subnetId, CancellationToken ct) => throw Absent();
 
     public Task<MaasInterface> CreateBridgeAsync(string systemId, string name, int parentId, string bridgeType, CancellationToken ct) => throw Absent();

@@ -33,7 +33,18 @@ internal sealed class TeardownWorld
 
     public LabHypervisor Hypervisor { get; } = LabHypervisor.FromSite(Site);
 
-    public TestServices Services => new(Site, new RecordedMaas("caracal-testcloud", [], Machines), Juju(), Hypervisor, TimeProvider.System);
+    /// <summary>MAAS's devices (Juju's container devices).</summary>
+    public List<MaasDevice> Devices { get; } = [];
+
+    public TestServices Services
+    {
+        get
+        {
+            var maas = new RecordedMaas("caracal-testcloud", [], Machines);
+            maas.Devices.AddRange(Devices);
+            return new TestServices(Site, maas, Juju(), Hypervisor, TimeProvider.System);
+        }
+    }
 
     public static MaasMachine Deployed(string host, string id, string? pod = "pod-1") => new(id, host, 6, "Deployed", "on", pod, [], "admin");
 

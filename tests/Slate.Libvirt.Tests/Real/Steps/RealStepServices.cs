@@ -34,6 +34,8 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
 
     public Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw Unused;
 
+    public Task<IReadOnlyList<MaasDevice>> ListDevicesAsync(CancellationToken ct) => throw Unused;
+
     public Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct) => throw Unused;
 
     public Task<EnlistedMachine> CommissionAsync(string systemId, CancellationToken ct) => throw Unused;
