@@ -33,12 +33,14 @@ public static partial class SampleSite
 
     /// <summary>
     /// The built-in bundle for <see cref="TextWithHosts"/>: the ovn-chassis mappings name every host's provider NIC (the
-    /// lab's MAC for it, <see cref="Hypervisor.LabMacs"/>), and the VIPs move past the last host's number so none is a host's address.
+    /// lab's MAC for it, <see cref="Hypervisor.LabMacs"/>), and the VIPs move past the last host's number and the addresses
+    /// the lab gives the orphans and protected machines next (the lowest free ones), so that no node holds a VIP.
     /// </summary>
     public static string BundleTextWithHosts(int count)
     {
         var text = Read(BundleName);
-        var shift = Math.Max(0, FirstHostNumber + count - FirstVipHostPart);
+        var site = Load();
+        var shift = Math.Max(0, FirstHostNumber + count + site.Orphans.Count + site.Protected.Count - FirstVipHostPart);
         text = Vips().Replace(text, m => m.Groups[1].Value + string.Join(' ', m.Groups[2].Value.Split(' ').Select(a => Shifted(a, shift))));
         var mappings = string.Join(' ', Enumerable.Range(FirstHostNumber, count).Select(n => "br-ex:" + Hypervisor.LabMacs.For(n, 0)));
         return ChassisMappings().Replace(text, m => m.Groups[1].Value + mappings);

@@ -5,12 +5,14 @@ namespace Slate.Runbook.BundleCheck;
 
 /// <param name="HostProviderMacs">host name -> MAC of its provider-public NIC (from the site file, the lab or live MAAS).</param>
 /// <param name="LiveSpaces">the model's spaces when known live; otherwise bindings are checked against the site's planes.</param>
+/// <param name="LiveNetwork">MAAS's ranges and the VIP subnets' address rows when read live; the VIPs are checked against them.</param>
 public sealed record BundleCheckRequest(
     Site Site,
     string BundlePath,
     IReadOnlyList<string> OverlayPaths,
     IReadOnlyDictionary<string, string> HostProviderMacs,
-    IReadOnlySet<string>? LiveSpaces);
+    IReadOnlySet<string>? LiveSpaces,
+    LiveNetwork? LiveNetwork = null);
 
 public sealed record BundleCheckReport(IReadOnlyList<BundleRuleResult> Results)
 {
@@ -36,6 +38,7 @@ public static class BundleRuleIds
     public const string Bindings = "bindings";
     public const string PublicBinding = "public-binding";
     public const string Vip = "vip";
+    public const string VipInMaas = "vip-maas";
     public const string ChassisMacs = "chassis-macs";
     public const string Units = "units";
     public const string Policyd = "policyd";

@@ -1,3 +1,4 @@
+using Slate.Runbook.BundleCheck.Rules;
 using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
 
@@ -5,7 +6,8 @@ namespace Slate.Runbook.BundleCheck;
 
 /// <summary>
 /// Runbook Step 7b (read-only): the bundle and its overlays against the site's invariants. Offline by default (the
-/// site file's MACs and planes); with --live the spaces and MACs come from MAAS, after the identity check.
+/// site file's MACs and planes); with --live the spaces and MACs come from MAAS, after the identity check, and every
+/// VIP is checked against MAAS's IP ranges and the address rows of its subnet.
 /// </summary>
 public sealed class BundleCheckStep(IStepServices services, string bundlePath, IReadOnlyList<string> overlays, bool live)
     : Step<BundleCheckReport>(services)
@@ -14,14 +16,14 @@ public sealed class BundleCheckStep(IStepServices services, string bundlePath, I
         "bundle",
         ["bundle", "check"],
         "Check a bundle (+ overlays) against the site's invariants: relations, placements, bindings, public bindings of the API " +
-        "charms, VIP triples, the chassis MAC mapping, unit counts, policyd overrides, forbidden overlays (all from the site's bundle: " +
+        "charms, VIP triples (with --live: outside MAAS's dynamic ranges and held by no MAAS address), the chassis MAC mapping, unit counts, policyd overrides, forbidden overlays (all from the site's bundle: " +
         "section). Exit 0 all PASS, 3 any FAIL, 2 for a bundle or site file that cannot be read; with --live, 1 when MAAS cannot be " +
         "reached and 4 when it is not the site's cloud.",
         Mutates: false,
         [
             new StepParameter("bundle", "The Juju bundle (bundle.yaml)", ParameterKind.Argument),
             new StepParameter("overlay", "An overlay merged over the bundle, in order (repeatable)", ParameterKind.Values),
-            new StepParameter("live", "Take spaces and the hosts' provider NIC MACs from live MAAS (MAAS_URL + MAAS_API_KEY, or --maas-profile) instead of the site file",
+            new StepParameter("live", "Take spaces and the hosts' provider NIC MACs from live MAAS (MAAS_URL + MAAS_API_KEY, or --maas-profile) instead of the site file, and check each VIP against MAAS's IP ranges and address rows",
                 ParameterKind.Flag),
         ],
         (services, arguments) => new BundleCheckStep(services, arguments.Value("bundle") ?? throw new StepArgumentException("the bundle file is required"),
@@ -37,8 +39,11 @@ public sealed class BundleCheckStep(IStepServices services, string bundlePath, I
 
     protected override async Task<BundleCheckReport> ObserveAsync(CancellationToken ct)
     {
-        var facts = live ? await LiveBundleFacts.FromMaasAsync(Site, Services.Maas, ct).ConfigureAwait(false) : LiveBundleFacts.FromSite(Site);
-        return BundleChecker.Check(new BundleCheckRequest(Site, bundlePath, overlays, facts.HostProviderMacs, live ? facts.Spaces : null));
+        var bundle = BundleChecker.Load(Site, bundlePath, overlays);
+        var facts = live
+            ? await LiveBundleFacts.FromMaasAsync(Site, Services.Maas, HaclusterVips.All(bundle), ct).ConfigureAwait(false)
+            : LiveBundleFacts.FromSite(Site);
+        return BundleChecker.Check(new BundleCheckRequest(Site, bundlePath, overlays, facts.HostProviderMacs, live ? facts.Spaces : null, facts.Network), bundle);
     }
 
     protected override StepPlan Plan(BundleCheckReport report) => new(

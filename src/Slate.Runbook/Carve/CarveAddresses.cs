@@ -29,7 +29,7 @@ internal static class CarveAddresses
             var subnetId = int.Parse(link.Arguments[CarveArguments.SubnetId], CultureInfo.InvariantCulture);
             if (topology.RangeHolding(subnetId, IPAddress.Parse(address)) is { } range)
                 findings.Add(InRange(subject, address, link.Arguments[CarveArguments.Cidr], range));
-            foreach (var row in addresses?.GetValueOrDefault(subnetId)?.Where(a => a.Ip == address) ?? [])
+            foreach (var row in MaasAddress.Holding(addresses, subnetId, address))
             {
                 if (FreedByPlan(row)) continue;
                 findings.Add(new Finding(Severity.Fatal, "address-in-use", subject, $"{address} is already used by {row.Holder}{Hint(row, machine)}",

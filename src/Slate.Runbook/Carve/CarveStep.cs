@@ -1,4 +1,5 @@
 using Slate.Runbook.Core;
+using Slate.Runbook.Ports;
 using Slate.Runbook.Reenroll;
 using Slate.Runbook.Sites;
 
@@ -38,9 +39,8 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
     protected override async Task<CarveObservation> ObserveAsync(CancellationToken ct)
     {
         var topology = await Services.Maas.ReadTopologyAsync(ct).ConfigureAwait(false);
-        var addresses = new Dictionary<int, IReadOnlyList<Ports.MaasAddress>>();
-        foreach (var subnet in Site.Planes.Select(p => topology.SubnetWithCidr(p.Cidr.ToString())).OfType<Ports.MaasSubnet>())
-            addresses[subnet.Id] = await Services.Maas.ListSubnetAddressesAsync(subnet.Id, ct).ConfigureAwait(false);
+        var addresses = await Services.Maas.ListAddressesAsync(
+            Site.Planes.Select(p => topology.SubnetWithCidr(p.Cidr.ToString())).OfType<MaasSubnet>(), ct).ConfigureAwait(false);
         var machines = await Services.Maas.FindMachinesAsync(hosts.Select(h => h.Name).ToList(), ct).ConfigureAwait(false);
         _applier.Remember(machines);
         return new CarveObservation(topology, addresses, machines);

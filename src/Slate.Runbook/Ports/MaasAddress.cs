@@ -17,6 +17,10 @@ public sealed record MaasAddress(
         }
         : $"{Hostname} ({HolderText}{(Via is null ? "" : $", {Via}")}{(Kind == MaasAddressKind.Discovered ? ", discovered" : "")})";
 
+    /// <summary>The rows of the subnet that hold the address; none when that subnet's rows were not read.</summary>
+    public static IEnumerable<MaasAddress> Holding(IReadOnlyDictionary<int, IReadOnlyList<MaasAddress>>? rows, int subnetId, string ip) =>
+        rows?.GetValueOrDefault(subnetId)?.Where(a => a.Ip == ip) ?? [];
+
     private string HolderText => HolderKind switch
     {
         MaasNodeKind.Device => "device",

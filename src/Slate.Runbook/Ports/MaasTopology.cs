@@ -10,6 +10,10 @@ public sealed record MaasTopology(
 
     public MaasSubnet? SubnetWithCidr(string cidr) => Subnets.FirstOrDefault(s => s.Cidr == cidr);
 
+    /// <summary>The subnet whose CIDR holds the address (MAAS refuses overlapping subnets, so there is one at most).</summary>
+    public MaasSubnet? SubnetHolding(System.Net.IPAddress address) =>
+        Subnets.FirstOrDefault(s => System.Net.IPNetwork.TryParse(s.Cidr, out var cidr) && cidr.Contains(address));
+
     public MaasVlan? VlanOn(int fabricId, int vid) =>
         Fabrics.FirstOrDefault(f => f.Id == fabricId)?.Vlans.FirstOrDefault(v => v.Vid == vid);
 }

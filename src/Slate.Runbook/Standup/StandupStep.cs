@@ -13,7 +13,8 @@ public sealed class StandupStep(IStepServices services) : Step<StandupObservatio
         ["standup"],
         "Runbook Step 7a (read-only): the live MAAS topology against the site's planes — spaces and the subnets in them, CIDRs, " +
         "VLAN ids, the fabric of each tagged plane — and each Ready host's interfaces against Pattern A. Every difference is one " +
-        "DRIFT line naming the object, expected and observed (exit 3); none prints OK.",
+        "DRIFT line naming the object, expected and observed (exit 3); none prints OK. A fabric with no subnet and none of the hosts' " +
+        "interfaces (commissioning leaves one per NIC without a DHCP lease) is noted with the command that removes it, never drift.",
         Mutates: false,
         [],
         (services, _) => new StandupStep(services))
@@ -43,7 +44,7 @@ public sealed class StandupStep(IStepServices services) : Step<StandupObservatio
                 : ReportTable.Row(p.Name, p.Cidr.ToString(), "—", "—", "—"))
             .ToList();
         return new StepPlan("Step 7a: MAAS standup check (read-only)", [new ReportTable("Planes as MAAS has them", ["plane", "cidr", "space", "vid", "fabric"], planes)],
-            skipped, [], [], new Dictionary<string, string>())
+            [.. skipped, .. EmptyFabrics.Notes(observation)], [], [], new Dictionary<string, string>())
         {
             Summary = drift.Count == 0 ? "OK" : string.Join(Environment.NewLine, drift.Select(l => $"DRIFT {l.Subject}: expected {l.Expected}, observed {l.Observed}")),
         };

@@ -44,4 +44,26 @@ public sealed class StandupCommandTests
         Assert.Equal(1 + 4 * 2 + 1, drift.Count);
         Assert.DoesNotContain("OK", io.Out);
     }
+
+    [Fact]
+    public async Task A_fabric_commissioning_left_behind_is_noted_with_its_delete_command_and_the_check_stays_ok()
+    {
+        await using var lab = await CarveLab.StartAsync();
+        foreach (var host in new[] { "openstack0", "openstack1", "openstack2" })
+            await lab.CarvedAsync(host);
+        var openstack3 = lab.Machine("openstack3");
+        var left = openstack3.Interfaces.Select(i => i.Vlan!.Fabric).Where(f => !lab.Cloud.Networks.Subnets.Any(s => s.Vlan.Fabric == f)).Distinct().ToList();
+        // deleting the machine moves none of its NICs to another VLAN, so MAAS deletes none of the fabrics commissioning made for them
+        lab.Cloud.Machines.Delete(openstack3.SystemId);
+
+        var (code, io) = await lab.Harness.RunAsync("standup", "--site", CliHarness.SitePath);
+
+        Assert.True(code == 0, io.OutText);
+        Assert.Equal(4, left.Count);
+        Assert.Equal(left.Select(f => $"INFO    {f.Name}: has no subnet on any of its VLANs and no interface of the site's hosts " +
+                                      "(commissioning makes such a fabric for each NIC that got no DHCP lease); if no other node's interface is on it " +
+                                      $"(the fabric listing does not show them, and MAAS refuses the delete while one is), remove it: maas $PROFILE fabric delete {f.Id}"),
+            io.Out.Where(l => l.StartsWith("INFO    fabric-", StringComparison.Ordinal)));
+        Assert.Contains("OK", io.Out);
+    }
 }

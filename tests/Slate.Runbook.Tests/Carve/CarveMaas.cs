@@ -21,7 +21,8 @@ internal sealed class CarveMaas : IMaas
     private readonly Dictionary<string, (string Hostname, string Status, List<MaasInterface> Interfaces)> _machines = new(StringComparer.Ordinal);
     private int _ids = 100;
 
-    public CarveMaas(IReadOnlyList<MaasSubnet>? subnets = null, IReadOnlyList<MaasSpace>? spaces = null)
+    /// <param name="strayFabrics">fabrics beyond the planes' (commissioning's fabric-N, say).</param>
+    public CarveMaas(IReadOnlyList<MaasSubnet>? subnets = null, IReadOnlyList<MaasSpace>? spaces = null, IReadOnlyList<MaasFabric>? strayFabrics = null)
     {
         var vlans = new[] { Provider, Metal, Internal, Data, Storage, Replication };
         subnets ??=
@@ -31,7 +32,8 @@ internal sealed class CarveMaas : IMaas
             new MaasSubnet(5, "10.12.32.0/22", Storage, "storage"), new MaasSubnet(6, "10.12.36.0/22", Replication, "replication"),
         ];
         spaces ??= subnets.Select(s => new MaasSpace(s.Id, s.Space!, [s.Cidr])).ToList();
-        Topology = new MaasTopology(vlans.GroupBy(v => v.FabricId).Select(g => new MaasFabric(g.Key, g.First().Fabric, g.ToList())).ToList(), subnets, spaces);
+        Topology = new MaasTopology(
+            [.. vlans.GroupBy(v => v.FabricId).Select(g => new MaasFabric(g.Key, g.First().Fabric, g.ToList())), .. strayFabrics ?? []], subnets, spaces);
     }
 
     public MaasTopology Topology { get; }

@@ -129,4 +129,49 @@ public sealed class StandupStepTests
         Assert.Null(StandupCheck.Carrier(site, site.Plane("metal-internal")));
         Assert.DoesNotContain(StandupCheck.Judge(site, new StandupObservation(maas.Topology, [])), l => l.Code == "fabric");
     }
+
+    private static MaasFabric Fabric(int id, params int[] vids) =>
+        new(id, $"fabric-{id}", vids.Select((vid, i) => new MaasVlan(6000 + 10 * id + i, vid, id, $"fabric-{id}", null)).ToList());
+
+    [Fact]
+    public async Task A_fabric_with_no_subnet_on_any_vlan_and_no_hosts_interface_is_a_note_with_the_command_that_removes_it_and_the_gate_is_unchanged()
+    {
+        var stray = Fabric(8, 0, 20);
+        var subnets = new CarveMaas().Topology.Subnets.Append(new MaasSubnet(7, "192.0.2.0/24", stray.Vlans[1], null)).ToList();
+        var plain = await CheckAsync(new CarveMaas(subnets), RunMode.Plan);
+
+        var run = await CheckAsync(new CarveMaas(subnets, strayFabrics: [Fabric(7, 0), stray, Fabric(9, 0, 30)]), RunMode.Plan);
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal("OK", run.Assessment.Plan.Summary);
+        Assert.Equal(plain.Gate!.Lines, run.Gate!.Lines);
+        var notes = run.Assessment.Plan.Findings.Where(f => f.Code == EmptyFabrics.Code).ToList();
+        Assert.Equal(["fabric-7", "fabric-9"], notes.Select(f => f.Subject));
+        Assert.All(notes, f => Assert.Equal(Severity.Info, f.Severity));
+        Assert.Equal("has no subnet on any of its VLANs and no interface of the site's hosts (commissioning makes such a fabric for each NIC " +
+                     "that got no DHCP lease); if no other node's interface is on it (the fabric listing does not show them, and MAAS refuses " +
+                     "the delete while one is), remove it: maas $PROFILE fabric delete 9", notes[1].Message);
+    }
+
+    [Fact]
+    public async Task A_fabric_a_hosts_interface_is_on_is_not_noted_even_when_the_host_is_not_ready()
+    {
+        var stray = Fabric(7, 0);
+        var maas = new CarveMaas(strayFabrics: [stray, Fabric(8, 0)]);
+        maas.Add("def456", "openstack1", "Deployed", [.. CarveMaas.Commissioned(), CarveMaas.Nic(6, "enp11s0", stray.Vlans[0])]);
+
+        var run = await CheckAsync(maas, RunMode.Plan);
+
+        Assert.Equal(["fabric-8"], run.Assessment.Plan.Findings.Where(f => f.Code == EmptyFabrics.Code).Select(f => f.Subject));
+    }
+
+    [Fact]
+    public async Task The_default_fabric_is_never_noted_as_maas_refuses_to_delete_it()
+    {
+        var subnets = new CarveMaas().Topology.Subnets.Where(s => s.Vlan.FabricId is not (0 or 4)).ToList();
+
+        var run = await CheckAsync(new CarveMaas(subnets), RunMode.Plan);
+
+        Assert.Equal(["fabric-4"], run.Assessment.Plan.Findings.Where(f => f.Code == EmptyFabrics.Code).Select(f => f.Subject));
+    }
 }

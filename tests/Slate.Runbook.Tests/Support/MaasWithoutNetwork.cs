@@ -2,7 +2,7 @@ using Slate.Runbook.Ports;
 
 namespace Slate.Runbook.Tests.Support;
 
-/// <summary>A base for fakes of the machine side of MAAS: the network side (Steps 6 and 7) answers that it is not there.</summary>
+/// <summary>A base for fakes of the machine side of MAAS: the network side (Steps 6 and 7) answers that it is not there, but for the reads a fake overrides.</summary>
 internal abstract class MaasWithoutNetwork : IMaas
 {
     public abstract Task<string> GetMaasNameAsync(CancellationToken ct);
@@ -13,14 +13,14 @@ internal abstract class MaasWithoutNetwork : IMaas
 
     public abstract Task DeleteMachineAsync(string systemId, CancellationToken ct);
 
-    public Task<MaasTopology> ReadTopologyAsync(CancellationToken ct) => throw Absent();
+    public virtual Task<MaasTopology> ReadTopologyAsync(CancellationToken ct) => throw Absent();
 
     public virtual Task<IReadOnlyList<MaasDevice>> ListDevicesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<MaasDevice>>(Devices);
 
     /// <summary>The devices MAAS lists (none unless a test adds them).</summary>
     public List<MaasDevice> Devices { get; } = [];
 
-    public Task<IReadOnlyList<MaasAddress>> ListSubnetAddressesAsync(int subnetId, CancellationToken ct) => throw Absent();
+    public virtual Task<IReadOnlyList<MaasAddress>> ListSubnetAddressesAsync(int subnetId, CancellationToken ct) => throw Absent();
 
     public Task<MaasInterface> CreateBridgeAsync(string systemId, string name, int parentId, string bridgeType, CancellationToken ct) => throw Absent();
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Slate.Runbook.Sites;
 using static Slate.Runbook.BundleCheck.BundleRuleResult;
 
@@ -18,11 +17,11 @@ internal static class VipRule
         var hostNumbers = context.Site.Hosts.ToDictionary(h => h.Number, h => h.Name);
         var hostPartOwners = new Dictionary<long, string>();
         var subjects = bundle.Applications.Values
-            .Where(app => IsHaclusterBacked(bundle, app) || context.Site.Bundle.ApiCharms.Contains(app.Name))
+            .Where(app => HaclusterVips.Backs(bundle, app) || context.Site.Bundle.ApiCharms.Contains(app.Name))
             .OrderBy(app => app.Name, StringComparer.Ordinal);
         foreach (var app in subjects)
         {
-            var problem = !IsHaclusterBacked(bundle, app)
+            var problem = !HaclusterVips.Backs(bundle, app)
                 ? "is an API charm of the site but has no relation to a hacluster application"
                 : Problem(app.Option("vip"), planes, hostNumbers, hostPartOwners, app.Name);
             yield return problem is null
@@ -31,18 +30,15 @@ internal static class VipRule
         }
     }
 
-    private static bool IsHaclusterBacked(Bundle bundle, BundleApplication app) =>
-        app.CharmName != "hacluster" && bundle.RelatedTo(app.Name).Any(other => other.CharmName == "hacluster");
-
     private static string? Problem(
         string? vip, IReadOnlyList<Plane> planes, Dictionary<int, string> hostNumbers, Dictionary<long, string> hostPartOwners, string app)
     {
         if (string.IsNullOrWhiteSpace(vip))
             return "is hacluster-backed but sets no vip";
         var addresses = new List<IPAddress>();
-        foreach (var text in vip.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var text in HaclusterVips.Texts(vip))
         {
-            if (!IPAddress.TryParse(text, out var address) || address.AddressFamily != AddressFamily.InterNetwork)
+            if (HaclusterVips.Ipv4(text) is not { } address)
                 return $"vip '{vip}': '{text}' is not an IPv4 address";
             addresses.Add(address);
         }
