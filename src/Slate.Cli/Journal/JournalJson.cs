@@ -7,6 +7,7 @@ namespace Slate.Cli.Journal;
 [JsonSourceGenerationOptions(
     WriteIndented = false,
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(JournalEventConverter)])]
 [JsonSerializable(typeof(JournalEntry))]
 internal sealed partial class JournalJson : JsonSerializerContext;

@@ -1,32 +1,36 @@
-using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 
 namespace Slate.Cli.Journal;
 
 /// <summary>
-/// Splits a journal into runs of a step. Every entry of a run carries the step and the plan's fingerprint; a run opens
-/// with its confirmation (or refusal), the saved plan it applies if any, and its plan, and closes with its gate, an interruption, a refusal before any
-/// plan, or an action started with no outcome after it (the process ended there).
+/// Splits a journal into runs of a step. An entry written since runs have ids belongs to the run its id names; an
+/// older entry is placed by the old rule: every entry of a run carries the step and the plan's fingerprint; a run opens
+/// with its confirmation (or refusal), the saved plan it applies if any, and its plan, and closes with its gate, an
+/// interruption, a refusal before any plan, or an action started with no outcome after it (the process ended there).
 /// </summary>
 internal static class JournalRuns
 {
     public static IReadOnlyList<JournalRun> Group(IReadOnlyList<JournalEntry> entries)
     {
-        var runs = new List<JournalRun>();
-        var current = new List<JournalEntry>();
+        var runs = new List<List<JournalEntry>>();
+        var byId = new Dictionary<string, List<JournalEntry>>(StringComparer.Ordinal);
+        List<JournalEntry>? legacy = null;
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            if (current.Count > 0 && StartsNewRun(current, entry, i + 1 < entries.Count ? entries[i + 1] : null))
+            if (entry.Run is { } id)
             {
-                runs.Add(Build(current));
-                current = [];
+                legacy = null;
+                if (!byId.TryGetValue(id, out var run))
+                    runs.Add(byId[id] = run = []);
+                run.Add(entry);
+                continue;
             }
-            current.Add(entry);
+            if (legacy is null || StartsNewRun(legacy, entry, i + 1 < entries.Count ? entries[i + 1] : null))
+                runs.Add(legacy = []);
+            legacy.Add(entry);
         }
-        if (current.Count > 0)
-            runs.Add(Build(current));
-        return runs;
+        return [.. runs.Select(Build)];
     }
 
     private static bool StartsNewRun(List<JournalEntry> current, JournalEntry entry, JournalEntry? next)
@@ -35,11 +39,11 @@ internal static class JournalRuns
         var last = current[^1];
         if (entry.Step != first.Step || entry.Cloud != first.Cloud || entry.Fingerprint != first.Fingerprint)
             return true;
-        if (last.Event is "gate" or "interrupted" || (last.Event == "refused" && !current.Any(e => e.Event == "plan")))
+        if (last.Event is JournalEvent.Gate or JournalEvent.Interrupted || (last.Event == JournalEvent.Refused && !current.Any(e => e.Event == JournalEvent.Plan)))
             return true;
-        if (last.Event == "started" && !(entry.Action == last.Action && entry.Subject == last.Subject && entry.Event is "done" or "failed" or "unknown" or "capture"))
+        if (last.Event == JournalEvent.Started && !(entry.Action == last.Action && entry.Subject == last.Subject && (entry.Event.IsOutcome() || entry.Event == JournalEvent.Capture)))
             return true;
-        return Opens(entry, next) && current.Any(e => e.Event == "plan");
+        return Opens(entry, next) && current.Any(e => e.Event == JournalEvent.Plan);
     }
 
     /// <summary>
@@ -48,9 +52,9 @@ internal static class JournalRuns
     /// </summary>
     private static bool Opens(JournalEntry entry, JournalEntry? next) => entry.Event switch
     {
-        "plan" => true,
-        "confirmed" => next is { Event: "plan" or SavedPlan.JournalEvent } && next.Step == entry.Step,
-        "refused" => !(next is { Event: "gate" } && next.Step == entry.Step),
+        JournalEvent.Plan => true,
+        JournalEvent.Confirmed => next is { Event: JournalEvent.Plan or JournalEvent.SavedPlan } && next.Step == entry.Step,
+        JournalEvent.Refused => !(next is { Event: JournalEvent.Gate } && next.Step == entry.Step),
         _ => false,
     };
 
@@ -65,33 +69,33 @@ internal static class JournalRuns
         {
             switch (entry.Event)
             {
-                case "plan":
+                case JournalEvent.Plan:
                     plan = entry;
                     break;
-                case SavedPlan.JournalEvent:
+                case JournalEvent.SavedPlan:
                     saved = entry.Detail;
                     break;
-                case "confirmed" or "refused":
-                    confirmations.Add(new JournalConfirmation(entry.Time, entry.Event == "confirmed", entry.By, entry.Detail));
+                case JournalEvent.Confirmed or JournalEvent.Refused:
+                    confirmations.Add(new JournalConfirmation(entry.Time, entry.Event == JournalEvent.Confirmed, entry.By, entry.Detail));
                     break;
-                case "started":
+                case JournalEvent.Started:
                     actions.Add(new JournalAction(entry.Action ?? "", entry.Subject ?? "", entry.Arguments ?? Empty, entry.Time, null, null, null));
                     break;
-                case "done" or "failed" or "unknown":
+                case JournalEvent.Done or JournalEvent.Failed or JournalEvent.Unknown:
                     var open = actions.FindLastIndex(a => a.InDoubt && a.Kind == (entry.Action ?? "") && a.Subject == (entry.Subject ?? ""));
                     var finished = open < 0
-                        ? new JournalAction(entry.Action ?? "", entry.Subject ?? "", entry.Arguments ?? Empty, entry.Time, entry.Time, entry.Event, entry.Detail)
-                        : actions[open] with { Ended = entry.Time, Outcome = entry.Event, Detail = entry.Detail };
+                        ? new JournalAction(entry.Action ?? "", entry.Subject ?? "", entry.Arguments ?? Empty, entry.Time, entry.Time, entry.Event.Word(), entry.Detail)
+                        : actions[open] with { Ended = entry.Time, Outcome = entry.Event.Word(), Detail = entry.Detail };
                     if (open < 0) actions.Add(finished);
                     else actions[open] = finished;
                     break;
-                case "capture" when entry.Detail is { } path:
+                case JournalEvent.Capture when entry.Detail is { } path:
                     captures.Add(path);
                     break;
-                case "gate":
+                case JournalEvent.Gate:
                     gate = entry.Detail;
                     break;
-                case "interrupted":
+                case JournalEvent.Interrupted:
                     interrupted = entry.Detail;
                     break;
             }

@@ -8,8 +8,9 @@ namespace Slate.Cli.Journal;
 
 /// <summary>
 /// The journal as append-only JSON Lines (file 0600, folder 0700), flushed to disk after every entry so that a crash
-/// leaves exactly what was started. Captures go into a run folder beside it, created on first use, and are journalled
-/// under the action that wrote them.
+/// leaves exactly what was started; each entry gets the next sequence number of the file. Captures go into a run folder
+/// beside it, created on first use, and are journalled under the action that wrote them. The entries are read once and
+/// kept while the file holds only what this journal wrote since (another writer's line makes it read again).
 /// </summary>
 internal sealed partial class JsonLinesJournal(string path, string by, string version, TimeProvider time) : IJournal
 {
@@ -20,25 +21,50 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
 
     private string? _runFolder;
     private JournalEntry? _last;
+    private List<JournalEntry>? _entries;
+    private long _length;
 
     public string Path { get; } = path;
 
     public void Append(JournalEntry entry)
     {
         EnsureFolder(System.IO.Path.GetDirectoryName(Path)!);
-        var masked = entry with { Arguments = Masked(entry.Arguments), By = by, Version = version };
-        var line = JsonSerializer.Serialize(masked, JournalJson.Default.JournalEntry) + "\n";
-        using var file = new FileStream(Path, new FileStreamOptions
+        var known = Cached();
+        var written = entry with { Arguments = Masked(entry.Arguments), By = by, Version = version, Seq = (known.LastOrDefault(e => e.Seq is not null)?.Seq ?? 0) + 1 };
+        var line = JsonSerializer.Serialize(written, JournalJson.Default.JournalEntry) + "\n";
+        using (var file = new FileStream(Path, new FileStreamOptions
         {
             Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = PrivateFile,
-        });
-        file.Write(Encoding.UTF8.GetBytes(line));
-        file.Flush(flushToDisk: true);
+        }))
+        {
+            file.Write(Encoding.UTF8.GetBytes(line));
+            file.Flush(flushToDisk: true);
+            if (file.Length - Encoding.UTF8.GetByteCount(line) == _length)
+            {
+                known.Add(written);
+                _length = file.Length;
+            }
+            else
+            {
+                _entries = null;
+            }
+        }
         _last = entry;
     }
 
     /// <summary>Every readable entry; none while the journal does not exist yet.</summary>
-    public IReadOnlyList<JournalEntry> Entries() => System.IO.Path.Exists(Path) ? Read(Path) : [];
+    public IReadOnlyList<JournalEntry> Entries() => [.. Cached()];
+
+    private List<JournalEntry> Cached()
+    {
+        var length = System.IO.Path.Exists(Path) ? new FileInfo(Path).Length : 0;
+        if (_entries is null || length != _length)
+        {
+            _entries = length == 0 ? [] : [.. Read(Path)];
+            _length = length;
+        }
+        return _entries;
+    }
 
     /// <summary>Every readable entry of a journal file; a line cut short by a crash is passed over.</summary>
     /// <exception cref="CliInputException">Not a regular file, over <see cref="Limit"/>, or unreadable.</exception>
@@ -73,7 +99,7 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
         });
         file.Write(Encoding.UTF8.GetBytes(content));
         if (_last is { } during)
-            Append(during with { Time = time.GetUtcNow(), Event = "capture", Arguments = null, Detail = target });
+            Append(during with { Time = time.GetUtcNow(), Event = JournalEvent.Capture, Arguments = null, Seq = null, Detail = target });
         return target;
     }
 

@@ -1,3 +1,5 @@
+using Slate.Runbook.Ports;
+
 namespace Slate.Runbook.Core;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Slate.Runbook.Core;
 /// or --approve names the fingerprint of the very plan being applied. Each answer is journalled, a refusal too.
 /// </summary>
 internal sealed class Consent(IRunObserver observer, Interruption interruption, IReadOnlyList<string> confirmations, string? approval,
-    string fingerprint, Action<string, string> journal)
+    string fingerprint, Action<JournalEvent, string> journal)
 {
     /// <param name="approvable">The plan's own confirmation, which --approve may stand for (a follow-up was never in the saved plan).</param>
     public async Task<bool> GivenAsync(Confirmation confirmation, bool approvable)
@@ -20,7 +22,7 @@ internal sealed class Consent(IRunObserver observer, Interruption interruption, 
                 "no confirmation (no terminal, no --confirm)");
         if (typed != confirmation.Expected)
             return Refused($"Refused: '{typed}' is not '{confirmation.Expected}'; nothing was changed.", $"confirmation did not match '{confirmation.Expected}'");
-        journal("confirmed", $"typed '{confirmation.Expected}' for: {string.Join(", ", confirmation.Targets)}");
+        journal(JournalEvent.Confirmed, $"typed '{confirmation.Expected}' for: {string.Join(", ", confirmation.Targets)}");
         return true;
     }
 
@@ -29,14 +31,14 @@ internal sealed class Consent(IRunObserver observer, Interruption interruption, 
         if (approved != fingerprint)
             return Refused($"Refused: --approve {approved} is not this plan's fingerprint ({fingerprint}); nothing was changed.", $"--approve {approved} does not match the plan");
         observer.Note($"Approved: --approve {approved} is this plan's fingerprint; it stands for typing '{confirmation.Expected}'.");
-        journal("confirmed", $"approved plan {approved} (--approve) for: {string.Join(", ", confirmation.Targets)}");
+        journal(JournalEvent.Confirmed, $"approved plan {approved} (--approve) for: {string.Join(", ", confirmation.Targets)}");
         return true;
     }
 
     private bool Refused(string note, string detail)
     {
         observer.Note(note);
-        journal("refused", detail);
+        journal(JournalEvent.Refused, detail);
         return false;
     }
 }

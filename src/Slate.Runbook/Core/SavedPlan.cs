@@ -19,12 +19,10 @@ public sealed record SavedPlan(
     IReadOnlyList<PlannedAction> Actions,
     IReadOnlyDictionary<string, string> Objects)
 {
-    public const string JournalEvent = "saved-plan";
-
     /// <summary>Why this plan may not be applied now: used already, or the cloud is no longer what it was made from; null when it may.</summary>
     public (string Why, IReadOnlyList<string> Changes)? RefusalFor(StepPlan now, IEnumerable<JournalEntry> journal)
     {
-        if (journal.FirstOrDefault(e => e.Event == JournalEvent && e.Detail == Id && e.Cloud == Cloud) is { } used)
+        if (journal.FirstOrDefault(e => e.Event == Ports.JournalEvent.SavedPlan && e.Detail == Id && e.Cloud == Cloud) is { } used)
             return ($"plan {Id} was applied already ({used.Time:u} by {used.By ?? "?"}): a saved plan is used once; make a new one", []);
         var changes = PlanBasis.Changes(Objects, PlanBasis.Of(now));
         if (changes.Count == 0 && now.Fingerprint == Fingerprint)

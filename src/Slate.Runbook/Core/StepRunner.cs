@@ -10,6 +10,7 @@ namespace Slate.Runbook.Core;
 public sealed class StepRunner(IStepServices services, IRunObserver observer, Interruption interruption, IReadOnlyList<string> confirmations)
 {
     private readonly List<ActionRecord> _records = [];
+    private string _run = "";
 
     /// <summary>The saved plan being applied (`slate apply`): refused unless a fresh plan is the same one, and used once.</summary>
     public SavedPlan? Saved { get; init; }
@@ -20,6 +21,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     /// <param name="after">The steps that must have reached their gates before this one changes anything (the runbook's order).</param>
     public async Task<StepRun> RunAsync(IStep step, RunMode mode, IReadOnlyList<Prerequisite>? after = null)
     {
+        _run = RunId.New(services.Time);
         var assessment = await step.AssessAsync(interruption.Stop).ConfigureAwait(false);
         if (mode != RunMode.Gate)
             assessment = await PhaseOrder.CheckAsync(assessment, after ?? [], interruption.Stop).ConfigureAwait(false);
@@ -30,7 +32,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
             observer.Note($"Refused: {refusal.Why}; nothing was changed.");
             foreach (var change in refusal.Changes.Take(20))
                 observer.Note($"  changed: {change}");
-            Journal(step, "refused", saved.Fingerprint, detail: $"saved plan {saved.Id}: {refusal.Why}");
+            Journal(step, JournalEvent.Refused, saved.Fingerprint, detail: $"saved plan {saved.Id}: {refusal.Why}");
             return Done(step, mode, assessment, ExitCode.Refused, null);
         }
         if (mode == RunMode.Gate || (plan.Actions.Count == 0 && !plan.HasFatal))
@@ -69,8 +71,8 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         if (step.ConfirmationFor(plan) is { } confirmation && !await consent.GivenAsync(confirmation, approvable: true).ConfigureAwait(false))
             return Done(step, RunMode.Apply, assessment, ExitCode.Refused, null);
         if (Saved is { } saved)
-            Journal(step, SavedPlan.JournalEvent, plan.Fingerprint, detail: saved.Id);
-        Journal(step, "plan", plan.Fingerprint, arguments: plan.Baseline,
+            Journal(step, JournalEvent.SavedPlan, plan.Fingerprint, detail: saved.Id);
+        Journal(step, JournalEvent.Plan, plan.Fingerprint, arguments: plan.Baseline,
             detail: string.Join(" ", [$"{plan.Actions.Count} action(s): {string.Join(", ", plan.Actions.Select(a => $"{a.Kind} {a.Subject}"))}.", .. plan.Notes]));
         var queue = new Queue<PlannedAction>(plan.Actions);
         var context = new ActionContext(new Progress(observer), services.Journal);
@@ -83,7 +85,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
                 return Interrupted(step, assessment, queue, "aborted while it ran");
             if (result.Outcome != ActionOutcome.Done)
             {
-                observer.Note($"Stopped: {action.Kind} {action.Subject} {Word(result.Outcome)}. Nothing after it was started; the next run re-observes.");
+                observer.Note($"Stopped: {action.Kind} {action.Subject} {Event(result.Outcome).Word()}. Nothing after it was started; the next run re-observes.");
                 Skip(queue);
                 return await RegateAsync(step, assessment, ExitCode.Error).ConfigureAwait(false);
             }
@@ -103,7 +105,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     /// <summary>Runs one action between its "started" and outcome entries; null when a second signal aborted it.</summary>
     private async Task<ActionResult?> ApplyOneAsync(IStep step, StepPlan plan, PlannedAction action, ActionContext context)
     {
-        Journal(step, "started", plan.Fingerprint, action);
+        Journal(step, JournalEvent.Started, plan.Fingerprint, action);
         observer.ActionStarted(action);
         ActionResult result;
         try
@@ -114,7 +116,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         catch (OperationCanceledException) when (interruption.Abort.IsCancellationRequested)
         {
             const string detail = "aborted by a second signal while it ran: it may or may not have happened";
-            Journal(step, "unknown", plan.Fingerprint, action, detail);
+            Journal(step, JournalEvent.Unknown, plan.Fingerprint, action, detail);
             _records.Add(new ActionRecord(action, ActionOutcome.Unknown, detail));
             observer.ActionFinished(action, ActionResult.Unknown(detail));
             return null;
@@ -127,7 +129,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         {
             interruption.InAction = false;
         }
-        Journal(step, Word(result.Outcome), plan.Fingerprint, action, result.Detail);
+        Journal(step, Event(result.Outcome), plan.Fingerprint, action, result.Detail);
         _records.Add(new ActionRecord(action, result.Outcome, result.Detail));
         observer.ActionFinished(action, result);
         return result;
@@ -143,7 +145,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     private StepRun Interrupted(IStep step, StepAssessment assessment, IEnumerable<PlannedAction> notRun, string why)
     {
         var pending = notRun.ToList();
-        Journal(step, "interrupted", assessment.Plan.Fingerprint, detail: $"{why}; {pending.Count} action(s) not started");
+        Journal(step, JournalEvent.Interrupted, assessment.Plan.Fingerprint, detail: $"{why}; {pending.Count} action(s) not started");
         Skip(pending);
         observer.Note($"Interrupted ({why}); {pending.Count} action(s) not started. Re-run to re-observe and continue.");
         return Done(step, RunMode.Apply, assessment, interruption.Code, null);
@@ -156,7 +158,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         var green = gate.Green && !(mode == RunMode.Gate && assessment.Plan.HasFatal);
         // Only a run that changed something leaves a gate in the journal: a no-op apply writes nothing at all.
         if (mode == RunMode.Apply && _records.Count > 0)
-            Journal(step, "gate", assessment.Plan.Fingerprint, detail: gate.Green ? "green" : "red: " + string.Join("; ", gate.Lines.Where(l => !l.Holds).Select(l => l.Subject)));
+            Journal(step, JournalEvent.Gate, assessment.Plan.Fingerprint, detail: gate.Green ? "green" : "red: " + string.Join("; ", gate.Lines.Where(l => !l.Holds).Select(l => l.Subject)));
         return Done(step, mode, assessment, green ? ExitCode.Ok : ExitCode.GateRed, gate);
     }
 
@@ -166,16 +168,16 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     private void Skip(IEnumerable<PlannedAction> actions) =>
         _records.AddRange(actions.Select(a => new ActionRecord(a, null, "not started")));
 
-    private void Journal(IStep step, string what, string? fingerprint, PlannedAction? action = null, string? detail = null,
+    private void Journal(IStep step, JournalEvent what, string? fingerprint, PlannedAction? action = null, string? detail = null,
         IReadOnlyDictionary<string, string>? arguments = null) =>
         services.Journal.Append(new JournalEntry(services.Time.GetUtcNow(), services.Site.Cloud.Name, step.Name, what, fingerprint,
-            action?.Kind, action?.Subject, action?.Arguments ?? arguments, detail));
+            action?.Kind, action?.Subject, action?.Arguments ?? arguments, detail, Run: _run));
 
-    private static string Word(ActionOutcome outcome) => outcome switch
+    private static JournalEvent Event(ActionOutcome outcome) => outcome switch
     {
-        ActionOutcome.Done => "done",
-        ActionOutcome.Failed => "failed",
-        _ => "unknown",
+        ActionOutcome.Done => JournalEvent.Done,
+        ActionOutcome.Failed => JournalEvent.Failed,
+        _ => JournalEvent.Unknown,
     };
 
     private sealed class Progress(IRunObserver observer) : IProgress<string>

@@ -37,7 +37,7 @@ public sealed class OsdWipeStep(IStepServices services) : Step<OsdWipeObservatio
     protected override async Task<OsdWipeObservation> ObserveAsync(CancellationToken ct)
     {
         var hosts = await HostsAtRest.ReadAsync(Services, ct).ConfigureAwait(false);
-        var baseline = Services.Journal.Entries().LastOrDefault(e => e.Step == StepName && e.Event == "plan" && e.Cloud == Site.Cloud.Name)?.Arguments
+        var baseline = Services.Journal.LastAppliedPlan(Site.Cloud.Name, StepName)?.Baseline
             ?? new Dictionary<string, string>();
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         if (hosts.Domains is null)

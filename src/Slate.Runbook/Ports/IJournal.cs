@@ -12,6 +12,14 @@ public interface IJournal
     /// <summary>Every entry of this cloud's journal, oldest first.</summary>
     IReadOnlyList<JournalEntry> Entries();
 
+    /// <summary>The plans a step applied to a cloud, oldest first: the one query steps make of their own past.</summary>
+    IReadOnlyList<AppliedPlan> AppliedPlans(string cloud, string step) =>
+        [.. Entries().Where(e => e.Event == JournalEvent.Plan && e.Cloud == cloud && e.Step == step)
+            .Select(e => new AppliedPlan(e.Run, e.Fingerprint, e.Arguments ?? new Dictionary<string, string>(), e.Time))];
+
+    /// <summary>The last plan the step applied to the cloud, or null.</summary>
+    AppliedPlan? LastAppliedPlan(string cloud, string step) => AppliedPlans(cloud, step).LastOrDefault();
+
     /// <summary>Writes a capture or backup into this run's folder and returns its path.</summary>
     string SaveCapture(string fileName, string content);
 }

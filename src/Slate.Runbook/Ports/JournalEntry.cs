@@ -1,20 +1,21 @@
 namespace Slate.Runbook.Ports;
 
 /// <summary>
-/// One line of the journal. Event is <c>plan</c>, <c>confirmed</c>, <c>refused</c>, <c>started</c>, <c>done</c>,
-/// <c>failed</c>, <c>unknown</c>, <c>interrupted</c>, <c>capture</c>, <c>gate</c> or <c>saved-plan</c> (the id of a saved plan
-/// applied, in Detail). Arguments never hold a secret.
-/// By and Version are stamped by the journal when the entry is written.
+/// One line of the journal. Run names the step run that wrote it (every entry of one run carries the same id) and Seq
+/// numbers the entries of the journal in the order written; entries written before runs had ids have neither.
+/// Arguments never hold a secret. By, Version and Seq are stamped by the journal when the entry is written.
 /// </summary>
 public sealed record JournalEntry(
     DateTimeOffset Time,
     string Cloud,
     string Step,
-    string Event,
+    JournalEvent Event,
     string? Fingerprint = null,
     string? Action = null,
     string? Subject = null,
     IReadOnlyDictionary<string, string>? Arguments = null,
     string? Detail = null,
     string? By = null,
-    string? Version = null);
+    string? Version = null,
+    string? Run = null,
+    long? Seq = null);

@@ -113,11 +113,11 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
     private Dictionary<string, string> PreTeardownIds()
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in Services.Journal.Entries().Where(e => e.Step == TeardownStep.StepName && e.Event == "plan" && e.Cloud == Site.Cloud.Name))
+        foreach (var plan in Services.Journal.AppliedPlans(Site.Cloud.Name, TeardownStep.StepName))
         {
             foreach (var host in Site.Hosts)
             {
-                if (entry.Arguments?.GetValueOrDefault(TeardownBaseline.HostKey(host.Name)) is { } id)
+                if (plan.Baseline.GetValueOrDefault(TeardownBaseline.HostKey(host.Name)) is { } id)
                     ids[host.Name] = id;
             }
         }

@@ -36,7 +36,7 @@ public sealed class StaleNetworksStep(IStepServices services) : Step<StaleNetwor
     protected override async Task<StaleNetworksObservation> ObserveAsync(CancellationToken ct)
     {
         var hosts = await HostsAtRest.ReadAsync(Services, ct).ConfigureAwait(false);
-        var baseline = Services.Journal.Entries().LastOrDefault(e => e.Step == StepName && e.Event == "plan" && e.Cloud == Site.Cloud.Name)?.Arguments
+        var baseline = Services.Journal.LastAppliedPlan(Site.Cloud.Name, StepName)?.Baseline
             ?? new Dictionary<string, string>();
         var networks = new Dictionary<string, HypervisorNetwork?>(StringComparer.Ordinal);
         var devices = new List<DomainDevices>();

@@ -86,7 +86,7 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
         new TeardownApplier(Services, options, context).ApplyAsync(action, ct);
 
     private IReadOnlyDictionary<string, string> JournalledBaseline() =>
-        Services.Journal.Entries().LastOrDefault(e => e.Step == StepName && e.Event == "plan" && e.Cloud == Site.Cloud.Name)?.Arguments
+        Services.Journal.LastAppliedPlan(Site.Cloud.Name, StepName)?.Baseline
         ?? new Dictionary<string, string>();
 
     private static TeardownOptions ReadOptions(StepArguments arguments)

@@ -1,3 +1,4 @@
+using Slate.Runbook.Ports;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Slate.Cli.Journal;
@@ -18,7 +19,7 @@ public sealed partial class JournalCommandTests
         await using var lab = await TeardownLab.StartAsync();
         var openstack0 = lab.Lab.Cloud.Machines.FindByHostname("openstack0")!.SystemId;
         Assert.Equal(0, (await lab.RunAsync("teardown", "--apply", "--confirm", "openstack")).Code);
-        var plan = JsonLinesJournal.Read(lab.JournalPath).Single(e => e.Event == "plan");
+        var plan = JsonLinesJournal.Read(lab.JournalPath).Single(e => e.Event == JournalEvent.Plan);
 
         var (code, io) = await CliHarness.RunAsync(NoEnvironment, "journal", "--journal", lab.JournalPath);
 
@@ -92,14 +93,14 @@ public sealed partial class JournalCommandTests
         var path = Path.Combine(folder.Dir, "journal.jsonl");
         var journal = new JsonLinesJournal(path, "ops@jump", "1.0", TimeProvider.System);
         var at = DateTimeOffset.UnixEpoch;
-        journal.Append(new(at, "lab", "networks", "confirmed", "f1", Detail: "typed 'yes' for: 8_lbaas"));
-        journal.Append(new(at, "lab", "networks", "plan", "f1", Detail: "2 action(s): detach-nic a|b, net-destroy 8_lbaas."));
-        journal.Append(new(at, "lab", "networks", "started", "f1", "detach-nic", "openstack0"));
-        journal.Append(new(at.AddSeconds(2), "lab", "networks", "failed", "f1", "detach-nic", "openstack0", Detail: "virsh said | no \u001b[2Jsuch | interface\nsecond line"));
-        journal.Append(new(at.AddSeconds(3), "lab", "networks", "gate", "f1", Detail: "red: 8_lbaas"));
-        journal.Append(new(at.AddSeconds(9), "lab", "osd", "confirmed", "f2", Detail: "typed '4' for: vdb"));
-        journal.Append(new(at.AddSeconds(9), "lab", "osd", "plan", "f2", Detail: "1 action(s)."));
-        journal.Append(new(at.AddSeconds(10), "lab", "osd", "started", "f2", "wipe", "openstack0"));
+        journal.Append(new(at, "lab", "networks", JournalEvent.Confirmed, "f1", Detail: "typed 'yes' for: 8_lbaas"));
+        journal.Append(new(at, "lab", "networks", JournalEvent.Plan, "f1", Detail: "2 action(s): detach-nic a|b, net-destroy 8_lbaas."));
+        journal.Append(new(at, "lab", "networks", JournalEvent.Started, "f1", "detach-nic", "openstack0"));
+        journal.Append(new(at.AddSeconds(2), "lab", "networks", JournalEvent.Failed, "f1", "detach-nic", "openstack0", Detail: "virsh said | no \u001b[2Jsuch | interface\nsecond line"));
+        journal.Append(new(at.AddSeconds(3), "lab", "networks", JournalEvent.Gate, "f1", Detail: "red: 8_lbaas"));
+        journal.Append(new(at.AddSeconds(9), "lab", "osd", JournalEvent.Confirmed, "f2", Detail: "typed '4' for: vdb"));
+        journal.Append(new(at.AddSeconds(9), "lab", "osd", JournalEvent.Plan, "f2", Detail: "1 action(s)."));
+        journal.Append(new(at.AddSeconds(10), "lab", "osd", JournalEvent.Started, "f2", "wipe", "openstack0"));
 
         var (code, io) = await CliHarness.RunAsync(NoEnvironment, "journal", "--journal", path, "--markdown");
 

@@ -14,7 +14,7 @@ public sealed class JournalRunsTests
     private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
 
     private static JournalEntry E(string step, string what, string? action = null, string fingerprint = "f1") =>
-        new(At, "lab", step, what, fingerprint, action, action is null ? null : "m1", Detail: what switch
+        new(At, "lab", step, JournalEvents.TryParse(what, out var word) ? word : throw new ArgumentException(what), fingerprint, action, action is null ? null : "m1", Detail: what switch
         {
             "refused" => "confirmation did not match 'x'",
             "gate" => "green",
@@ -60,7 +60,7 @@ public sealed class JournalRunsTests
         var runs = JournalRuns.Group(
         [
             E("osd", "confirmed"), E("osd", "plan"), E("osd", "started", "wipe"),
-            E("osd", "confirmed"), new(At, "lab", "osd", SavedPlan.JournalEvent, "f1", Detail: "plan-7"), E("osd", "plan"),
+            E("osd", "confirmed"), new(At, "lab", "osd", JournalEvent.SavedPlan, "f1", Detail: "plan-7"), E("osd", "plan"),
             E("osd", "started", "wipe"), E("osd", "done", "wipe"), E("osd", "gate"),
         ]);
 

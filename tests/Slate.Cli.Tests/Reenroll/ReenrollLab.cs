@@ -51,7 +51,7 @@ internal sealed class ReenrollLab : IAsyncDisposable
             await Task.Delay(10);
         }
         new JsonLinesJournal(lab.JournalPath, "test@lab", "test", TimeProvider.System).Append(new JournalEntry(DateTimeOffset.UtcNow, site.Cloud.Name,
-            "teardown", "plan", "0123456789abcdef", Arguments: lab.OldIds.ToDictionary(p => "host:" + p.Key, p => p.Value)));
+            "teardown", JournalEvent.Plan, "0123456789abcdef", Arguments: lab.OldIds.ToDictionary(p => "host:" + p.Key, p => p.Value)));
         string[][] stepsThreeAndFour = [["networks", "prune", "--apply"], ["osd", "wipe", "--apply", "--confirm", Hosts.Length.ToString(CultureInfo.InvariantCulture)]];
         foreach (var step in stepsThreeAndFour)
         {

@@ -75,5 +75,5 @@ internal sealed class AfterTeardownWorld
     }
 
     public List<string> Journalled(string step) =>
-        Services.MemoryJournal.Written.Where(e => e.Step == step).Select(e => e.Event + (e.Subject is null ? "" : " " + e.Subject)).ToList();
+        Services.MemoryJournal.Written.Where(e => e.Step == step).Select(e => e.Event.Word() + (e.Subject is null ? "" : " " + e.Subject)).ToList();
 }

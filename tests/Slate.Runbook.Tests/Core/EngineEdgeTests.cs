@@ -1,3 +1,4 @@
+using Slate.Runbook.Ports;
 using Slate.Runbook.Core;
 
 namespace Slate.Runbook.Tests.Core;
@@ -50,7 +51,7 @@ public sealed class EngineEdgeTests
         await new StepRunner(green, new RecordingObserver(), new Interruption(), ["openstack"])
             .RunAsync(new ScriptedStep(ScriptedStep.Assessment(one, gateHolds: false), ScriptedStep.Assessment([])), RunMode.Apply);
 
-        Assert.Equal(("gate", "red: thing"), (red.MemoryJournal.Written[^1].Event, red.MemoryJournal.Written[^1].Detail));
-        Assert.Equal(("gate", "green"), (green.MemoryJournal.Written[^1].Event, green.MemoryJournal.Written[^1].Detail));
+        Assert.Equal((JournalEvent.Gate, "red: thing"), (red.MemoryJournal.Written[^1].Event, red.MemoryJournal.Written[^1].Detail));
+        Assert.Equal((JournalEvent.Gate, "green"), (green.MemoryJournal.Written[^1].Event, green.MemoryJournal.Written[^1].Detail));
     }
 }

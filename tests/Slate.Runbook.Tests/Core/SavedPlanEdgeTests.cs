@@ -12,17 +12,17 @@ public sealed class SavedPlanEdgeTests
     private static SavedPlan Saved => new("0011223344556677", "scripted", "caracal-testcloud", "maas", DateTimeOffset.UnixEpoch, "alice@jump",
         new Dictionary<string, IReadOnlyList<string>>(), Plan.Fingerprint, Plan.Actions, PlanBasis.Of(Plan));
 
-    private static JournalEntry Entry(string cloud, string what, string? detail) => new(DateTimeOffset.UnixEpoch, cloud, "scripted", what, Detail: detail);
+    private static JournalEntry Entry(string cloud, JournalEvent what, string? detail) => new(DateTimeOffset.UnixEpoch, cloud, "scripted", what, Detail: detail);
 
     [Fact]
     public void Only_a_saved_plan_entry_of_the_same_cloud_with_the_same_id_uses_the_plan_up()
     {
         Assert.Null(Saved.RefusalFor(Plan, [
-            Entry("caracal-testcloud", "refused", "0011223344556677"),
-            Entry("caracal-testcloud", SavedPlan.JournalEvent, "ffffffffffffffff"),
-            Entry("elsewhere", SavedPlan.JournalEvent, "0011223344556677"),
+            Entry("caracal-testcloud", JournalEvent.Refused, "0011223344556677"),
+            Entry("caracal-testcloud", JournalEvent.SavedPlan, "ffffffffffffffff"),
+            Entry("elsewhere", JournalEvent.SavedPlan, "0011223344556677"),
         ]));
-        Assert.NotNull(Saved.RefusalFor(Plan, [Entry("caracal-testcloud", SavedPlan.JournalEvent, "0011223344556677")]));
+        Assert.NotNull(Saved.RefusalFor(Plan, [Entry("caracal-testcloud", JournalEvent.SavedPlan, "0011223344556677")]));
     }
 
     [Fact]

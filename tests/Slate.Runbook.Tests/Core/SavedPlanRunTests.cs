@@ -21,7 +21,7 @@ public sealed class SavedPlanRunTests
     private Task<StepRun> ApplyAsync(ScriptedStep step, SavedPlan saved, string? approval = null, params string[] confirmations) =>
         new StepRunner(_services, _observer, new Interruption(), confirmations) { Saved = saved, Approval = approval }.RunAsync(step, RunMode.Apply);
 
-    private List<string> Journalled() => _services.MemoryJournal.Written.Select(e => $"{e.Event} {e.Detail}").ToList();
+    private List<string> Journalled() => _services.MemoryJournal.Written.Select(e => $"{e.Event.Word()} {e.Detail}").ToList();
 
     [Fact]
     public async Task A_plan_whose_objects_are_unchanged_is_applied_once_and_its_id_journalled()
@@ -33,7 +33,7 @@ public sealed class SavedPlanRunTests
 
         Assert.Equal(ExitCode.Ok, run.ExitCode);
         Assert.Equal(["first"], step.Applied);
-        Assert.Equal(["confirmed", SavedPlan.JournalEvent, "plan"], _services.MemoryJournal.Written.Take(3).Select(e => e.Event));
+        Assert.Equal([JournalEvent.Confirmed, JournalEvent.SavedPlan, JournalEvent.Plan], _services.MemoryJournal.Written.Take(3).Select(e => e.Event));
         Assert.Equal(("0011223344556677", planned.Plan.Fingerprint), (_services.MemoryJournal.Written[1].Detail, _services.MemoryJournal.Written[1].Fingerprint));
     }
 
@@ -42,7 +42,7 @@ public sealed class SavedPlanRunTests
     {
         var planned = Observed("Deployed", First);
         var saved = SavedFrom(planned);
-        _services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "scripted", SavedPlan.JournalEvent, saved.Fingerprint,
+        _services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "scripted", JournalEvent.SavedPlan, saved.Fingerprint,
             Detail: saved.Id, By: "bob@jump"));
         var step = new ScriptedStep(planned);
 
@@ -51,7 +51,7 @@ public sealed class SavedPlanRunTests
         Assert.Equal(ExitCode.Refused, run.ExitCode);
         Assert.Empty(step.Applied);
         Assert.Contains(_observer.Events, e => e.StartsWith("note Refused: plan 0011223344556677 was applied already (1970-01-01 00:00:00Z by bob@jump): a saved plan is used once", StringComparison.Ordinal));
-        Assert.Equal("refused", _services.MemoryJournal.Written[^1].Event);
+        Assert.Equal(JournalEvent.Refused, _services.MemoryJournal.Written[^1].Event);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class SavedPlanRunTests
         Assert.Empty(step.Applied);
         Assert.Empty(_observer.Asked);
         Assert.Contains($"note Refused: --approve ffffffffffffffff is not this plan's fingerprint ({planned.Plan.Fingerprint}); nothing was changed.", _observer.Events);
-        Assert.DoesNotContain(_services.MemoryJournal.Written, e => e.Event == SavedPlan.JournalEvent);
+        Assert.DoesNotContain(_services.MemoryJournal.Written, e => e.Event == JournalEvent.SavedPlan);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class StepRunnerObserverTests
 
         Assert.Equal(["assessed Apply", "started first", "progress applying first", "finished first Done", "started second", "progress applying second",
             "finished second Done", "gate green"], _observer.Events);
-        var started = _services.MemoryJournal.Written.Single(e => e.Event == "started" && e.Action == "first");
+        var started = _services.MemoryJournal.Written.Single(e => e.Event == JournalEvent.Started && e.Action == "first");
         Assert.Equal("openstack0", started.Arguments!["host"]);
     }
 
@@ -58,7 +58,7 @@ public sealed class StepRunnerObserverTests
         Assert.Equal(ExitCode.Refused, run.ExitCode);
         Assert.Equal(["Refused: no terminal to confirm on. Pass --confirm 'openstack' after reading the plan; nothing was changed."], Notes());
         var refused = Assert.Single(_services.MemoryJournal.Written);
-        Assert.Equal(("refused", "no confirmation (no terminal, no --confirm)"), (refused.Event, refused.Detail));
+        Assert.Equal((JournalEvent.Refused, "no confirmation (no terminal, no --confirm)"), (refused.Event, refused.Detail));
     }
 
     [Fact]

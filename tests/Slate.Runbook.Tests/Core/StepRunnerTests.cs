@@ -17,7 +17,7 @@ public sealed class StepRunnerTests
     private Task<StepRun> RunAsync(ScriptedStep step, RunMode mode, params string[] confirmations) =>
         new StepRunner(_services, _observer, _interruption, confirmations).RunAsync(step, mode);
 
-    private List<string?> Journalled() => _services.MemoryJournal.Written.Select(e => e.Event + (e.Action is null ? "" : " " + e.Action)).ToList<string?>();
+    private List<string?> Journalled() => _services.MemoryJournal.Written.Select(e => e.Event.Word() + (e.Action is null ? "" : " " + e.Action)).ToList<string?>();
 
     [Fact]
     public async Task A_dry_run_shows_the_plan_and_changes_nothing()
@@ -32,6 +32,22 @@ public sealed class StepRunnerTests
         Assert.Empty(_observer.Asked);
         Assert.Contains(_observer.Events, e => e.StartsWith("note Dry run: nothing was changed. Re-run with --apply to make these 2 change(s)", StringComparison.Ordinal));
         Assert.Null(run.Gate);
+    }
+
+    [Fact]
+    public async Task Every_entry_of_a_run_carries_the_runs_id_and_the_next_run_gets_another()
+    {
+        var runner = new StepRunner(_services, _observer, _interruption, ["yes", "yes"]);
+
+        await runner.RunAsync(new ScriptedStep(ScriptedStep.Assessment([First])), RunMode.Apply);
+        var firstRun = _services.MemoryJournal.Written.Count;
+        await runner.RunAsync(new ScriptedStep(ScriptedStep.Assessment([Second])), RunMode.Apply);
+
+        var runs = _services.MemoryJournal.Written.Select(e => e.Run).ToList();
+        Assert.Single(runs.Take(firstRun).Distinct());
+        Assert.Single(runs.Skip(firstRun).Distinct());
+        Assert.NotEqual(runs[0], runs[^1]);
+        Assert.All(runs, r => Assert.Matches("^[0-9a-f]{20}$", r));
     }
 
     [Fact]
@@ -198,7 +214,7 @@ public sealed class StepRunnerTests
 
         Assert.Equal(ExitCode.Ok, run.ExitCode);
         Assert.Empty(_observer.Asked);
-        Assert.Equal("plan", _services.MemoryJournal.Written[0].Event);
+        Assert.Equal(JournalEvent.Plan, _services.MemoryJournal.Written[0].Event);
     }
 
     [Theory]

@@ -222,6 +222,6 @@ public sealed class OsdWipeStepTests
     {
         foreach (var host in AfterTeardownWorld.Hosts)
             Assert.Equal(137 * GiB, (await VolumeAsync(Osd(host)))?.AllocationBytes);
-        Assert.DoesNotContain(_world.Services.MemoryJournal.Written, e => e.Event is "started" or "plan");
+        Assert.DoesNotContain(_world.Services.MemoryJournal.Written, e => e.Event is JournalEvent.Started or JournalEvent.Plan);
     }
 }

@@ -60,9 +60,9 @@ public sealed class ReenrollTableTests
     public async Task Only_the_teardowns_applied_plans_of_this_cloud_give_the_pre_teardown_ids()
     {
         var journal = _world.Services.MemoryJournal;
-        journal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", "started", "f00", Arguments: new Dictionary<string, string> { ["host:openstack1"] = "started-entry" }));
-        journal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "osd", "plan", "f00", Arguments: new Dictionary<string, string> { ["host:openstack1"] = "osd-entry" }));
-        journal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "other-cloud", "teardown", "plan", "f00", Arguments: new Dictionary<string, string> { ["host:openstack1"] = "other-cloud" }));
+        journal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Started, "f00", Arguments: new Dictionary<string, string> { ["host:openstack1"] = "started-entry" }));
+        journal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "osd", JournalEvent.Plan, "f00", Arguments: new Dictionary<string, string> { ["host:openstack1"] = "osd-entry" }));
+        journal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "other-cloud", "teardown", JournalEvent.Plan, "f00", Arguments: new Dictionary<string, string> { ["host:openstack1"] = "other-cloud" }));
 
         var plan = await PlanAsync();
 

@@ -21,7 +21,7 @@ internal sealed class ReenrollWorld
         foreach (var host in Hosts)
             Hypervisor.SetState(host, DomainState.ShutOff);
         Services = new TestServices(Site, Maas, RecordedJuju.Without("openstack"), Hypervisor, new FastTime());
-        Services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, Site.Cloud.Name, "teardown", "plan", "f00",
+        Services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, Site.Cloud.Name, "teardown", JournalEvent.Plan, "f00",
             Arguments: Hosts.ToDictionary(h => "host:" + h, h => "old-" + h)));
     }
 

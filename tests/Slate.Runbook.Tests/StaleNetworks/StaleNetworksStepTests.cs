@@ -64,7 +64,7 @@ public sealed class StaleNetworksStepTests
         Assert.Equal(bystanderXml, await _world.Hypervisor.GetDomainXmlAsync(bystander, CancellationToken.None));
         Assert.Equal(["network-gone", "unreferenced", .. AfterTeardownWorld.Hosts.SelectMany(_ => new[] { "nics-kept", "definition-kept" })],
             run.Gate.Lines.Select(l => l.Code));
-        var plan = _world.Services.MemoryJournal.Written.Single(e => e.Event == "plan");
+        var plan = _world.Services.MemoryJournal.Written.Single(e => e.Event == JournalEvent.Plan);
         Assert.Equal(string.Join(", ", others["openstack1"].Select(n => $"{n.Mac} {n.Network}").Order(StringComparer.Ordinal)), plan.Arguments!["nics:openstack1"]);
 
         var written = _world.Services.MemoryJournal.Written.Count;

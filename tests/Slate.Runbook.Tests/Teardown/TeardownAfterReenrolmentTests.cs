@@ -28,7 +28,7 @@ public sealed class TeardownAfterReenrolmentTests
     {
         var services = _world.Services;
         if (baseline is not null)
-            services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UtcNow, "caracal-testcloud", TeardownStep.StepName, "plan", "f", Arguments: baseline));
+            services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UtcNow, "caracal-testcloud", TeardownStep.StepName, JournalEvent.Plan, "f", Arguments: baseline));
         return await _world.AssessAsync(TeardownWorld.Destroy, services);
     }
 

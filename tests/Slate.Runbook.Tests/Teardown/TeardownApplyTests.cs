@@ -24,7 +24,7 @@ public sealed class TeardownApplyTests
 
         Assert.Equal(ExitCode.Ok, run.ExitCode);
         Assert.Equal(["destroy", "force-remove 3", "destroy"], juju.Calls.Where(c => c != "status"));
-        var confirmed = ((MemoryJournal)services.Journal).Written.Where(e => e.Event == "confirmed").Select(e => e.Detail).ToList();
+        var confirmed = ((MemoryJournal)services.Journal).Written.Where(e => e.Event == JournalEvent.Confirmed).Select(e => e.Detail).ToList();
         Assert.Equal("typed 'force openstack' for: machine 3 (host03)", confirmed[1]);
         Assert.Equal(["capture-model", "destroy-model", "force-remove-machine", "destroy-model", "delete-machine"], run.Actions.Select(a => a.Action.Kind));
         Assert.Contains("still dying after 30s", run.Actions[1].Detail, StringComparison.Ordinal);

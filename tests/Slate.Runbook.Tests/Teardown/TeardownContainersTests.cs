@@ -74,7 +74,7 @@ public sealed class TeardownContainersTests
         _world.Devices.Clear();
         var gone = _world.Services;
         foreach (var services in new[] { left, gone })
-            services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", "plan",
+            services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
                 Arguments: new Dictionary<string, string> { ["device:dev001"] = Keystone }));
 
         var red = (await _world.AssessAsync(TeardownWorld.Destroy, left)).Gate;
@@ -92,7 +92,7 @@ public sealed class TeardownContainersTests
     {
         _world.TornDownByDestroy();
         var services = _world.Services;
-        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", "plan",
+        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
             Arguments: new Dictionary<string, string> { ["device:dev001"] = Keystone, ["device:gone99"] = "juju-abc123-1-lxd-0" }));
 
         var plan = (await _world.AssessAsync(TeardownWorld.Destroy, services)).Plan;

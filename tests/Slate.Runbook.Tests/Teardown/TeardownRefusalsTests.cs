@@ -92,9 +92,9 @@ public sealed class TeardownRefusalsTests
     {
         _world.TornDownByDestroy();
         var services = _world.Services;
-        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", "plan",
+        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
             Arguments: new Dictionary<string, string> { ["protected:lxd"] = "lxd000 Deployed owner=admin" }));
-        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch.AddMinutes(1), cloud, step, @event,
+        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch.AddMinutes(1), cloud, step, JournalEvents.TryParse(@event, out var word) ? word : throw new ArgumentException(@event),
             Arguments: new Dictionary<string, string> { ["protected:lxd"] = "lxd000 Releasing owner=admin" }));
         _world.Machines[_world.Machines.FindIndex(m => m.Hostname == "lxd")] = TeardownWorld.Deployed("lxd", "lxd000", pod: null) with { StatusName = "Releasing" };
 
