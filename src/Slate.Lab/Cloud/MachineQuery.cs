@@ -1,17 +1,5 @@
 namespace Slate.Lab.Cloud;
 
-/// <summary>What `POST machines/` carries.</summary>
-public sealed record MachineSpec(
-    string? Hostname,
-    string? Architecture,
-    IReadOnlyList<string> MacAddresses,
-    string PowerType,
-    IReadOnlyDictionary<string, string> PowerParameters,
-    bool Commission);
-
-/// <summary>`PUT machines/{id}/`; null = unchanged. Power parameters given are merged into the machine's.</summary>
-public sealed record MachineEdit(string? Hostname, string? Description, string? PowerType, IReadOnlyDictionary<string, string> PowerParameters);
-
 /// <summary>The machine-list filters the lab applies (MAAS 3.7 ReadNodesForm); an empty list does not filter.</summary>
 public sealed record MachineQuery(
     IReadOnlyList<string> SystemIds, IReadOnlyList<string> Hostnames, IReadOnlyList<string> MacAddresses,

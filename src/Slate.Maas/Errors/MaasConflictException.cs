@@ -3,16 +3,6 @@ using System.Net;
 
 namespace Slate.Maas.Errors;
 
-public sealed class MaasUnauthorizedException(string method, string path, string body)
-    : MaasApiException(Describe(method, path, HttpStatusCode.Unauthorized, body) + " Check the MAAS API key.",
-        method, path, HttpStatusCode.Unauthorized, body);
-
-public sealed class MaasForbiddenException(string method, string path, string body)
-    : MaasApiException(Describe(method, path, HttpStatusCode.Forbidden, body), method, path, HttpStatusCode.Forbidden, body);
-
-public sealed class MaasNotFoundException(string method, string path, string body)
-    : MaasApiException(Describe(method, path, HttpStatusCode.NotFound, body), method, path, HttpStatusCode.NotFound, body);
-
 /// <summary>
 /// 409: the object is in the wrong state (MAAS's text/plain reason), or — with Retry-After — MAAS's database retries ran
 /// out and it rolled the request back; its body is then an HTML page, so the message does not quote it
@@ -26,12 +16,4 @@ public sealed class MaasConflictException(string method, string path, string bod
 
     private static string RolledBack(string method, string path, TimeSpan wait) => string.Create(CultureInfo.InvariantCulture,
         $"MAAS answered {method} {path} with 409 Conflict and Retry-After {wait.TotalSeconds:0.#} s: it rolled the request back (its database retries ran out) and asks for it again.");
-}
-
-/// <summary>503: MAAS (or its rack/BMC) is temporarily unable to do it.</summary>
-public sealed class MaasUnavailableException(string method, string path, string body, TimeSpan? retryAfter)
-    : MaasApiException(Describe(method, path, HttpStatusCode.ServiceUnavailable, body),
-        method, path, HttpStatusCode.ServiceUnavailable, body)
-{
-    public TimeSpan? RetryAfter { get; } = retryAfter;
 }

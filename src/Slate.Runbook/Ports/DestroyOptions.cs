@@ -7,6 +7,3 @@ namespace Slate.Runbook.Ports;
 /// </summary>
 public sealed record DestroyOptions(
     bool DestroyStorage = false, bool Force = false, TimeSpan? Timeout = null, bool NoWait = false, bool ReleaseStorage = false);
-
-/// <summary>Flags of <c>juju remove-machine</c> (always run with <c>--no-prompt</c>). NoWait is only valid with Force.</summary>
-public sealed record RemoveOptions(bool KeepInstance = false, bool Force = false, bool NoWait = false);

@@ -1,0 +1,5 @@
+using Slate.Runbook.Ports;
+
+namespace Slate.Lab.Hypervisor.Http;
+
+public sealed record HypervisorError(HypervisorErrorCode Code, string Message);

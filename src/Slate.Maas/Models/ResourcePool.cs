@@ -1,0 +1,3 @@
+namespace Slate.Maas.Models;
+
+public sealed record ResourcePool(int Id, string Name, string? Description, string ResourceUri);
