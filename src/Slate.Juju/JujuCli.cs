@@ -37,25 +37,25 @@ public sealed class JujuCli : IJuju
         _process = new JujuProcess(executable, leadingArguments ?? [], JujuEnvironment.For(environment ?? JujuEnvironment.OfThisProcess()));
     }
 
-    public async Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken cancellationToken = default) =>
-        JujuModelsJson.Parse(await _process.RunAsync(JujuArguments.Models(_controller), null, _readTimeout, null, cancellationToken));
+    public async Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken ct = default) =>
+        JujuModelsJson.Parse(await _process.RunAsync(JujuArguments.Models(_controller), null, _readTimeout, null, ct));
 
-    public async Task<JujuModelStatus> StatusAsync(string model, CancellationToken cancellationToken = default)
+    public async Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default)
     {
         var args = JujuArguments.Status(JujuArguments.Target(_controller, model));
-        return JujuStatusJson.Parse(await _process.RunAsync(args, model, _readTimeout, null, cancellationToken));
+        return JujuStatusJson.Parse(await _process.RunAsync(args, model, _readTimeout, null, ct));
     }
 
-    public Task<string> StatusJsonAsync(string model, CancellationToken cancellationToken = default) =>
-        _process.RunAsync(JujuArguments.Status(JujuArguments.Target(_controller, model)), model, _readTimeout, null, cancellationToken);
+    public Task<string> StatusJsonAsync(string model, CancellationToken ct = default) =>
+        _process.RunAsync(JujuArguments.Status(JujuArguments.Target(_controller, model)), model, _readTimeout, null, ct);
 
-    public Task<string> ExportBundleAsync(string model, CancellationToken cancellationToken = default) =>
-        _process.RunAsync(JujuArguments.ExportBundle(JujuArguments.Target(_controller, model)), model, _readTimeout, null, cancellationToken);
+    public Task<string> ExportBundleAsync(string model, CancellationToken ct = default) =>
+        _process.RunAsync(JujuArguments.ExportBundle(JujuArguments.Target(_controller, model)), model, _readTimeout, null, ct);
 
-    public Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
-        _process.RunAsync(JujuArguments.DestroyModel(JujuArguments.Target(_controller, model), options), model, _changeTimeout, progress, cancellationToken);
+    public Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken ct = default) =>
+        _process.RunAsync(JujuArguments.DestroyModel(JujuArguments.Target(_controller, model), options), model, _changeTimeout, progress, ct);
 
-    public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken cancellationToken = default) =>
+    public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken ct = default) =>
         _process.RunAsync(
-            JujuArguments.RemoveMachine(JujuArguments.Target(_controller, model), machineId, options), model, _changeTimeout, null, cancellationToken);
+            JujuArguments.RemoveMachine(JujuArguments.Target(_controller, model), machineId, options), model, _changeTimeout, null, ct);
 }

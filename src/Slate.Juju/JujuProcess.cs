@@ -16,7 +16,7 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
     /// <param name="timeout">How long the call may run before it is killed.</param>
     /// <param name="progress">Receives each line juju writes to stderr, as it writes it (see <see cref="LiveLines"/>).</param>
     public async Task<string> RunAsync(
-        IReadOnlyList<string> arguments, string? model, TimeSpan timeout, IProgress<string>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<string> arguments, string? model, TimeSpan timeout, IProgress<string>? progress, CancellationToken ct)
     {
         string[] args = [.. leadingArguments, .. arguments];
         var argv = ArgvMask.Apply([executable, .. args]);
@@ -27,7 +27,7 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
         var stderrTarget = PipeTarget.ToStringBuilder(stderr);
         if (progress is not null) stderrTarget = PipeTarget.Merge(stderrTarget, LiveLines.To(progress));
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
         CommandResult result;
         try
@@ -40,7 +40,7 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteAsync(deadline.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new JujuCommandException($"{shown}: no answer within {timeout}; the process was killed", argv, null, Tail(stderr.ToString()));
         }

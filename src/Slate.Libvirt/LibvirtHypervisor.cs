@@ -63,43 +63,43 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
     [GeneratedRegex("://([^:/@]*):[^@/]*@")]
     private static partial Regex UserPassword();
 
-    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) =>
-        Run(ListDomains, cancellationToken);
+    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken ct) =>
+        Run(ListDomains, ct);
 
-    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) =>
-        Run(conn => WithDomain(conn, domain, dom => DomainXml.Parse(domain, PersistentXml(dom, domain))), cancellationToken);
+    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken ct) =>
+        Run(conn => WithDomain(conn, domain, dom => DomainXml.Parse(domain, PersistentXml(dom, domain))), ct);
 
-    public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) =>
-        Run(conn => WithDomain(conn, domain, dom => PersistentXml(dom, domain)), cancellationToken);
+    public Task<string> GetDomainXmlAsync(string domain, CancellationToken ct) =>
+        Run(conn => WithDomain(conn, domain, dom => PersistentXml(dom, domain)), ct);
 
     /// <summary>Resolved on this machine's file system, like the owner names: Slate runs on the hypervisor host (qemu:///system).</summary>
-    public Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken) =>
-        Task.Run(() => HostPath.Resolve(path, link => new FileInfo(link).LinkTarget), cancellationToken);
+    public Task<string> ResolvePathAsync(string path, CancellationToken ct) =>
+        Task.Run(() => HostPath.Resolve(path, link => new FileInfo(link).LinkTarget), ct);
 
-    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken) =>
+    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct) =>
         Run(conn => WithDomain(conn, domain, dom =>
         {
             var nic = DomainXml.InterfaceXml(domain, PersistentXml(dom, domain), mac);
             if (virDomainDetachDeviceFlags(dom, nic, DomainAffectConfig) < 0)
                 throw LibvirtErrors.Last($"detaching interface {mac} from domain '{domain}'");
             return true;
-        }), cancellationToken);
+        }), ct);
 
-    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) =>
-        Run(conn => FindNetwork(conn, name), cancellationToken);
+    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken ct) =>
+        Run(conn => FindNetwork(conn, name), ct);
 
-    public Task DestroyNetworkAsync(string name, CancellationToken cancellationToken) =>
+    public Task DestroyNetworkAsync(string name, CancellationToken ct) =>
         Run(conn => WithNetwork(conn, name, net => virNetworkDestroy(net) < 0 ? throw LibvirtErrors.Last($"destroying network '{name}'") : true),
-            cancellationToken);
+            ct);
 
-    public Task UndefineNetworkAsync(string name, CancellationToken cancellationToken) =>
+    public Task UndefineNetworkAsync(string name, CancellationToken ct) =>
         Run(conn => WithNetwork(conn, name, net => virNetworkUndefine(net) < 0 ? throw LibvirtErrors.Last($"undefining network '{name}'") : true),
-            cancellationToken);
+            ct);
 
-    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) =>
-        RunVolumeCall(conn => FindVolume(conn, path), cancellationToken);
+    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken ct) =>
+        RunVolumeCall(conn => FindVolume(conn, path), ct);
 
-    public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) =>
+    public Task DeleteVolumeAsync(string path, CancellationToken ct) =>
         RunVolumeCall(conn =>
         {
             RefreshPoolOf(conn, path);
@@ -107,23 +107,23 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
             if (vol == 0) throw LibvirtErrors.Last($"looking up volume {path}");
             try { return virStorageVolDelete(vol, 0) < 0 ? throw LibvirtErrors.Last($"deleting volume {path}") : true; }
             finally { virStorageVolFree(vol); }
-        }, cancellationToken);
+        }, ct);
 
-    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken)
+    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!Path.IsPathFullyQualified(spec.Path)) throw new ArgumentException($"volume path '{spec.Path}' is not absolute", nameof(spec));
-        return RunVolumeCall(conn => CreateVolume(conn, spec), cancellationToken);
+        return RunVolumeCall(conn => CreateVolume(conn, spec), ct);
     }
 
-    private Task<T> Run<T>(Func<nint, T> work, CancellationToken cancellationToken) =>
-        Task.Run(() => connection.Use(work), cancellationToken);
+    private Task<T> Run<T>(Func<nint, T> work, CancellationToken ct) =>
+        Task.Run(() => connection.Use(work), ct);
 
-    private Task<T> RunVolumeCall<T>(Func<nint, T> work, CancellationToken cancellationToken) =>
+    private Task<T> RunVolumeCall<T>(Func<nint, T> work, CancellationToken ct) =>
         Run(conn =>
         {
             lock (volumeCalls) return work(conn);
-        }, cancellationToken);
+        }, ct);
 
     private static void Initialize()
     {

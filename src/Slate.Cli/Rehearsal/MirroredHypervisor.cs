@@ -8,47 +8,47 @@ namespace Slate.Cli.Rehearsal;
 /// </summary>
 internal sealed class MirroredHypervisor(IHypervisor real, IHypervisor twin) : IHypervisor
 {
-    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) => real.ListDomainsAsync(cancellationToken);
+    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken ct) => real.ListDomainsAsync(ct);
 
-    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) =>
-        real.GetDomainDevicesAsync(domain, cancellationToken);
+    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken ct) =>
+        real.GetDomainDevicesAsync(domain, ct);
 
-    public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) => real.GetDomainXmlAsync(domain, cancellationToken);
+    public Task<string> GetDomainXmlAsync(string domain, CancellationToken ct) => real.GetDomainXmlAsync(domain, ct);
 
-    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) => real.FindNetworkAsync(name, cancellationToken);
+    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken ct) => real.FindNetworkAsync(name, ct);
 
-    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) => real.FindVolumeAsync(path, cancellationToken);
+    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken ct) => real.FindVolumeAsync(path, ct);
 
-    public Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken) => real.ResolvePathAsync(path, cancellationToken);
+    public Task<string> ResolvePathAsync(string path, CancellationToken ct) => real.ResolvePathAsync(path, ct);
 
-    public async Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken)
+    public async Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct)
     {
-        await real.DetachInterfaceAsync(domain, mac, cancellationToken).ConfigureAwait(false);
-        await twin.DetachInterfaceAsync(domain, mac, cancellationToken).ConfigureAwait(false);
+        await real.DetachInterfaceAsync(domain, mac, ct).ConfigureAwait(false);
+        await twin.DetachInterfaceAsync(domain, mac, ct).ConfigureAwait(false);
     }
 
-    public async Task DestroyNetworkAsync(string name, CancellationToken cancellationToken)
+    public async Task DestroyNetworkAsync(string name, CancellationToken ct)
     {
-        await real.DestroyNetworkAsync(name, cancellationToken).ConfigureAwait(false);
-        await twin.DestroyNetworkAsync(name, cancellationToken).ConfigureAwait(false);
+        await real.DestroyNetworkAsync(name, ct).ConfigureAwait(false);
+        await twin.DestroyNetworkAsync(name, ct).ConfigureAwait(false);
     }
 
-    public async Task UndefineNetworkAsync(string name, CancellationToken cancellationToken)
+    public async Task UndefineNetworkAsync(string name, CancellationToken ct)
     {
-        await real.UndefineNetworkAsync(name, cancellationToken).ConfigureAwait(false);
-        await twin.UndefineNetworkAsync(name, cancellationToken).ConfigureAwait(false);
+        await real.UndefineNetworkAsync(name, ct).ConfigureAwait(false);
+        await twin.UndefineNetworkAsync(name, ct).ConfigureAwait(false);
     }
 
-    public async Task DeleteVolumeAsync(string path, CancellationToken cancellationToken)
+    public async Task DeleteVolumeAsync(string path, CancellationToken ct)
     {
-        await real.DeleteVolumeAsync(path, cancellationToken).ConfigureAwait(false);
-        await twin.DeleteVolumeAsync(path, cancellationToken).ConfigureAwait(false);
+        await real.DeleteVolumeAsync(path, ct).ConfigureAwait(false);
+        await twin.DeleteVolumeAsync(path, ct).ConfigureAwait(false);
     }
 
-    public async Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken)
+    public async Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken ct)
     {
-        var created = await real.CreateVolumeAsync(spec, cancellationToken).ConfigureAwait(false);
-        await twin.CreateVolumeAsync(spec, cancellationToken).ConfigureAwait(false);
+        var created = await real.CreateVolumeAsync(spec, ct).ConfigureAwait(false);
+        await twin.CreateVolumeAsync(spec, ct).ConfigureAwait(false);
         return created;
     }
 }

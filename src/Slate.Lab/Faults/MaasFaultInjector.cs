@@ -43,8 +43,8 @@ internal sealed class MaasFaultInjector
     }
 
     /// <summary>Waits the injected latency on the lab clock.</summary>
-    public Task DelayAsync(CancellationToken cancellationToken) =>
-        _faults.Latency > TimeSpan.Zero ? Task.Delay(_faults.Latency, _cloud.Time, cancellationToken) : Task.CompletedTask;
+    public Task DelayAsync(CancellationToken ct) =>
+        _faults.Latency > TimeSpan.Zero ? Task.Delay(_faults.Latency, _cloud.Time, ct) : Task.CompletedTask;
 
     /// <summary>The 503 or 409 answered instead of running the handler (so nothing changes), or null to run it.</summary>
     public MaasResponse? Refusal(MaasCall call)

@@ -97,22 +97,22 @@ public sealed class LabHypervisor : IHypervisor
         lock (gate) return [.. Domain(domain).Nics];
     }
 
-    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken ct) => Locked(ct, () =>
         (IReadOnlyList<HypervisorDomain>)state.Domains.Values.Select(d => new HypervisorDomain(d.Name, d.State))
             .OrderBy(d => d.Name, StringComparer.Ordinal).ToList());
 
-    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken ct) => Locked(ct, () =>
     {
         var d = Domain(domain);
         return new DomainDevices(d.Name, d.Disks, [.. d.Nics.Select(n => new DomainInterface(n.Mac, "network", n.Network, null, "virtio"))]);
     });
 
-    public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) => Locked(cancellationToken, () => DomainXml(Domain(domain)));
+    public Task<string> GetDomainXmlAsync(string domain, CancellationToken ct) => Locked(ct, () => DomainXml(Domain(domain)));
 
-    public Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    public Task<string> ResolvePathAsync(string path, CancellationToken ct) => Locked(ct, () =>
         HostPath.Resolve(path, link => state.Links.GetValueOrDefault(link)));
 
-    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct) => Locked(ct, () =>
     {
         var d = Domain(domain);
         var removed = d.Nics.RemoveAll(n => string.Equals(n.Mac, mac, StringComparison.OrdinalIgnoreCase));
@@ -120,10 +120,10 @@ public sealed class LabHypervisor : IHypervisor
             $"domain '{domain}' has no interface with MAC address {mac} in its persistent definition");
     });
 
-    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken ct) => Locked(ct, () =>
         state.Networks.TryGetValue(name, out var n) ? new HypervisorNetwork(n.Name, n.Active, n.Bridge, NetworkXml(n)) : null);
 
-    public Task DestroyNetworkAsync(string name, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    public Task DestroyNetworkAsync(string name, CancellationToken ct) => Locked(ct, () =>
     {
         var n = Network(name);
         if (!n.Active) throw new HypervisorException(HypervisorErrorCode.Other, $"destroying network '{name}': Requested operation is not valid: network '{name}' is not active");
@@ -132,7 +132,7 @@ public sealed class LabHypervisor : IHypervisor
         return true;
     });
 
-    public Task UndefineNetworkAsync(string name, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    public Task UndefineNetworkAsync(string name, CancellationToken ct) => Locked(ct, () =>
     {
         var n = Network(name);
         if (n.Active) n.Persistent = false;
@@ -140,18 +140,18 @@ public sealed class LabHypervisor : IHypervisor
         return true;
     });
 
-    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken ct) => Locked(ct, () =>
         state.Volumes.GetValueOrDefault(path));
 
-    public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) => Locked(cancellationToken, () =>
+    public Task DeleteVolumeAsync(string path, CancellationToken ct) => Locked(ct, () =>
         state.Volumes.Remove(path) ? true : throw new HypervisorException(HypervisorErrorCode.NoVolume,
             $"looking up volume {path}: Storage volume not found: no storage vol with matching path '{path}'"));
 
-    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken)
+    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!Path.IsPathFullyQualified(spec.Path)) throw new ArgumentException($"volume path '{spec.Path}' is not absolute", nameof(spec));
-        return Locked(cancellationToken, () =>
+        return Locked(ct, () =>
         {
             var directory = Path.GetDirectoryName(spec.Path)!;
             if (!state.PoolDirectories.Contains(directory))
@@ -168,9 +168,9 @@ public sealed class LabHypervisor : IHypervisor
         });
     }
 
-    private Task<T> Locked<T>(CancellationToken cancellationToken, Func<T> work)
+    private Task<T> Locked<T>(CancellationToken ct, Func<T> work)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        ct.ThrowIfCancellationRequested();
         try
         {
             lock (gate) return Task.FromResult(work());

@@ -60,9 +60,9 @@ internal sealed class MaasEndpointFactory(LabCloud cloud, LabMaasOptions options
     };
 
     /// <summary>Latency first; then a 503/409 instead of the handler, or the handler's response lost (null) after it ran.</summary>
-    private async Task<MaasResponse?> RunWithFaultsAsync(Func<MaasCall, MaasResponse> handler, MaasCall call, CancellationToken cancellationToken)
+    private async Task<MaasResponse?> RunWithFaultsAsync(Func<MaasCall, MaasResponse> handler, MaasCall call, CancellationToken ct)
     {
-        await _faults.DelayAsync(cancellationToken);
+        await _faults.DelayAsync(ct);
         if (_faults.Refusal(call) is { } refusal) return refusal;
         var response = Run(handler, call);
         return _faults.LosesResponse(call) ? null : response;

@@ -53,11 +53,11 @@ public sealed class LabMaasServer : IAsyncDisposable
     public IReadOnlyList<string> Violations => _recorder.Violations;
 
     /// <summary>Starts on 127.0.0.1:<paramref name="port"/> (0 = any free port) with a freshly minted API key.</summary>
-    public static Task<LabMaasServer> StartAsync(LabCloud cloud, int port, CancellationToken cancellationToken) =>
-        StartAsync(cloud, new LabJujuController(cloud), port, cancellationToken);
+    public static Task<LabMaasServer> StartAsync(LabCloud cloud, int port, CancellationToken ct) =>
+        StartAsync(cloud, new LabJujuController(cloud), port, ct);
 
     /// <summary>Starts with a juju controller built by the caller (e.g. with its own model-removal delay).</summary>
-    public static async Task<LabMaasServer> StartAsync(LabCloud cloud, LabJujuController juju, int port, CancellationToken cancellationToken)
+    public static async Task<LabMaasServer> StartAsync(LabCloud cloud, LabJujuController juju, int port, CancellationToken ct)
     {
         if (juju.Cloud != cloud) throw new ArgumentException("the juju controller belongs to another lab cloud", nameof(juju));
         var apiKey = $"{LabIds.Secret(18)}:{LabIds.Secret(18)}:{LabIds.Secret(32)}";
@@ -70,7 +70,7 @@ public sealed class LabMaasServer : IAsyncDisposable
         app.MapLabMaas(cloud, new LabMaasOptions(apiKey, recorder));
         app.MapLabJuju(juju, labToken);
         app.MapLabHypervisor(cloud.Hypervisor, labToken);
-        await app.StartAsync(cancellationToken);
+        await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var bound = new Uri(address).Port;
         return new LabMaasServer(app, new Uri($"http://127.0.0.1:{bound}/"), apiKey, labToken, juju, recorder);

@@ -44,16 +44,16 @@ internal sealed class MaasConnection : IDisposable
     public int RequestCount => Volatile.Read(ref _requestCount);
 
     public Task<T> GetAsync<T>(
-        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        GetAsync(path, op, query, type, bodyHoldsSecrets: false, cancellationToken);
+        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, CancellationToken ct) =>
+        GetAsync(path, op, query, type, bodyHoldsSecrets: false, ct);
 
     /// <summary>A GET whose 2xx answer holds secrets (power parameters): a body that fails to parse is not kept in the error.</summary>
     public Task<T> GetSecretsAsync<T>(
-        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        GetAsync(path, op, query, type, bodyHoldsSecrets: true, cancellationToken);
+        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, CancellationToken ct) =>
+        GetAsync(path, op, query, type, bodyHoldsSecrets: true, ct);
 
     private async Task<T> GetAsync<T>(
-        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, bool bodyHoldsSecrets, CancellationToken cancellationToken)
+        string path, string? op, MaasForm? query, JsonTypeInfo<T> type, bool bodyHoldsSecrets, CancellationToken ct)
     {
         var uri = BuildUri(path, op, query);
         var shown = Shown(uri, op);
@@ -62,68 +62,68 @@ internal sealed class MaasConnection : IDisposable
         {
             response = await _readPipeline.ExecuteAsync(
                 async token => await SendOnceAsync(new HttpRequestMessage(HttpMethod.Get, uri), token),
-                cancellationToken);
+                ct);
         }
-        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (IsTransportFailure(e, ct))
         {
             throw new MaasUnreachableException("GET", shown, _apiBase, e.Message, e);
         }
         using (response)
-            return await ReadAsync(response, "GET", shown, type, bodyHoldsSecrets, cancellationToken);
+            return await ReadAsync(response, "GET", shown, type, bodyHoldsSecrets, ct);
     }
 
     public async Task<T> PostAsync<T>(
-        string path, string? op, MaasForm form, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        string path, string? op, MaasForm form, JsonTypeInfo<T> type, CancellationToken ct)
     {
         var uri = BuildUri(path, op, null);
         using var response = await SendWriteAsync(
-            new HttpRequestMessage(HttpMethod.Post, uri) { Content = form.ToContent() }, Shown(uri, op), cancellationToken);
-        return await ReadAsync(response, "POST", Shown(uri, op), type, bodyHoldsSecrets: false, cancellationToken);
+            new HttpRequestMessage(HttpMethod.Post, uri) { Content = form.ToContent() }, Shown(uri, op), ct);
+        return await ReadAsync(response, "POST", Shown(uri, op), type, bodyHoldsSecrets: false, ct);
     }
 
-    public async Task<T> PutAsync<T>(string path, MaasForm form, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    public async Task<T> PutAsync<T>(string path, MaasForm form, JsonTypeInfo<T> type, CancellationToken ct)
     {
         var uri = BuildUri(path, null, null);
         using var response = await SendWriteAsync(
-            new HttpRequestMessage(HttpMethod.Put, uri) { Content = form.ToContent() }, Shown(uri, null), cancellationToken);
-        return await ReadAsync(response, "PUT", Shown(uri, null), type, bodyHoldsSecrets: false, cancellationToken);
+            new HttpRequestMessage(HttpMethod.Put, uri) { Content = form.ToContent() }, Shown(uri, null), ct);
+        return await ReadAsync(response, "PUT", Shown(uri, null), type, bodyHoldsSecrets: false, ct);
     }
 
-    public async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    public async Task DeleteAsync(string path, CancellationToken ct)
     {
         var uri = BuildUri(path, null, null);
         using var response = await SendWriteAsync(
-            new HttpRequestMessage(HttpMethod.Delete, uri), Shown(uri, null), cancellationToken);
+            new HttpRequestMessage(HttpMethod.Delete, uri), Shown(uri, null), ct);
         if (!response.IsSuccessStatusCode)
-            throw await MaasErrorMapper.ToExceptionAsync(response, "DELETE", Shown(uri, null), _time, cancellationToken);
+            throw await MaasErrorMapper.ToExceptionAsync(response, "DELETE", Shown(uri, null), _time, ct);
     }
 
     public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> SendWriteAsync(
-        HttpRequestMessage request, string shown, CancellationToken cancellationToken)
+        HttpRequestMessage request, string shown, CancellationToken ct)
     {
         var method = request.Method.Method;
         try
         {
-            return await SendOnceAsync(request, cancellationToken);
+            return await SendOnceAsync(request, ct);
         }
         catch (HttpRequestException e) when (NeverConnected(e))
         {
             throw new MaasUnreachableException(method, shown, _apiBase, e.Message, e);
         }
-        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (IsTransportFailure(e, ct))
         {
             throw new MaasOutcomeUnknownException(method, shown, null, "", e);
         }
     }
 
     /// <summary>Sends and disposes <paramref name="request"/>; the body is buffered within the timeout.</summary>
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken ct)
     {
         using var _ = request;
         using var timeout = new CancellationTokenSource(_timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         Interlocked.Increment(ref _requestCount);
         try
         {
@@ -139,7 +139,7 @@ internal sealed class MaasConnection : IDisposable
                 throw;
             }
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             throw new TimeoutException($"no response within {_timeout.TotalSeconds:0.#} s");
         }
@@ -181,11 +181,11 @@ internal sealed class MaasConnection : IDisposable
 
     private async Task<T> ReadAsync<T>(
         HttpResponseMessage response, string method, string shown, JsonTypeInfo<T> type, bool bodyHoldsSecrets,
-        CancellationToken cancellationToken)
+        CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)
-            throw await MaasErrorMapper.ToExceptionAsync(response, method, shown, _time, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw await MaasErrorMapper.ToExceptionAsync(response, method, shown, _time, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
         try
         {
             return JsonSerializer.Deserialize(body, type)
@@ -209,8 +209,8 @@ internal sealed class MaasConnection : IDisposable
 
     private static string Shown(Uri uri, string? op) => uri.AbsolutePath + (op is null ? "" : "?op=" + op);
 
-    private static bool IsTransportFailure(Exception e, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && e is HttpRequestException or TimeoutException or IOException;
+    private static bool IsTransportFailure(Exception e, CancellationToken ct) =>
+        !ct.IsCancellationRequested && e is HttpRequestException or TimeoutException or IOException;
 
     private static bool NeverConnected(HttpRequestException e) =>
         e.HttpRequestError == HttpRequestError.NameResolutionError ||

@@ -7,9 +7,9 @@ namespace Slate.Maas.Http;
 internal static class MaasErrorMapper
 {
     public static async Task<MaasApiException> ToExceptionAsync(
-        HttpResponseMessage response, string method, string path, TimeProvider time, CancellationToken cancellationToken)
+        HttpResponseMessage response, string method, string path, TimeProvider time, CancellationToken ct)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(ct);
         var retryAfter = MaasConnection.RetryAfter(response, time);
         return response.StatusCode switch
         {

@@ -6,11 +6,11 @@ namespace Slate.Maas.Http;
 /// <summary>Signs every request with MAAS's OAuth 1.0a PLAINTEXT header (consumer secret empty, so the signature is <c>&amp;secret</c>).</summary>
 internal sealed class OAuthPlaintextHandler(MaasCredentials credentials, TimeProvider timeProvider) : DelegatingHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         request.Headers.Remove("Authorization");
         request.Headers.TryAddWithoutValidation("Authorization", BuildHeader());
-        return base.SendAsync(request, cancellationToken);
+        return base.SendAsync(request, ct);
     }
 
     internal string BuildHeader()

@@ -35,7 +35,7 @@ public sealed partial class MaasPort
     });
 
     public Task<MaasInterface> CreateBridgeAsync(string systemId, string name, int parentId, string bridgeType, CancellationToken ct) =>
-        Translated(async () => ToPort(await client.Interfaces.CreateBridgeAsync(systemId, name, parentId, Kind(bridgeType), cancellationToken: ct).ConfigureAwait(false)));
+        Translated(async () => ToPort(await client.Interfaces.CreateBridgeAsync(systemId, name, parentId, Kind(bridgeType), ct: ct).ConfigureAwait(false)));
 
     public Task<MaasInterface> CreateVlanInterfaceAsync(string systemId, string name, int parentId, int vlanId, CancellationToken ct) =>
         Translated(async () => ToPort(await client.Interfaces.CreateVlanAsync(systemId, parentId, vlanId, name, ct).ConfigureAwait(false)));

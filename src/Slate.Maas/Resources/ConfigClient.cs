@@ -10,8 +10,8 @@ public sealed class ConfigClient
     internal ConfigClient(MaasConnection connection) => _connection = connection;
 
     /// <summary>The region's <c>maas_name</c>, used to check that Slate talks to the intended cloud.</summary>
-    public Task<string> GetMaasNameAsync(CancellationToken cancellationToken = default) =>
+    public Task<string> GetMaasNameAsync(CancellationToken ct = default) =>
         _connection.GetAsync(
             "maas/", "get_config", new MaasForm().Add("name", "maas_name"), MaasJsonContext.Default.String,
-            cancellationToken);
+            ct);
 }

@@ -10,6 +10,6 @@ public sealed class DevicesClient
     internal DevicesClient(MaasConnection connection) => _connection = connection;
 
     /// <summary>Every device (api/devices.py read), in one read.</summary>
-    public Task<IReadOnlyList<Device>> ListAsync(CancellationToken cancellationToken = default) =>
-        _connection.GetAsync("devices/", null, null, MaasJsonContext.Default.IReadOnlyListDevice, cancellationToken);
+    public Task<IReadOnlyList<Device>> ListAsync(CancellationToken ct = default) =>
+        _connection.GetAsync("devices/", null, null, MaasJsonContext.Default.IReadOnlyListDevice, ct);
 }

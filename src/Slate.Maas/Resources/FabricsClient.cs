@@ -9,6 +9,6 @@ public sealed class FabricsClient
 
     internal FabricsClient(MaasConnection connection) => _connection = connection;
 
-    public Task<IReadOnlyList<Fabric>> ListAsync(CancellationToken cancellationToken = default) =>
-        _connection.GetAsync("fabrics/", null, null, MaasJsonContext.Default.IReadOnlyListFabric, cancellationToken);
+    public Task<IReadOnlyList<Fabric>> ListAsync(CancellationToken ct = default) =>
+        _connection.GetAsync("fabrics/", null, null, MaasJsonContext.Default.IReadOnlyListFabric, ct);
 }

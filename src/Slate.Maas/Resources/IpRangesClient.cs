@@ -10,6 +10,6 @@ public sealed class IpRangesClient
     internal IpRangesClient(MaasConnection connection) => _connection = connection;
 
     /// <summary>Every IP range of every subnet, dynamic and reserved (api/ipranges.py read).</summary>
-    public Task<IReadOnlyList<IpRange>> ListAsync(CancellationToken cancellationToken = default) =>
-        _connection.GetAsync("ipranges/", null, null, MaasJsonContext.Default.IReadOnlyListIpRange, cancellationToken);
+    public Task<IReadOnlyList<IpRange>> ListAsync(CancellationToken ct = default) =>
+        _connection.GetAsync("ipranges/", null, null, MaasJsonContext.Default.IReadOnlyListIpRange, ct);
 }

@@ -10,6 +10,6 @@ public sealed class SpacesClient
     internal SpacesClient(MaasConnection connection) => _connection = connection;
 
     /// <summary>All spaces, including MAAS's synthetic <c>undefined</c> space (id -1) when some VLAN has none.</summary>
-    public Task<IReadOnlyList<Space>> ListAsync(CancellationToken cancellationToken = default) =>
-        _connection.GetAsync("spaces/", null, null, MaasJsonContext.Default.IReadOnlyListSpace, cancellationToken);
+    public Task<IReadOnlyList<Space>> ListAsync(CancellationToken ct = default) =>
+        _connection.GetAsync("spaces/", null, null, MaasJsonContext.Default.IReadOnlyListSpace, ct);
 }

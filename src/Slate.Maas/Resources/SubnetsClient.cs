@@ -9,10 +9,10 @@ public sealed class SubnetsClient
 
     internal SubnetsClient(MaasConnection connection) => _connection = connection;
 
-    public Task<IReadOnlyList<Subnet>> ListAsync(CancellationToken cancellationToken = default) =>
-        _connection.GetAsync("subnets/", null, null, MaasJsonContext.Default.IReadOnlyListSubnet, cancellationToken);
+    public Task<IReadOnlyList<Subnet>> ListAsync(CancellationToken ct = default) =>
+        _connection.GetAsync("subnets/", null, null, MaasJsonContext.Default.IReadOnlyListSubnet, ct);
 
     /// <summary>The addresses MAAS has assigned on the subnet, each with the node holding it (api/subnets.py ip_addresses).</summary>
-    public Task<IReadOnlyList<SubnetAddress>> ListAddressesAsync(int subnetId, CancellationToken cancellationToken = default) =>
-        _connection.GetAsync($"subnets/{subnetId}/", "ip_addresses", null, MaasJsonContext.Default.IReadOnlyListSubnetAddress, cancellationToken);
+    public Task<IReadOnlyList<SubnetAddress>> ListAddressesAsync(int subnetId, CancellationToken ct = default) =>
+        _connection.GetAsync($"subnets/{subnetId}/", "ip_addresses", null, MaasJsonContext.Default.IReadOnlyListSubnetAddress, ct);
 }

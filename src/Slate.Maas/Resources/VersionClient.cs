@@ -9,6 +9,6 @@ public sealed class VersionClient
 
     internal VersionClient(MaasConnection connection) => _connection = connection;
 
-    public Task<VersionInfo> GetAsync(CancellationToken cancellationToken = default) =>
-        _connection.GetAsync("version/", null, null, MaasJsonContext.Default.VersionInfo, cancellationToken);
+    public Task<VersionInfo> GetAsync(CancellationToken ct = default) =>
+        _connection.GetAsync("version/", null, null, MaasJsonContext.Default.VersionInfo, ct);
 }

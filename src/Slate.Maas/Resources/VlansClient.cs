@@ -9,7 +9,7 @@ public sealed class VlansClient
 
     internal VlansClient(MaasConnection connection) => _connection = connection;
 
-    public Task<IReadOnlyList<Vlan>> ListAsync(int fabricId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<Vlan>> ListAsync(int fabricId, CancellationToken ct = default) =>
         _connection.GetAsync(ResourcePaths.Vlans(fabricId), null, null, MaasJsonContext.Default.IReadOnlyListVlan,
-            cancellationToken);
+            ct);
 }

@@ -15,28 +15,28 @@ internal sealed class StubbornHypervisor(LabHypervisor lab) : IHypervisor
     /// <summary>Creates volumes with this mode instead of the one asked.</summary>
     public int? CreatesWithMode { get; init; }
 
-    public async Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken)
+    public async Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct)
     {
         if (IgnoresDetach)
             return;
-        await lab.DetachInterfaceAsync(domain, mac, cancellationToken);
+        await lab.DetachInterfaceAsync(domain, mac, ct);
         if (GoneBeforeDetach)
             throw new HypervisorException(HypervisorErrorCode.NoInterface, $"operation failed: no interface found with MAC {mac}");
     }
 
-    public Task DestroyNetworkAsync(string name, CancellationToken cancellationToken) => IgnoresDestroy ? Task.CompletedTask : lab.DestroyNetworkAsync(name, cancellationToken);
+    public Task DestroyNetworkAsync(string name, CancellationToken ct) => IgnoresDestroy ? Task.CompletedTask : lab.DestroyNetworkAsync(name, ct);
 
-    public Task UndefineNetworkAsync(string name, CancellationToken cancellationToken) => IgnoresUndefine ? Task.CompletedTask : lab.UndefineNetworkAsync(name, cancellationToken);
+    public Task UndefineNetworkAsync(string name, CancellationToken ct) => IgnoresUndefine ? Task.CompletedTask : lab.UndefineNetworkAsync(name, ct);
 
-    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken) => IgnoresCreate
+    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken ct) => IgnoresCreate
         ? Task.FromResult(new StorageVolume(spec.Path, 0, 0, spec.Format, null, new VolumeOwner(0, null, 0, null), 0))
-        : lab.CreateVolumeAsync(spec with { Mode = CreatesWithMode ?? spec.Mode }, cancellationToken);
+        : lab.CreateVolumeAsync(spec with { Mode = CreatesWithMode ?? spec.Mode }, ct);
 
-    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) => lab.ListDomainsAsync(cancellationToken);
-    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) => lab.GetDomainDevicesAsync(domain, cancellationToken);
-    public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) => lab.GetDomainXmlAsync(domain, cancellationToken);
-    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) => lab.FindNetworkAsync(name, cancellationToken);
-    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) => lab.FindVolumeAsync(path, cancellationToken);
-    public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) => lab.DeleteVolumeAsync(path, cancellationToken);
-    public Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken) => lab.ResolvePathAsync(path, cancellationToken);
+    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken ct) => lab.ListDomainsAsync(ct);
+    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken ct) => lab.GetDomainDevicesAsync(domain, ct);
+    public Task<string> GetDomainXmlAsync(string domain, CancellationToken ct) => lab.GetDomainXmlAsync(domain, ct);
+    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken ct) => lab.FindNetworkAsync(name, ct);
+    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken ct) => lab.FindVolumeAsync(path, ct);
+    public Task DeleteVolumeAsync(string path, CancellationToken ct) => lab.DeleteVolumeAsync(path, ct);
+    public Task<string> ResolvePathAsync(string path, CancellationToken ct) => lab.ResolvePathAsync(path, ct);
 }

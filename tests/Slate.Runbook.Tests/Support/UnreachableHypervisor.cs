@@ -10,16 +10,16 @@ internal sealed class UnreachableHypervisor(IHypervisor? listedBy = null) : IHyp
 {
     private static HypervisorException Down => new(HypervisorErrorCode.Unreachable, "cannot connect to libvirt at qemu:///system: Failed to connect socket");
 
-    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken cancellationToken) =>
-        listedBy is null ? throw Down : listedBy.ListDomainsAsync(cancellationToken);
-    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken cancellationToken) => throw Down;
-    public Task<string> GetDomainXmlAsync(string domain, CancellationToken cancellationToken) => throw Down;
-    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken cancellationToken) => throw Down;
-    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken cancellationToken) => throw Down;
-    public Task DestroyNetworkAsync(string name, CancellationToken cancellationToken) => throw Down;
-    public Task UndefineNetworkAsync(string name, CancellationToken cancellationToken) => throw Down;
-    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken cancellationToken) => throw Down;
-    public Task DeleteVolumeAsync(string path, CancellationToken cancellationToken) => throw Down;
-    public Task<string> ResolvePathAsync(string path, CancellationToken cancellationToken) => throw Down;
-    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken) => throw Down;
+    public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken ct) =>
+        listedBy is null ? throw Down : listedBy.ListDomainsAsync(ct);
+    public Task<DomainDevices> GetDomainDevicesAsync(string domain, CancellationToken ct) => throw Down;
+    public Task<string> GetDomainXmlAsync(string domain, CancellationToken ct) => throw Down;
+    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct) => throw Down;
+    public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken ct) => throw Down;
+    public Task DestroyNetworkAsync(string name, CancellationToken ct) => throw Down;
+    public Task UndefineNetworkAsync(string name, CancellationToken ct) => throw Down;
+    public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken ct) => throw Down;
+    public Task DeleteVolumeAsync(string path, CancellationToken ct) => throw Down;
+    public Task<string> ResolvePathAsync(string path, CancellationToken ct) => throw Down;
+    public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken ct) => throw Down;
 }

@@ -58,17 +58,17 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
 
     public Task DeleteInterfaceAsync(string systemId, int interfaceId, CancellationToken ct) => throw Unused;
 
-    public Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken cancellationToken = default) => throw Unused;
+    public Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken ct = default) => throw Unused;
 
-    public Task<JujuModelStatus> StatusAsync(string model, CancellationToken cancellationToken = default) => throw Unused;
+    public Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default) => throw Unused;
 
-    public Task<string> StatusJsonAsync(string model, CancellationToken cancellationToken = default) => throw Unused;
+    public Task<string> StatusJsonAsync(string model, CancellationToken ct = default) => throw Unused;
 
-    public Task<string> ExportBundleAsync(string model, CancellationToken cancellationToken = default) => throw Unused;
+    public Task<string> ExportBundleAsync(string model, CancellationToken ct = default) => throw Unused;
 
-    public Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default) => throw Unused;
+    public Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken ct = default) => throw Unused;
 
-    public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken cancellationToken = default) => throw Unused;
+    public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken ct = default) => throw Unused;
 
     public void Append(JournalEntry entry) => Written.Add(entry);
 
