@@ -22,7 +22,7 @@ internal static class ErrorTable
         JujuException => (ExitCode.Error, $"juju: {e.Message}"),
         MaasUnauthorizedException => (ExitCode.Error, $"MAAS refused the API key (401): check MAAS_API_KEY — {e.Message}"),
         MaasApiException => (ExitCode.Error, $"MAAS: {e.Message}"),
-        HypervisorException h => (ExitCode.Error, $"hypervisor ({h.Code}): {h.Message}"),
+        HypervisorException h => (ExitCode.Error, $"hypervisor ({h.Failure}): {h.Message}"),
         OperationCanceledException => (ExitCode.Error, "interrupted; nothing further was changed"),
         _ => (ExitCode.Error, $"{e.GetType().Name}: {e.Message}"),
     };

@@ -9,9 +9,9 @@ internal static class GoDuration
     public static string Format(TimeSpan value)
     {
         if (value < TimeSpan.Zero)
-            throw new JujuRequestException($"a juju timeout cannot be negative ({value})");
+            throw new JujuException(JujuFailure.Invalid, $"a juju timeout cannot be negative ({value})");
         if (value.Ticks % TimeSpan.TicksPerSecond != 0)
-            throw new JujuRequestException($"a juju timeout must be whole seconds ({value})");
+            throw new JujuException(JujuFailure.Invalid, $"a juju timeout must be whole seconds ({value})");
         if (value == TimeSpan.Zero)
             return "0s";
         var hours = (long)value.TotalHours;

@@ -21,11 +21,11 @@ internal static partial class JujuArguments
     public static string[] DestroyModel(string target, DestroyOptions options)
     {
         if (options.DestroyStorage && options.ReleaseStorage)
-            throw new JujuRequestException("destroy-model: destroy-storage and release-storage cannot both be specified");
+            throw new JujuException(JujuFailure.Invalid, "destroy-model: destroy-storage and release-storage cannot both be specified");
         if (options.Timeout is not null && !options.Force)
-            throw new JujuRequestException("destroy-model: a timeout can only be used together with force");
+            throw new JujuException(JujuFailure.Invalid, "destroy-model: a timeout can only be used together with force");
         if (options.NoWait && !options.Force)
-            throw new JujuRequestException("destroy-model: no-wait can only be used together with force");
+            throw new JujuException(JujuFailure.Invalid, "destroy-model: no-wait can only be used together with force");
         var args = new List<string> { "destroy-model", "--no-prompt" };
         if (options.DestroyStorage)
             args.Add("--destroy-storage");
@@ -44,9 +44,9 @@ internal static partial class JujuArguments
     public static string[] RemoveMachine(string target, string machineId, RemoveOptions options)
     {
         if (!MachineId().IsMatch(machineId))
-            throw new JujuRequestException($"remove-machine: invalid machine id '{machineId}' (expected e.g. 3 or 3/lxd/0)");
+            throw new JujuException(JujuFailure.Invalid, $"remove-machine: invalid machine id '{machineId}' (expected e.g. 3 or 3/lxd/0)");
         if (options.NoWait && !options.Force)
-            throw new JujuRequestException("remove-machine: no-wait can only be used together with force");
+            throw new JujuException(JujuFailure.Invalid, "remove-machine: no-wait can only be used together with force");
         var args = new List<string> { "remove-machine", "-m", target, "--no-prompt" };
         if (options.KeepInstance)
             args.Add("--keep-instance");
@@ -62,12 +62,12 @@ internal static partial class JujuArguments
     public static string Target(string? controller, string model)
     {
         if (!ModelName().IsMatch(model))
-            throw new JujuRequestException($"invalid juju model name '{model}'");
+            throw new JujuException(JujuFailure.Invalid, $"invalid juju model name '{model}'");
         return controller is null ? model : $"{controller}:{model}";
     }
 
     public static string CheckedController(string controller) =>
-        ControllerName().IsMatch(controller) ? controller : throw new JujuRequestException($"invalid juju controller name '{controller}'");
+        ControllerName().IsMatch(controller) ? controller : throw new JujuException(JujuFailure.Invalid, $"invalid juju controller name '{controller}'");
 
     // Model names are lower-case letters, digits and hyphens, optionally qualified by their owner (admin/openstack).
     [GeneratedRegex(@"^(?:[a-zA-Z0-9][a-zA-Z0-9.+@-]*/)?[a-z0-9][a-z0-9-]*$")]

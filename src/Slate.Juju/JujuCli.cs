@@ -23,7 +23,7 @@ public sealed class JujuCli : IJuju
     /// <param name="leadingArguments">Arguments placed before every juju command line.</param>
     /// <param name="readTimeout">Longest a read may run; default <see cref="DefaultReadTimeout"/>, never longer than <paramref name="changeTimeout"/>.</param>
     /// <param name="environment">Where juju's allowed variables come from; default this process's environment.</param>
-    /// <exception cref="JujuRequestException">The controller name is invalid.</exception>
+    /// <exception cref="JujuException">Invalid:The controller name is invalid.</exception>
     public JujuCli(
         string executable, string? controller, TimeSpan changeTimeout, IReadOnlyList<string>? leadingArguments = null,
         TimeSpan? readTimeout = null, IReadOnlyDictionary<string, string?>? environment = null)

@@ -7,7 +7,7 @@ namespace Slate.Juju;
 /// <summary>Reads <c>juju models --format=json</c>.</summary>
 public static class JujuModelsJson
 {
-    /// <exception cref="JujuOutputException">The text is not a juju models JSON document, or an entry has no name.</exception>
+    /// <exception cref="JujuException">BadOutput:The text is not a juju models JSON document, or an entry has no name.</exception>
     public static IReadOnlyList<JujuModelSummary> Parse(string json)
     {
         ModelsDocument? document;
@@ -17,17 +17,17 @@ public static class JujuModelsJson
         }
         catch (JsonException e)
         {
-            throw new JujuOutputException($"juju models printed unreadable JSON: {e.Message}", e);
+            throw new JujuException(JujuFailure.BadOutput, $"juju models printed unreadable JSON: {e.Message}", e);
         }
         if (document is null)
-            throw new JujuOutputException("juju models printed JSON null instead of a model list");
+            throw new JujuException(JujuFailure.BadOutput, "juju models printed JSON null instead of a model list");
         return (document.Models ?? []).Select(Summary).ToList();
     }
 
     private static JujuModelSummary Summary(ModelSummaryDto? dto, int index)
     {
         var name = dto?.Name ?? dto?.ShortName
-            ?? throw new JujuOutputException($"juju models: entry {index} has neither name nor short-name");
+            ?? throw new JujuException(JujuFailure.BadOutput, $"juju models: entry {index} has neither name nor short-name");
         // short-name is treated as optional: it is the qualified name without its owner.
         var shortName = dto?.ShortName ?? name[(name.LastIndexOf('/') + 1)..];
         var status = dto?.Status is { } s ? new JujuStatusValue(s.Current, s.Message) : null;

@@ -6,7 +6,7 @@ using Slate.Runbook.Ports;
 
 namespace Slate.Juju;
 
-/// <summary>Runs one juju command with an argument array and turns every failure into a <see cref="JujuCommandException"/>.</summary>
+/// <summary>Runs one juju command with an argument array and turns every failure into a <see cref="JujuException"/>.</summary>
 /// <param name="environment">The child's variables (see <see cref="JujuEnvironment.For"/>).</param>
 internal sealed partial class JujuProcess(string executable, IReadOnlyList<string> leadingArguments, IReadOnlyDictionary<string, string?> environment)
 {
@@ -42,11 +42,11 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new JujuCommandException($"{shown}: no answer within {timeout}; the process was killed", argv, null, Tail(stderr.ToString()));
+            throw new JujuException(JujuFailure.CommandFailed, $"{shown}: no answer within {timeout}; the process was killed") { Argv = argv, StderrTail = Tail(stderr.ToString()) };
         }
         catch (Win32Exception e)
         {
-            throw new JujuCommandException($"cannot run the juju executable '{executable}': {e.Message}", argv, null, "", e);
+            throw new JujuException(JujuFailure.CommandFailed, $"cannot run the juju executable '{executable}': {e.Message}", e) { Argv = argv };
         }
 
         if (result.ExitCode == 0)
@@ -56,8 +56,8 @@ internal sealed partial class JujuProcess(string executable, IReadOnlyList<strin
         var tail = Tail(error);
         var problem = LastError(error) ?? "(nothing on stderr)";
         if (model is not null && ModelNotFound().IsMatch(error))
-            throw new JujuModelNotFoundException(model, $"juju model '{model}' not found: {problem}", argv, result.ExitCode, tail);
-        throw new JujuCommandException($"{shown} exited {result.ExitCode}: {problem}", argv, result.ExitCode, tail);
+            throw new JujuException(JujuFailure.ModelNotFound, $"juju model '{model}' not found: {problem}") { Model = model, Argv = argv, ExitCode = result.ExitCode, StderrTail = tail };
+        throw new JujuException(JujuFailure.CommandFailed, $"{shown} exited {result.ExitCode}: {problem}") { Argv = argv, ExitCode = result.ExitCode, StderrTail = tail };
     }
 
     private static string Tail(string stderr)

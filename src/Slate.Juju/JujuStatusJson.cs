@@ -7,7 +7,7 @@ namespace Slate.Juju;
 /// <summary>Reads <c>juju status --format=json</c>. Status-error blocks become <see cref="JujuStatusError"/>s.</summary>
 public static class JujuStatusJson
 {
-    /// <exception cref="JujuOutputException">The text is not a juju status JSON document.</exception>
+    /// <exception cref="JujuException">BadOutput:The text is not a juju status JSON document.</exception>
     public static JujuModelStatus Parse(string json)
     {
         StatusDocument? document;
@@ -17,10 +17,10 @@ public static class JujuStatusJson
         }
         catch (JsonException e)
         {
-            throw new JujuOutputException($"juju status printed unreadable JSON: {e.Message}", e);
+            throw new JujuException(JujuFailure.BadOutput, $"juju status printed unreadable JSON: {e.Message}", e);
         }
         if (document is null)
-            throw new JujuOutputException("juju status printed JSON null instead of a status document");
+            throw new JujuException(JujuFailure.BadOutput, "juju status printed JSON null instead of a status document");
 
         var errors = new List<JujuStatusError>();
         Note(errors, "model", document.Model?.StatusError);

@@ -21,7 +21,7 @@ internal static class DomainXml
         var element = Load(domain, xml).Root?.Element("devices")?.Elements("interface")
             .FirstOrDefault(e => string.Equals(MacOf(e), mac, StringComparison.OrdinalIgnoreCase));
         return element?.ToString(SaveOptions.DisableFormatting)
-            ?? throw new HypervisorException(HypervisorErrorCode.NoInterface,
+            ?? throw new HypervisorException(HypervisorFailure.NoInterface,
                 $"domain '{domain}' has no interface with MAC address {mac} in its persistent definition");
     }
 
@@ -30,7 +30,7 @@ internal static class DomainXml
         try { return XDocument.Parse(xml); }
         catch (XmlException e)
         {
-            throw new HypervisorException(HypervisorErrorCode.Other, $"domain '{domain}': libvirt returned unreadable XML: {e.Message}", e);
+            throw new HypervisorException(HypervisorFailure.Other, $"domain '{domain}': libvirt returned unreadable XML: {e.Message}", e);
         }
     }
 

@@ -11,10 +11,10 @@ namespace Slate.Libvirt;
 public sealed unsafe partial class LibvirtHypervisor
 {
     public Task<bool> HasDomainAsync(string name, CancellationToken ct) =>
-        Run(conn => Exists(virDomainLookupByName(conn, name), HypervisorErrorCode.NoDomain, $"looking up domain '{name}'", virDomainFree), ct);
+        Run(conn => Exists(virDomainLookupByName(conn, name), HypervisorFailure.NoDomain, $"looking up domain '{name}'", virDomainFree), ct);
 
     public Task<bool> HasPoolAsync(string name, CancellationToken ct) =>
-        Run(conn => Exists(virStoragePoolLookupByName(conn, name), HypervisorErrorCode.NoPool, $"looking up pool '{name}'", virStoragePoolFree), ct);
+        Run(conn => Exists(virStoragePoolLookupByName(conn, name), HypervisorFailure.NoPool, $"looking up pool '{name}'", virStoragePoolFree), ct);
 
     /// <summary>Defines the network and starts it.</summary>
     public Task StartNetworkAsync(string name, string xml, CancellationToken ct) =>
@@ -79,7 +79,7 @@ public sealed unsafe partial class LibvirtHypervisor
         finally { free(handle); }
     }
 
-    private static bool Exists(nint handle, HypervisorErrorCode missing, string doing, Func<nint, int> free)
+    private static bool Exists(nint handle, HypervisorFailure missing, string doing, Func<nint, int> free)
     {
         if (handle != 0)
         {
@@ -87,6 +87,6 @@ public sealed unsafe partial class LibvirtHypervisor
             return true;
         }
         var error = LibvirtErrors.Last(doing);
-        return error.Code == missing ? false : throw error;
+        return error.Failure == missing ? false : throw error;
     }
 }

@@ -44,13 +44,13 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
             if (conn == 0)
             {
                 var (_, message) = LibvirtErrors.Take();
-                throw new HypervisorException(HypervisorErrorCode.Unreachable, $"cannot connect to libvirt at {Redacted(uri)}: {message}");
+                throw new HypervisorException(HypervisorFailure.Unreachable, $"cannot connect to libvirt at {Redacted(uri)}: {message}");
             }
             return new LibvirtHypervisor(Redacted(uri), new ConnectionHandle(conn));
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            throw new HypervisorException(HypervisorErrorCode.Unreachable,
+            throw new HypervisorException(HypervisorFailure.Unreachable,
                 "cannot load the libvirt client library libvirt.so.0 (Debian package libvirt0)", e);
         }
     }
@@ -185,7 +185,7 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
         if (net == 0)
         {
             var error = LibvirtErrors.Last($"looking up network '{name}'");
-            return error.Code == HypervisorErrorCode.NoNetwork ? null : throw error;
+            return error.Failure == HypervisorFailure.NoNetwork ? null : throw error;
         }
         try
         {
@@ -233,7 +233,7 @@ public sealed unsafe partial class LibvirtHypervisor : IHypervisor, IDisposable
         if (vol == 0)
         {
             var error = LibvirtErrors.Last($"looking up volume {path}");
-            return error.Code == HypervisorErrorCode.NoVolume ? null : throw error;
+            return error.Failure == HypervisorFailure.NoVolume ? null : throw error;
         }
         try { return ReadVolume(vol, path); }
         finally { virStorageVolFree(vol); }

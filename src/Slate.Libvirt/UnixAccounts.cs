@@ -26,7 +26,7 @@ internal sealed class UnixAccounts(string passwdPath, string groupPath)
     {
         if (int.TryParse(nameOrId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return id;
         var entry = Entries(file).FirstOrDefault(e => e.Length > 2 && e[0] == nameOrId)
-            ?? throw new HypervisorException(HypervisorErrorCode.Other, $"no {kind} named '{nameOrId}' in {file}");
+            ?? throw new HypervisorException(HypervisorFailure.Other, $"no {kind} named '{nameOrId}' in {file}");
         return int.Parse(entry[2], CultureInfo.InvariantCulture);
     }
 

@@ -16,7 +16,7 @@ internal static class VolumeXml
         try { target = XDocument.Parse(xml).Root?.Element("target"); }
         catch (XmlException e)
         {
-            throw new HypervisorException(HypervisorErrorCode.Other, $"volume {path}: libvirt returned unreadable XML: {e.Message}", e);
+            throw new HypervisorException(HypervisorFailure.Other, $"volume {path}: libvirt returned unreadable XML: {e.Message}", e);
         }
         var permissions = target?.Element("permissions");
         return new VolumeTarget(

@@ -54,7 +54,8 @@ public class LabJujuProcessTests
         var destroyed = lab.Cloud.Events.Single(e => e.Message == "destroy-model openstack --destroy-storage").At;
         Assert.True(removed - destroyed >= LabJujuProcessLab.JujuTimings.Total, $"removed {removed - destroyed} after destroy-model");
 
-        var gone = await Assert.ThrowsAsync<JujuModelNotFoundException>(() => juju.DestroyModelAsync("openstack", new DestroyOptions()));
+        var gone = await Assert.ThrowsAsync<JujuException>(() => juju.DestroyModelAsync("openstack", new DestroyOptions()));
+        Assert.Equal(JujuFailure.ModelNotFound, gone.Failure);
         Assert.Equal("openstack", gone.Model);
         Assert.Equal(1, gone.ExitCode);
     }
@@ -75,16 +76,18 @@ public class LabJujuProcessTests
     }
 
     [Fact]
-    public async Task A_missing_model_is_JujuModelNotFoundException_and_a_refusal_is_a_command_failure()
+    public async Task A_missing_model_is_a_model_not_found_failure_and_a_refusal_a_command_failure()
     {
         await using var lab = await LabJujuProcessLab.StartAsync();
         var juju = lab.Cli();
-        var missing = await Assert.ThrowsAsync<JujuModelNotFoundException>(() => juju.StatusAsync("nope"));
+        var missing = await Assert.ThrowsAsync<JujuException>(() => juju.StatusAsync("nope"));
+        Assert.Equal(JujuFailure.ModelNotFound, missing.Failure);
         Assert.Equal("nope", missing.Model);
         Assert.Contains("ERROR model caracal-maas:admin/nope not found", missing.StderrTail);
 
-        var busy = await Assert.ThrowsAsync<JujuCommandException>(() => juju.RemoveMachineAsync("openstack", "0", new RemoveOptions()));
-        Assert.IsNotType<JujuModelNotFoundException>(busy);
+        var busy = await Assert.ThrowsAsync<JujuException>(() => juju.RemoveMachineAsync("openstack", "0", new RemoveOptions()));
+        Assert.Equal(JujuFailure.CommandFailed, busy.Failure);
+        Assert.Equal(JujuFailure.CommandFailed, busy.Failure);
         Assert.Equal(1, busy.ExitCode);
         Assert.Contains("machine 0 has unit \"ceph-osd/0\" assigned", busy.Message);
     }

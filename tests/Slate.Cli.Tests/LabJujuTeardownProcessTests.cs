@@ -33,7 +33,8 @@ public class LabJujuTeardownProcessTests
     {
         await using var lab = await LabJujuProcessLab.StartAsync();
 
-        var refused = await Assert.ThrowsAsync<JujuCommandException>(() => lab.Cli().DestroyModelAsync("openstack", new DestroyOptions()));
+        var refused = await Assert.ThrowsAsync<JujuException>(() => lab.Cli().DestroyModelAsync("openstack", new DestroyOptions()));
+        Assert.Equal(JujuFailure.CommandFailed, refused.Failure);
 
         Assert.Equal(1, refused.ExitCode);
         Assert.EndsWith("exited 1: ERROR cannot destroy model \"openstack\"", refused.Message);
@@ -49,8 +50,9 @@ public class LabJujuTeardownProcessTests
         await using var lab = await LabJujuProcessLab.StartAsync(LabFaults.Parse(["lingering=openstack2"]));
         var lingering = lab.Cloud.Machines.FindByHostname("openstack2")!.SystemId;
 
-        var stuck = await Assert.ThrowsAsync<JujuCommandException>(() =>
+        var stuck = await Assert.ThrowsAsync<JujuException>(() =>
             lab.Cli(changeTimeout: TimeSpan.FromSeconds(5)).DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true)));
+        Assert.Equal(JujuFailure.CommandFailed, stuck.Failure);
 
         Assert.Contains("no answer within", stuck.Message);
         Assert.Equal("dying", (await lab.Cli().ListModelsAsync()).Single(m => m.ShortName == "openstack").Life);

@@ -19,6 +19,6 @@ public sealed class GoDurationTests
     [Fact]
     public void Sub_second_precision_is_refused_rather_than_rounded()
     {
-        Assert.Throws<JujuRequestException>(() => GoDuration.Format(TimeSpan.FromMilliseconds(500)));
+        Assert.Equal(JujuFailure.Invalid, (Assert.Throws<JujuException>(() => GoDuration.Format(TimeSpan.FromMilliseconds(500)))).Failure);
     }
 }

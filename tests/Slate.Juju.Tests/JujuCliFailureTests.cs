@@ -15,7 +15,8 @@ public sealed class JujuCliFailureTests : IDisposable
         var stderr = string.Concat(Enumerable.Range(1, 30).Select(i => $"WARNING line {i}\n")) + "ERROR permission denied\n";
         _juju.Answers(stderr: stderr, exitCode: 1);
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() => _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true)));
+        var e = await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true)));
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
         Assert.Equal([_juju.Executable, "destroy-model", "--no-prompt", "--destroy-storage", "maas-ctrl:openstack"], e.Argv);
         Assert.Equal(1, e.ExitCode);
@@ -32,7 +33,8 @@ public sealed class JujuCliFailureTests : IDisposable
     {
         _juju.Answers(stderr: "ERROR cannot destroy model \"openstack\"\nThe model has persistent storage remaining:\n", exitCode: 1);
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() => _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions()));
+        var e = await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions()));
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
         Assert.EndsWith("ERROR cannot destroy model \"openstack\"", e.Message);
     }
@@ -46,13 +48,14 @@ public sealed class JujuCliFailureTests : IDisposable
         _juju.Answers(stderr: "ERROR model maas-ctrl:admin/openstack not found\n", exitCode: 1);
         var cli = _juju.Cli();
 
-        var e = await Assert.ThrowsAsync<JujuModelNotFoundException>(() => call switch
+        var e = await Assert.ThrowsAsync<JujuException>(() => call switch
         {
             "status" => cli.StatusAsync("openstack"),
             "export-bundle" => cli.ExportBundleAsync("openstack"),
             "destroy-model" => cli.DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true)),
             _ => cli.RemoveMachineAsync("openstack", "0", new RemoveOptions()),
         });
+        Assert.Equal(JujuFailure.ModelNotFound, e.Failure);
 
         Assert.Equal("openstack", e.Model);
         Assert.Equal(1, e.ExitCode);
@@ -64,9 +67,10 @@ public sealed class JujuCliFailureTests : IDisposable
     {
         _juju.Answers(stderr: "ERROR machine 7 not found\n", exitCode: 1);
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() => _juju.Cli().RemoveMachineAsync("openstack", "7", new RemoveOptions()));
+        var e = await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().RemoveMachineAsync("openstack", "7", new RemoveOptions()));
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
-        Assert.IsNotType<JujuModelNotFoundException>(e);
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
     }
 
     [Fact]
@@ -75,7 +79,8 @@ public sealed class JujuCliFailureTests : IDisposable
         var path = Path.Combine(_juju.Dir, "no-such-juju");
         var cli = new JujuCli(path, "maas-ctrl", TimeSpan.FromSeconds(10));
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() => cli.ListModelsAsync());
+        var e = await Assert.ThrowsAsync<JujuException>(() => cli.ListModelsAsync());
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
         Assert.Contains(path, e.Message);
         Assert.Null(e.ExitCode);
@@ -86,8 +91,9 @@ public sealed class JujuCliFailureTests : IDisposable
     {
         _juju.Hangs();
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() =>
+        var e = await Assert.ThrowsAsync<JujuException>(() =>
             _juju.Cli(timeout: TimeSpan.FromMilliseconds(300)).DestroyModelAsync("openstack", new DestroyOptions()));
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
         Assert.Contains("no answer within", e.Message);
         Assert.Null(e.ExitCode);
@@ -108,8 +114,9 @@ public sealed class JujuCliFailureTests : IDisposable
     {
         _juju.Answers(stderr: "ERROR boom\n", exitCode: 2);
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() =>
+        var e = await Assert.ThrowsAsync<JujuException>(() =>
             _juju.Cli(leadingArguments: ["--password", "hunter2", "--api-key=s3cret"]).ListModelsAsync());
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
         Assert.Equal("hunter2", _juju.Argv[1]);
         Assert.Equal([_juju.Executable, "--password", "***", "--api-key=***", "models", "--format=json", "-c", "maas-ctrl"], e.Argv);
@@ -122,6 +129,6 @@ public sealed class JujuCliFailureTests : IDisposable
     {
         _juju.Answers("Model  Controller  Cloud/Region\nopenstack  maas-ctrl  maas/default\n");
 
-        await Assert.ThrowsAsync<JujuOutputException>(() => _juju.Cli().StatusAsync("openstack"));
+        Assert.Equal(JujuFailure.BadOutput, (await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().StatusAsync("openstack"))).Failure);
     }
 }

@@ -48,7 +48,8 @@ public sealed class JujuCliProgressTests : IDisposable
     {
         _juju.Answers(stderr: "Destroying modelERROR cannot destroy model \"openstack\"\n\nThe model has persistent storage remaining:\n\t4 volumes\n", exitCode: 1);
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() => _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions()));
+        var e = await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions()));
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
         Assert.EndsWith("exited 1: ERROR cannot destroy model \"openstack\"", e.Message);
         Assert.Contains("4 volumes", e.StderrTail);
@@ -59,8 +60,9 @@ public sealed class JujuCliProgressTests : IDisposable
     {
         _juju.Hangs();
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() =>
+        var e = await Assert.ThrowsAsync<JujuException>(() =>
             _juju.Cli(timeout: TimeSpan.FromMinutes(30), readTimeout: TimeSpan.FromMilliseconds(300)).StatusAsync("openstack"));
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
         Assert.Contains("no answer within 00:00:00.3000000", e.Message);
         Assert.False(Directory.Exists($"/proc/{_juju.HangingPid}"), "the hanging juju is still running");

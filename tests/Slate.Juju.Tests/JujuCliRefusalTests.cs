@@ -14,8 +14,9 @@ public sealed class JujuCliRefusalTests : IDisposable
     [Fact]
     public async Task Timeout_without_force_is_refused_without_running_juju()
     {
-        var e = await Assert.ThrowsAsync<JujuRequestException>(() =>
+        var e = await Assert.ThrowsAsync<JujuException>(() =>
             _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true, Timeout: TimeSpan.FromMinutes(10))));
+        Assert.Equal(JujuFailure.Invalid, e.Failure);
 
         Assert.Contains("timeout", e.Message);
         Assert.False(_juju.Ran);
@@ -25,8 +26,9 @@ public sealed class JujuCliRefusalTests : IDisposable
     [Fact]
     public async Task Destroying_and_releasing_the_storage_at_once_is_refused()
     {
-        var e = await Assert.ThrowsAsync<JujuRequestException>(() =>
+        var e = await Assert.ThrowsAsync<JujuException>(() =>
             _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(DestroyStorage: true, ReleaseStorage: true)));
+        Assert.Equal(JujuFailure.Invalid, e.Failure);
 
         Assert.Contains("release-storage", e.Message);
         Assert.False(_juju.Ran);
@@ -35,14 +37,14 @@ public sealed class JujuCliRefusalTests : IDisposable
     [Fact]
     public async Task Destroy_no_wait_without_force_is_refused()
     {
-        await Assert.ThrowsAsync<JujuRequestException>(() => _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(NoWait: true)));
+        Assert.Equal(JujuFailure.Invalid, (await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(NoWait: true)))).Failure);
         Assert.False(_juju.Ran);
     }
 
     [Fact]
     public async Task Remove_no_wait_without_force_is_refused()
     {
-        await Assert.ThrowsAsync<JujuRequestException>(() => _juju.Cli().RemoveMachineAsync("openstack", "3", new RemoveOptions(NoWait: true)));
+        Assert.Equal(JujuFailure.Invalid, (await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().RemoveMachineAsync("openstack", "3", new RemoveOptions(NoWait: true)))).Failure);
         Assert.False(_juju.Ran);
     }
 
@@ -51,8 +53,8 @@ public sealed class JujuCliRefusalTests : IDisposable
     [InlineData(1.5)]
     public async Task Negative_or_fractional_timeouts_are_refused(double seconds)
     {
-        await Assert.ThrowsAsync<JujuRequestException>(() =>
-            _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(Force: true, Timeout: TimeSpan.FromSeconds(seconds))));
+        Assert.Equal(JujuFailure.Invalid, (await Assert.ThrowsAsync<JujuException>(() =>
+            _juju.Cli().DestroyModelAsync("openstack", new DestroyOptions(Force: true, Timeout: TimeSpan.FromSeconds(seconds))))).Failure);
         Assert.False(_juju.Ran);
     }
 
@@ -63,7 +65,8 @@ public sealed class JujuCliRefusalTests : IDisposable
     [InlineData("")]
     public async Task Invalid_machine_ids_are_refused(string machineId)
     {
-        var e = await Assert.ThrowsAsync<JujuRequestException>(() => _juju.Cli().RemoveMachineAsync("openstack", machineId, new RemoveOptions()));
+        var e = await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().RemoveMachineAsync("openstack", machineId, new RemoveOptions()));
+        Assert.Equal(JujuFailure.Invalid, e.Failure);
 
         Assert.Contains("machine id", e.Message);
         Assert.False(_juju.Ran);
@@ -76,7 +79,8 @@ public sealed class JujuCliRefusalTests : IDisposable
     [InlineData("ctrl:openstack")]
     public async Task Invalid_model_names_are_refused(string model)
     {
-        var e = await Assert.ThrowsAsync<JujuRequestException>(() => _juju.Cli().StatusAsync(model));
+        var e = await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().StatusAsync(model));
+        Assert.Equal(JujuFailure.Invalid, e.Failure);
 
         Assert.Contains("model name", e.Message);
         Assert.False(_juju.Ran);
@@ -85,6 +89,6 @@ public sealed class JujuCliRefusalTests : IDisposable
     [Fact]
     public void An_invalid_controller_name_is_refused()
     {
-        Assert.Throws<JujuRequestException>(() => _juju.Cli(controller: "-c evil"));
+        Assert.Equal(JujuFailure.Invalid, (Assert.Throws<JujuException>(() => _juju.Cli(controller: "-c evil"))).Failure);
     }
 }

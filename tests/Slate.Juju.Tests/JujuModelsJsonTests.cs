@@ -54,6 +54,6 @@ public sealed class JujuModelsJsonTests
     [InlineData("""{"models": [{"life": "alive"}]}""")]
     public void Unusable_output_is_a_typed_error(string json)
     {
-        Assert.Throws<JujuOutputException>(() => JujuModelsJson.Parse(json));
+        Assert.Equal(JujuFailure.BadOutput, (Assert.Throws<JujuException>(() => JujuModelsJson.Parse(json))).Failure);
     }
 }

@@ -61,7 +61,8 @@ public sealed class JujuParsingEdgeTests : IDisposable
     {
         _juju.Answers(stderr: "connecting to controller\nsomething went badly\n\n   \n", exitCode: 2);
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() => _juju.Cli().StatusAsync("openstack"));
+        var e = await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().StatusAsync("openstack"));
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
         Assert.EndsWith("exited 2: something went badly", e.Message, StringComparison.Ordinal);
     }
@@ -80,7 +81,8 @@ public sealed class JujuParsingEdgeTests : IDisposable
         _juju.Hangs();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var e = await Assert.ThrowsAsync<JujuCommandException>(() => _juju.Cli(timeout: TimeSpan.FromSeconds(1)).StatusAsync("openstack", bound.Token));
+        var e = await Assert.ThrowsAsync<JujuException>(() => _juju.Cli(timeout: TimeSpan.FromSeconds(1)).StatusAsync("openstack", bound.Token));
+        Assert.Equal(JujuFailure.CommandFailed, e.Failure);
 
         Assert.Contains("no answer within 00:00:01", e.Message, StringComparison.Ordinal);
     }

@@ -118,7 +118,8 @@ public sealed class JujuStatusJsonTests
     [InlineData("{\"machines\": {\"0\": {\"juju-status\": \"started\"}}}")]
     public void Output_that_is_not_a_status_document_is_a_typed_error(string json)
     {
-        var e = Assert.Throws<JujuOutputException>(() => JujuStatusJson.Parse(json));
+        var e = Assert.Throws<JujuException>(() => JujuStatusJson.Parse(json));
+        Assert.Equal(JujuFailure.BadOutput, e.Failure);
 
         Assert.StartsWith("juju status printed", e.Message);
     }

@@ -131,31 +131,31 @@ internal sealed class RehearsalLibvirtWorld : IAsyncDisposable
     {
         var problems = new List<string>();
         foreach (var domain in _domains)
-            await Attempt(problems, $"domain '{domain}'", HypervisorErrorCode.NoDomain, () => _real.RemoveDomainAsync(domain, CancellationToken.None)).ConfigureAwait(false);
+            await Attempt(problems, $"domain '{domain}'", HypervisorFailure.NoDomain, () => _real.RemoveDomainAsync(domain, CancellationToken.None)).ConfigureAwait(false);
         foreach (var path in _volumes)
         {
-            await Attempt(problems, $"volume {path}", HypervisorErrorCode.NoVolume, async () =>
+            await Attempt(problems, $"volume {path}", HypervisorFailure.NoVolume, async () =>
             {
                 if (await _real.FindVolumeAsync(path, CancellationToken.None).ConfigureAwait(false) is not null)
                     await _real.DeleteVolumeAsync(path, CancellationToken.None).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         foreach (var network in _networks)
-            await Attempt(problems, $"network '{network}'", HypervisorErrorCode.NoNetwork, () => _real.RemoveNetworkAsync(network, CancellationToken.None)).ConfigureAwait(false);
+            await Attempt(problems, $"network '{network}'", HypervisorFailure.NoNetwork, () => _real.RemoveNetworkAsync(network, CancellationToken.None)).ConfigureAwait(false);
         if (_poolCreated)
-            await Attempt(problems, $"pool '{_pool}'", HypervisorErrorCode.NoPool, () => _real.RemovePoolAsync(_pool, CancellationToken.None)).ConfigureAwait(false);
+            await Attempt(problems, $"pool '{_pool}'", HypervisorFailure.NoPool, () => _real.RemovePoolAsync(_pool, CancellationToken.None)).ConfigureAwait(false);
         if (_imagesCreated is { } images && Directory.Exists(images)) Directory.Delete(images, recursive: true);
         return problems;
     }
 
     /// <summary>An object already gone (a step removed it: the stale network) is not a problem.</summary>
-    private static async Task Attempt(List<string> problems, string what, HypervisorErrorCode gone, Func<Task> remove)
+    private static async Task Attempt(List<string> problems, string what, HypervisorFailure gone, Func<Task> remove)
     {
         try
         {
             await remove().ConfigureAwait(false);
         }
-        catch (HypervisorException e) when (e.Code != gone)
+        catch (HypervisorException e) when (e.Failure != gone)
         {
             problems.Add($"could not remove {what}: {e.Message}");
         }

@@ -21,5 +21,5 @@ internal static class LabAccounts
     private static int IdOf(Dictionary<string, int> table, string nameOrId, string kind) =>
         int.TryParse(nameOrId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
         : table.TryGetValue(nameOrId, out id) ? id
-        : throw new HypervisorException(HypervisorErrorCode.Other, $"no {kind} named '{nameOrId}' on the lab hypervisor");
+        : throw new HypervisorException(HypervisorFailure.Other, $"no {kind} named '{nameOrId}' on the lab hypervisor");
 }

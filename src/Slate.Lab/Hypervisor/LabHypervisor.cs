@@ -58,7 +58,7 @@ public sealed class LabHypervisor : IHypervisor
         lock (gate)
         {
             if (state.Domains.ContainsKey(domain))
-                throw new HypervisorException(HypervisorErrorCode.Other, $"defining domain '{domain}': domain '{domain}' already exists");
+                throw new HypervisorException(HypervisorFailure.Other, $"defining domain '{domain}': domain '{domain}' already exists");
             var disk = $"{state.PoolDirectories.First()}/{domain}.qcow2";
             state.Volumes[disk] = new StorageVolume(disk, 64L << 30, FreshQcow2Bytes, "qcow2", "1.1", LabAccounts.Owner("libvirt-qemu", "kvm"), Convert.ToInt32("644", 8));
             state.Domains[domain] = new LabDomain(domain, [new DomainDisk("vda", "disk", disk, "qcow2")], nics) { State = DomainState.ShutOff };
@@ -116,7 +116,7 @@ public sealed class LabHypervisor : IHypervisor
     {
         var d = Domain(domain);
         var removed = d.Nics.RemoveAll(n => string.Equals(n.Mac, mac, StringComparison.OrdinalIgnoreCase));
-        return removed > 0 ? true : throw new HypervisorException(HypervisorErrorCode.NoInterface,
+        return removed > 0 ? true : throw new HypervisorException(HypervisorFailure.NoInterface,
             $"domain '{domain}' has no interface with MAC address {mac} in its persistent definition");
     });
 
@@ -126,7 +126,7 @@ public sealed class LabHypervisor : IHypervisor
     public Task DestroyNetworkAsync(string name, CancellationToken ct) => Locked(ct, () =>
     {
         var n = Network(name);
-        if (!n.Active) throw new HypervisorException(HypervisorErrorCode.Other, $"destroying network '{name}': Requested operation is not valid: network '{name}' is not active");
+        if (!n.Active) throw new HypervisorException(HypervisorFailure.Other, $"destroying network '{name}': Requested operation is not valid: network '{name}' is not active");
         n.Active = false;
         if (!n.Persistent) state.Networks.Remove(name);
         return true;
@@ -144,7 +144,7 @@ public sealed class LabHypervisor : IHypervisor
         state.Volumes.GetValueOrDefault(path));
 
     public Task DeleteVolumeAsync(string path, CancellationToken ct) => Locked(ct, () =>
-        state.Volumes.Remove(path) ? true : throw new HypervisorException(HypervisorErrorCode.NoVolume,
+        state.Volumes.Remove(path) ? true : throw new HypervisorException(HypervisorFailure.NoVolume,
             $"looking up volume {path}: Storage volume not found: no storage vol with matching path '{path}'"));
 
     public Task<StorageVolume> CreateVolumeAsync(VolumeSpec spec, CancellationToken ct)
@@ -155,10 +155,10 @@ public sealed class LabHypervisor : IHypervisor
         {
             var directory = Path.GetDirectoryName(spec.Path)!;
             if (!state.PoolDirectories.Contains(directory))
-                throw new HypervisorException(HypervisorErrorCode.NoPool,
+                throw new HypervisorException(HypervisorFailure.NoPool,
                     $"finding the storage pool for directory {directory}: Storage pool not found: no storage pool with matching target path '{directory}'");
             if (state.Volumes.ContainsKey(spec.Path))
-                throw new HypervisorException(HypervisorErrorCode.Other,
+                throw new HypervisorException(HypervisorFailure.Other,
                     $"creating volume {spec.Path}: storage volume '{Path.GetFileName(spec.Path)}' exists already");
             var qcow2 = spec.Format == "qcow2";
             var volume = new StorageVolume(spec.Path, spec.CapacityBytes, qcow2 ? FreshQcow2Bytes : 0, spec.Format,
@@ -182,10 +182,10 @@ public sealed class LabHypervisor : IHypervisor
     }
 
     private LabDomain Domain(string name) => state.Domains.TryGetValue(name, out var d) ? d
-        : throw new HypervisorException(HypervisorErrorCode.NoDomain, $"looking up domain '{name}': Domain not found: no domain with matching name '{name}'");
+        : throw new HypervisorException(HypervisorFailure.NoDomain, $"looking up domain '{name}': Domain not found: no domain with matching name '{name}'");
 
     private LabNetwork Network(string name) => state.Networks.TryGetValue(name, out var n) ? n
-        : throw new HypervisorException(HypervisorErrorCode.NoNetwork, $"looking up network '{name}': Network not found: no network with matching name '{name}'");
+        : throw new HypervisorException(HypervisorFailure.NoNetwork, $"looking up network '{name}': Network not found: no network with matching name '{name}'");
 
     /// <summary>The definition as `virsh dumpxml --inactive` shapes it, from what the lab holds.</summary>
     private static string DomainXml(LabDomain d) =>

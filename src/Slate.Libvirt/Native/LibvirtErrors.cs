@@ -29,14 +29,14 @@ internal static unsafe class LibvirtErrors
         return new HypervisorException(Classify(code), $"{doing}: {message}");
     }
 
-    private static HypervisorErrorCode Classify(int code) => code switch
+    private static HypervisorFailure Classify(int code) => code switch
     {
-        NoDomain => HypervisorErrorCode.NoDomain,
-        NoNetwork => HypervisorErrorCode.NoNetwork,
-        NoStoragePool => HypervisorErrorCode.NoPool,
-        NoStorageVolume => HypervisorErrorCode.NoVolume,
-        DeviceMissing => HypervisorErrorCode.NoInterface,
-        NoConnect or Rpc => HypervisorErrorCode.Unreachable,
-        _ => HypervisorErrorCode.Other,
+        NoDomain => HypervisorFailure.NoDomain,
+        NoNetwork => HypervisorFailure.NoNetwork,
+        NoStoragePool => HypervisorFailure.NoPool,
+        NoStorageVolume => HypervisorFailure.NoVolume,
+        DeviceMissing => HypervisorFailure.NoInterface,
+        NoConnect or Rpc => HypervisorFailure.Unreachable,
+        _ => HypervisorFailure.Other,
     };
 }

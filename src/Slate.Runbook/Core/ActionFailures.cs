@@ -12,10 +12,9 @@ public static class ActionFailures
     {
         MaasException { Failure: MaasFailure.OutcomeUnknown } => ActionOutcome.Unknown,
         MaasException => ActionOutcome.Failed,
-        JujuRequestException => ActionOutcome.Failed,
-        JujuModelNotFoundException => ActionOutcome.Failed,
+        JujuException { Failure: JujuFailure.Invalid or JujuFailure.ModelNotFound } => ActionOutcome.Failed,
         JujuException => ActionOutcome.Unknown,
-        HypervisorException { Code: HypervisorErrorCode.Unreachable } => ActionOutcome.Failed,
+        HypervisorException { Failure: HypervisorFailure.Unreachable } => ActionOutcome.Failed,
         HypervisorException => ActionOutcome.Unknown,
         _ => null,
     };

@@ -16,7 +16,7 @@ public static class DomainReads
             {
                 devices.Add(await hypervisor.GetDomainDevicesAsync(domain.Name, ct).ConfigureAwait(false));
             }
-            catch (HypervisorException e) when (e.Code == HypervisorErrorCode.NoDomain)
+            catch (HypervisorException e) when (e.Failure == HypervisorFailure.NoDomain)
             {
             }
         }

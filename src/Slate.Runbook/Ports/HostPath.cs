@@ -29,7 +29,7 @@ public static class HostPath
                 resolved = next;
                 continue;
             }
-            if (++links > MaxLinks) throw new HypervisorException(HypervisorErrorCode.Other, $"resolving {path}: too many levels of symbolic links");
+            if (++links > MaxLinks) throw new HypervisorException(HypervisorFailure.Other, $"resolving {path}: too many levels of symbolic links");
             if (Path.IsPathRooted(target)) resolved = "/";
             foreach (var targetPart in Parts(target).Reverse()) pending.Push(targetPart);
         }

@@ -1,6 +1,7 @@
 namespace Slate.Runbook.Ports;
 
-public enum HypervisorErrorCode
+/// <summary>What went wrong with a hypervisor call, in the terms a step must reason about.</summary>
+public enum HypervisorFailure
 {
     NoDomain,
     NoNetwork,
@@ -12,8 +13,8 @@ public enum HypervisorErrorCode
 }
 
 /// <summary>A hypervisor operation failed; Message is libvirt's own message (or the lab's equivalent).</summary>
-public sealed class HypervisorException(HypervisorErrorCode code, string message, Exception? inner = null)
+public sealed class HypervisorException(HypervisorFailure failure, string message, Exception? inner = null)
     : Exception(message, inner)
 {
-    public HypervisorErrorCode Code { get; } = code;
+    public HypervisorFailure Failure { get; } = failure;
 }

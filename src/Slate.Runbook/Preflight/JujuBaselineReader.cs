@@ -15,7 +15,7 @@ internal static class JujuBaselineReader
         {
             status = await juju.StatusAsync(model, ct).ConfigureAwait(false);
         }
-        catch (JujuModelNotFoundException)
+        catch (JujuException e) when (e.Failure == JujuFailure.ModelNotFound)
         {
             findings.Add(new Finding(Severity.Info, "model-absent", model, "Juju has no such model: nothing for the teardown to destroy"));
             return null;

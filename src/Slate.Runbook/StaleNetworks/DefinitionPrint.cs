@@ -18,7 +18,7 @@ internal static class DefinitionPrint
         try { document = XDocument.Parse(xml); }
         catch (XmlException e)
         {
-            throw new HypervisorException(HypervisorErrorCode.Other, $"domain '{domain}': unreadable definition: {e.Message}", e);
+            throw new HypervisorException(HypervisorFailure.Other, $"domain '{domain}': unreadable definition: {e.Message}", e);
         }
         document.Root?.Element("devices")?.Elements("interface")
             .Where(nic => (string?)nic.Element("mac")?.Attribute("address") is { } mac && staleMacs.Contains(mac.ToLowerInvariant()))

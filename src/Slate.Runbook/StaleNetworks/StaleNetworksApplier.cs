@@ -43,7 +43,7 @@ internal sealed class StaleNetworksApplier(IStepServices services, ActionContext
         {
             await Hypervisor.DetachInterfaceAsync(domain, mac, ct).ConfigureAwait(false);
         }
-        catch (HypervisorException e) when (e.Code == HypervisorErrorCode.NoInterface)
+        catch (HypervisorException e) when (e.Failure == HypervisorFailure.NoInterface)
         {
             context.Progress.Report($"{domain} has no NIC {mac} any more");
         }

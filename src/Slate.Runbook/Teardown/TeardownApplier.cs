@@ -37,7 +37,7 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
             var status = context.Journal.SaveCapture($"{model}-status.json", await services.Juju.StatusJsonAsync(model, ct).ConfigureAwait(false));
             return ActionResult.Done($"captured {bundle} and {status} (reference only, not a restore path)");
         }
-        catch (JujuModelNotFoundException)
+        catch (JujuException e) when (e.Failure == JujuFailure.ModelNotFound)
         {
             // An earlier, interrupted run's destroy-model finished in the meantime: there is nothing left to capture.
             return ActionResult.Done($"model {model} is already gone: nothing to capture");
@@ -58,7 +58,7 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
                     model, new DestroyOptions(DestroyStorage: destroyStorage, ReleaseStorage: !destroyStorage), context.Progress, linked.Token)
                 .ConfigureAwait(false);
         }
-        catch (JujuModelNotFoundException)
+        catch (JujuException e) when (e.Failure == JujuFailure.ModelNotFound)
         {
             context.Progress.Report($"model {model} is already gone");
         }
@@ -84,7 +84,7 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         {
             status = await services.Juju.StatusAsync(model, ct).ConfigureAwait(false);
         }
-        catch (JujuModelNotFoundException)
+        catch (JujuException e) when (e.Failure == JujuFailure.ModelNotFound)
         {
             return ActionResult.Done($"model {model} removed just after the {DurationText.Format(options.Wait)} budget");
         }
@@ -179,7 +179,7 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
             var status = await services.Juju.StatusAsync(model, ct).ConfigureAwait(false);
             return new Dictionary<string, string> { [$"machine {machine}"] = status.Machines.Any(m => m.Id == machine) ? "in the model" : Absent };
         }
-        catch (JujuModelNotFoundException)
+        catch (JujuException e) when (e.Failure == JujuFailure.ModelNotFound)
         {
             return new Dictionary<string, string> { [$"machine {machine}"] = Absent };
         }

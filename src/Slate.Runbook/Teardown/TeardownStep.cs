@@ -47,7 +47,7 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
         {
             model = await Services.Juju.StatusAsync(Site.Cloud.JujuModel, ct).ConfigureAwait(false);
         }
-        catch (JujuModelNotFoundException)
+        catch (JujuException e) when (e.Failure == JujuFailure.ModelNotFound)
         {
         }
         catch (JujuException e)

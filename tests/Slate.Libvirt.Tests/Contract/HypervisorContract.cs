@@ -78,7 +78,7 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
 
         var error = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.DetachInterfaceAsync(domain, "52:54:00:ee:ee:ee", Ct));
 
-        Assert.Equal(HypervisorErrorCode.NoInterface, error.Code);
+        Assert.Equal(HypervisorFailure.NoInterface, error.Failure);
         Assert.Contains("52:54:00:ee:ee:ee", error.Message, StringComparison.Ordinal);
         Assert.Equal(before.Interfaces, (await Hypervisor.GetDomainDevicesAsync(domain, Ct)).Interfaces);
     }
@@ -89,8 +89,8 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
         var read = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.GetDomainDevicesAsync("slate-no-such-domain", Ct));
         var detach = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.DetachInterfaceAsync("slate-no-such-domain", "52:54:00:00:00:01", Ct));
 
-        Assert.Equal(HypervisorErrorCode.NoDomain, read.Code);
-        Assert.Equal(HypervisorErrorCode.NoDomain, detach.Code);
+        Assert.Equal(HypervisorFailure.NoDomain, read.Failure);
+        Assert.Equal(HypervisorFailure.NoDomain, detach.Failure);
         Assert.Contains("slate-no-such-domain", read.Message, StringComparison.Ordinal);
     }
 
@@ -109,7 +109,7 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
         Assert.Contains(before.Descendants("source"), s => (string?)s.Attribute("file") == World.OsdDisk(domain));
         Assert.DoesNotContain(mac, after, StringComparison.OrdinalIgnoreCase);
         var error = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.GetDomainXmlAsync("slate-no-such-domain", Ct));
-        Assert.Equal(HypervisorErrorCode.NoDomain, error.Code);
+        Assert.Equal(HypervisorFailure.NoDomain, error.Failure);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
         Assert.False(Assert.IsType<HypervisorNetwork>(stopped).Active);
         Assert.Null(await Hypervisor.FindNetworkAsync(World.Network, Ct));
         var again = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.DestroyNetworkAsync(World.Network, Ct));
-        Assert.Equal(HypervisorErrorCode.NoNetwork, again.Code);
+        Assert.Equal(HypervisorFailure.NoNetwork, again.Failure);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
 
         var error = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.DestroyNetworkAsync(World.Network, Ct));
 
-        Assert.Equal(HypervisorErrorCode.Other, error.Code);
+        Assert.Equal(HypervisorFailure.Other, error.Failure);
         Assert.EndsWith($"Requested operation is not valid: network '{World.Network}' is not active", error.Message, StringComparison.Ordinal);
         Assert.False((await Hypervisor.FindNetworkAsync(World.Network, Ct))?.Active);
     }
@@ -179,7 +179,7 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
     {
         Assert.Null(await Hypervisor.FindNetworkAsync("slate-no-such-net", Ct));
         var error = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.UndefineNetworkAsync("slate-no-such-net", Ct));
-        Assert.Equal(HypervisorErrorCode.NoNetwork, error.Code);
+        Assert.Equal(HypervisorFailure.NoNetwork, error.Failure);
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
 
         Assert.Null(await Hypervisor.FindVolumeAsync(path, Ct));
         var error = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.DeleteVolumeAsync(path, Ct));
-        Assert.Equal(HypervisorErrorCode.NoVolume, error.Code);
+        Assert.Equal(HypervisorFailure.NoVolume, error.Failure);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
@@ -232,7 +232,7 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
 
         var error = await Assert.ThrowsAsync<HypervisorException>(() => Hypervisor.CreateVolumeAsync(spec, Ct));
 
-        Assert.Equal(HypervisorErrorCode.NoPool, error.Code);
+        Assert.Equal(HypervisorFailure.NoPool, error.Failure);
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public abstract class HypervisorContract(IHypervisorWorld world) : IDisposable
         var error = await Assert.ThrowsAsync<HypervisorException>(() =>
             Hypervisor.CreateVolumeAsync(new VolumeSpec(path, GiB, "qcow2", "root", "root", 384), Ct));
 
-        Assert.Equal(HypervisorErrorCode.Other, error.Code);
+        Assert.Equal(HypervisorFailure.Other, error.Failure);
         Assert.EndsWith($"storage volume '{Path.GetFileName(path)}' exists already", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await Hypervisor.FindVolumeAsync(path, Ct));
     }

@@ -97,7 +97,7 @@ public sealed class LabSeedTests
         Assert.Equal(DomainState.ShutOff, lab.StateOf("openstack3"));
         Assert.Equal(DomainState.ShutOff, (await lab.ListDomainsAsync(Ct)).Single(d => d.Name == "openstack3").State);
         Assert.Equal(DomainState.Running, lab.StateOf("openstack0"));
-        Assert.Equal(HypervisorErrorCode.NoDomain, Assert.Throws<HypervisorException>(() => lab.SetState("capi-mgmt", DomainState.Running)).Code);
+        Assert.Equal(HypervisorFailure.NoDomain, Assert.Throws<HypervisorException>(() => lab.SetState("capi-mgmt", DomainState.Running)).Failure);
     }
 
     [Fact]

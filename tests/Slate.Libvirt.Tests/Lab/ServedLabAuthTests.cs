@@ -19,7 +19,7 @@ public sealed class ServedLabAuthTests : IDisposable
         var error = await Assert.ThrowsAsync<HypervisorException>(() =>
             intruder.DetachInterfaceAsync(domain, world.NetworkMac(domain), CancellationToken.None));
 
-        Assert.Equal(HypervisorErrorCode.Unreachable, error.Code);
+        Assert.Equal(HypervisorFailure.Unreachable, error.Failure);
         Assert.Contains("refused the token", error.Message, StringComparison.Ordinal);
         Assert.NotNull((await world.Hypervisor.GetDomainDevicesAsync(domain, CancellationToken.None)).Interface(world.NetworkMac(domain)));
     }

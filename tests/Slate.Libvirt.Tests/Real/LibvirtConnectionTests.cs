@@ -11,7 +11,7 @@ public sealed class LibvirtConnectionTests
 
         var error = Assert.Throws<HypervisorException>(() => LibvirtHypervisor.Open(uri));
 
-        Assert.Equal(HypervisorErrorCode.Unreachable, error.Code);
+        Assert.Equal(HypervisorFailure.Unreachable, error.Failure);
         Assert.StartsWith($"cannot connect to libvirt at {uri}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("/nonexistent/slate-libvirt-sock", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -61,7 +61,7 @@ public sealed class LibvirtConnectionTests
         var error = Assert.Throws<HypervisorException>(() =>
             LibvirtHypervisor.Open("qemu+tcp://jessea123:s3cret-pw@127.0.0.1:1/system"));
 
-        Assert.Equal(HypervisorErrorCode.Unreachable, error.Code);
+        Assert.Equal(HypervisorFailure.Unreachable, error.Failure);
         Assert.DoesNotContain("s3cret-pw", error.Message, StringComparison.Ordinal);
         Assert.Contains("qemu+tcp://jessea123:***@127.0.0.1:1/system", error.Message, StringComparison.Ordinal);
     }

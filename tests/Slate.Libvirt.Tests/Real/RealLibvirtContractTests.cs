@@ -46,7 +46,7 @@ public sealed class RealLibvirtContractTests() : HypervisorContract(new RealLibv
         var error = await Assert.ThrowsAsync<HypervisorException>(() =>
             Hypervisor.CreateVolumeAsync(new VolumeSpec(path, 512L << 30, "qcow2", "root", "root", Convert.ToInt32("600", 8)), Ct));
 
-        Assert.Equal(HypervisorErrorCode.Other, error.Code);
+        Assert.Equal(HypervisorFailure.Other, error.Failure);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         var (_, info, _) = Virsh.RunProcess("qemu-img", "info", "-U", path);
         Assert.Contains("virtual size: 2 GiB", info, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ internal static class WorldParts
     public static LibvirtHypervisor Connect()
     {
         try { return LibvirtHypervisor.Open(Virsh.Uri); }
-        catch (HypervisorException e) when (e.Code == HypervisorErrorCode.Unreachable)
+        catch (HypervisorException e) when (e.Failure == HypervisorFailure.Unreachable)
         {
             throw new InvalidOperationException($"{e.Message}; {Virsh.StartHint}", e);
         }

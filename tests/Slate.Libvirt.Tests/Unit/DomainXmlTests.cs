@@ -39,7 +39,7 @@ public sealed class DomainXmlTests
     {
         var error = Assert.Throws<HypervisorException>(() => DomainXml.Parse("openstack0", "<domain>"));
 
-        Assert.Equal(HypervisorErrorCode.Other, error.Code);
+        Assert.Equal(HypervisorFailure.Other, error.Failure);
         Assert.StartsWith("domain 'openstack0': libvirt returned unreadable XML", error.Message, StringComparison.Ordinal);
     }
 }

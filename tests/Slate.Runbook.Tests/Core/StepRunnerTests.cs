@@ -243,7 +243,7 @@ public sealed class StepRunnerTests
     public async Task A_juju_command_that_failed_may_have_done_something_so_it_is_unknown()
     {
         var step = new ScriptedStep(ScriptedStep.Assessment([First]));
-        step.Results["first"] = _ => throw new JujuCommandException("juju exited 1", ["juju"], 1, "ERROR boom");
+        step.Results["first"] = _ => throw new JujuException(JujuFailure.CommandFailed, "juju exited 1") { Argv = ["juju"], ExitCode = 1, StderrTail = "ERROR boom" };
 
         var run = await RunAsync(step, RunMode.Apply, "openstack");
 
@@ -254,7 +254,7 @@ public sealed class StepRunnerTests
     public async Task A_juju_request_refused_before_running_is_failed()
     {
         var step = new ScriptedStep(ScriptedStep.Assessment([First]));
-        step.Results["first"] = _ => throw new JujuRequestException("invalid model name");
+        step.Results["first"] = _ => throw new JujuException(JujuFailure.Invalid, "invalid model name");
 
         var run = await RunAsync(step, RunMode.Apply, "openstack");
 

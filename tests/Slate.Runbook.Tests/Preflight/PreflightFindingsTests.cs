@@ -143,7 +143,7 @@ public sealed class PreflightFindingsTests
     [Fact]
     public async Task A_juju_that_cannot_be_asked_blocks_because_the_model_might_hold_a_protected_machine()
     {
-        var juju = new RecordedJuju(_ => throw new JujuCommandException("juju status timed out", ["juju", "status"], null, ""));
+        var juju = new RecordedJuju(_ => throw new JujuException(JujuFailure.CommandFailed, "juju status timed out") { Argv = ["juju", "status"], ExitCode = null, StderrTail = "" });
 
         var report = await PreflightAsync(WholeCloud(), LabHypervisor.FromSite(Caracal), juju);
 

@@ -6,7 +6,7 @@ namespace Slate.Runbook.Tests.Preflight;
 internal sealed class RecordedJuju(Func<string, JujuModelStatus> status) : IJuju
 {
     public static RecordedJuju Without(string model) =>
-        new(_ => throw new JujuModelNotFoundException(model, $"model {model} not found", ["juju", "status"], 1, $"ERROR model {model} not found"));
+        new(_ => throw new JujuException(JujuFailure.ModelNotFound, $"model {model} not found") { Model = model, Argv = ["juju", "status"], ExitCode = 1, StderrTail = $"ERROR model {model} not found" });
 
     public Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default) => Task.FromResult(status(model));
 

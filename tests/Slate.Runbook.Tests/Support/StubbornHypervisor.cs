@@ -21,7 +21,7 @@ internal sealed class StubbornHypervisor(LabHypervisor lab) : IHypervisor
             return;
         await lab.DetachInterfaceAsync(domain, mac, ct);
         if (GoneBeforeDetach)
-            throw new HypervisorException(HypervisorErrorCode.NoInterface, $"operation failed: no interface found with MAC {mac}");
+            throw new HypervisorException(HypervisorFailure.NoInterface, $"operation failed: no interface found with MAC {mac}");
     }
 
     public Task DestroyNetworkAsync(string name, CancellationToken ct) => IgnoresDestroy ? Task.CompletedTask : lab.DestroyNetworkAsync(name, ct);

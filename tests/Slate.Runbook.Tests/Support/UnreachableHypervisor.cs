@@ -8,7 +8,7 @@ namespace Slate.Runbook.Tests.Support;
 /// </summary>
 internal sealed class UnreachableHypervisor(IHypervisor? listedBy = null) : IHypervisor
 {
-    private static HypervisorException Down => new(HypervisorErrorCode.Unreachable, "cannot connect to libvirt at qemu:///system: Failed to connect socket");
+    private static HypervisorException Down => new(HypervisorFailure.Unreachable, "cannot connect to libvirt at qemu:///system: Failed to connect socket");
 
     public Task<IReadOnlyList<HypervisorDomain>> ListDomainsAsync(CancellationToken ct) =>
         listedBy is null ? throw Down : listedBy.ListDomainsAsync(ct);

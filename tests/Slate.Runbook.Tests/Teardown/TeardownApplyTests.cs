@@ -87,7 +87,7 @@ public sealed class TeardownApplyTests
         {
             Calls.Add("status");
             if (_gone)
-                throw new JujuModelNotFoundException(model, "gone", ["juju"], 1, "ERROR model not found");
+                throw new JujuException(JujuFailure.ModelNotFound, "gone") { Argv = ["juju"], ExitCode = 1, StderrTail = "ERROR model not found" };
             var machines = _forced ? [] : world.ModelMachines.Where(m => m.Id == lingering || Calls.Count(c => c == "destroy") == 0).ToList();
             return Task.FromResult(new JujuModelStatus(model, machines, [], []));
         }

@@ -54,7 +54,7 @@ public sealed class TeardownDestroyApplyTests
             OnDestroy = () =>
             {
                 Decomposed();
-                throw new JujuModelNotFoundException("openstack", "model openstack not found", ["juju"], 1, "ERROR model not found");
+                throw new JujuException(JujuFailure.ModelNotFound, "model openstack not found") { Argv = ["juju"], ExitCode = 1, StderrTail = "ERROR model not found" };
             },
         };
         var services = _world.Services with { Juju = juju, Maas = new DeletingMaas(_world.Machines), Time = new FastTime() };
@@ -167,7 +167,7 @@ public sealed class TeardownDestroyApplyTests
 
         public Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default) => world.ModelExists
             ? Task.FromResult(new JujuModelStatus(model, Destroyed is not null && Lingering is { } left ? left : world.ModelMachines, [], []))
-            : throw new JujuModelNotFoundException(model, "gone", ["juju"], 1, "ERROR model not found");
+            : throw new JujuException(JujuFailure.ModelNotFound, "gone") { Argv = ["juju"], ExitCode = 1, StderrTail = "ERROR model not found" };
 
         public Task<string> StatusJsonAsync(string model, CancellationToken ct = default) => Task.FromResult("{}");
 

@@ -49,7 +49,7 @@ public sealed class TeardownPlanTests
     [Fact]
     public async Task A_model_that_cannot_be_read_is_fatal_never_a_warning()
     {
-        _world.JujuFailure = new JujuCommandException("cannot run juju", ["juju"], null, "");
+        _world.JujuError = new JujuException(JujuFailure.CommandFailed, "cannot run juju") { Argv = ["juju"], ExitCode = null, StderrTail = "" };
 
         var assessment = await _world.AssessAsync(TeardownWorld.Destroy);
 

@@ -119,7 +119,7 @@ public sealed class TeardownReleaseApplyTests
         public bool ModelGoesWithTheMachine { get; init; }
 
         public Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default) => _modelGone
-            ? throw new JujuModelNotFoundException(model, "gone", ["juju"], 1, "ERROR model not found")
+            ? throw new JujuException(JujuFailure.ModelNotFound, "gone") { Argv = ["juju"], ExitCode = 1, StderrTail = "ERROR model not found" }
             : Task.FromResult(new JujuModelStatus(model, world.ModelMachines.ToList(), [new JujuApplication("ceph-osd", "ceph-osd", null, world.Units, [], [])], []));
 
         public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken ct = default)

@@ -71,7 +71,7 @@ public sealed class TeardownTablesTests
     public async Task An_unreadable_model_is_said_in_the_table_and_fails_the_model_line_with_jujus_error()
     {
         _world.TornDownByDestroy();
-        _world.JujuFailure = new JujuRequestException("juju status: connection refused");
+        _world.JujuError = new JujuException(JujuFailure.Invalid, "juju status: connection refused");
 
         var assessment = await _world.AssessAsync(TeardownWorld.Destroy);
 

@@ -29,7 +29,7 @@ internal sealed class TeardownWorld
 
     public bool ModelExists { get; set; } = true;
 
-    public JujuException? JujuFailure { get; set; }
+    public JujuException? JujuError { get; set; }
 
     public LabHypervisor Hypervisor { get; } = LabHypervisor.FromSite(Site);
 
@@ -72,10 +72,10 @@ internal sealed class TeardownWorld
 
     private RecordedJuju Juju() => new(model =>
     {
-        if (JujuFailure is { } failure)
+        if (JujuError is { } failure)
             throw failure;
         if (!ModelExists)
-            throw new JujuModelNotFoundException(model, $"model {model} not found", ["juju"], 1, "ERROR model not found");
+            throw new JujuException(JujuFailure.ModelNotFound, $"model {model} not found") { Model = model, Argv = ["juju"], ExitCode = 1, StderrTail = "ERROR model not found" };
         return new JujuModelStatus(model, ModelMachines, [new JujuApplication("ceph-osd", "ceph-osd", null, Units, [], [])], []);
     });
 }

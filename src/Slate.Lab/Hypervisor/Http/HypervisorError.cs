@@ -2,4 +2,4 @@ using Slate.Runbook.Ports;
 
 namespace Slate.Lab.Hypervisor.Http;
 
-public sealed record HypervisorError(HypervisorErrorCode Code, string Message);
+public sealed record HypervisorError(HypervisorFailure Code, string Message);

@@ -18,7 +18,7 @@ public sealed class LabHypervisorClient : IHypervisor, IDisposable
     public LabHypervisorClient(string uri, string token)
     {
         if (!uri.StartsWith(Scheme + "http://", StringComparison.Ordinal))
-            throw new HypervisorException(HypervisorErrorCode.Unreachable, $"'{uri}' is not a lab hypervisor URI (lab+http://127.0.0.1:PORT/)");
+            throw new HypervisorException(HypervisorFailure.Unreachable, $"'{uri}' is not a lab hypervisor URI (lab+http://127.0.0.1:PORT/)");
         _http = new HttpClient { BaseAddress = new Uri(new Uri(uri[Scheme.Length..]), LabHypervisorEndpoints.Prefix) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
@@ -74,7 +74,7 @@ public sealed class LabHypervisorClient : IHypervisor, IDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new HypervisorException(HypervisorErrorCode.Unreachable, $"cannot reach the lab hypervisor at {_http.BaseAddress}: {e.Message}", e);
+            throw new HypervisorException(HypervisorFailure.Unreachable, $"cannot reach the lab hypervisor at {_http.BaseAddress}: {e.Message}", e);
         }
         using (response)
         {
@@ -86,11 +86,11 @@ public sealed class LabHypervisorClient : IHypervisor, IDisposable
                     return await response.Content.ReadFromJsonAsync(type, ct).ConfigureAwait(false);
                 case HttpStatusCode.Conflict:
                     var error = await response.Content.ReadFromJsonAsync(HypervisorJson.Default.HypervisorError, ct).ConfigureAwait(false);
-                    throw new HypervisorException(error?.Code ?? HypervisorErrorCode.Other, error?.Message ?? "lab hypervisor error");
+                    throw new HypervisorException(error?.Code ?? HypervisorFailure.Other, error?.Message ?? "lab hypervisor error");
                 case HttpStatusCode.Unauthorized:
-                    throw new HypervisorException(HypervisorErrorCode.Unreachable, $"the lab refused the token: export {LabVariables.Token} as `slate lab serve` printed it");
+                    throw new HypervisorException(HypervisorFailure.Unreachable, $"the lab refused the token: export {LabVariables.Token} as `slate lab serve` printed it");
                 default:
-                    throw new HypervisorException(HypervisorErrorCode.Other, $"lab hypervisor answered {(int)response.StatusCode} to {op}");
+                    throw new HypervisorException(HypervisorFailure.Other, $"lab hypervisor answered {(int)response.StatusCode} to {op}");
             }
         }
     }

@@ -31,11 +31,11 @@ public static class LabHypervisorEndpoints
             }
             catch (JsonException e)
             {
-                await WriteAsync(context, StatusCodes.Status400BadRequest, new HypervisorError(HypervisorErrorCode.Other, $"the request body is not valid JSON: {e.Message}"), HypervisorJson.Default.HypervisorError);
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new HypervisorError(HypervisorFailure.Other, $"the request body is not valid JSON: {e.Message}"), HypervisorJson.Default.HypervisorError);
             }
             catch (HypervisorException e)
             {
-                await WriteAsync(context, StatusCodes.Status409Conflict, new HypervisorError(e.Code, e.Message), HypervisorJson.Default.HypervisorError);
+                await WriteAsync(context, StatusCodes.Status409Conflict, new HypervisorError(e.Failure, e.Message), HypervisorJson.Default.HypervisorError);
             }
         });
         return app;
@@ -92,7 +92,7 @@ public static class LabHypervisorEndpoints
 
     private static string Need(string? value) => value ?? throw Missing("a required field");
 
-    private static HypervisorException Missing(string what) => new(HypervisorErrorCode.Other, $"lab hypervisor request lacks {what}");
+    private static HypervisorException Missing(string what) => new(HypervisorFailure.Other, $"lab hypervisor request lacks {what}");
 
     private static Task WriteOptionalAsync<T>(HttpContext context, T? value, JsonTypeInfo<T> type) where T : class =>
         value is null ? Task.FromResult(context.Response.StatusCode = StatusCodes.Status204NoContent) : WriteAsync(context, 200, value, type);
