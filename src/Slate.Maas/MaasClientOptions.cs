@@ -7,8 +7,11 @@ public sealed record MaasClientOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>How many times a read (GET) is retried after 503, 504, 409 with Retry-After, or a transport error.</summary>
-    public int ReadRetryBudget { get; init; } = 4;
+    /// <summary>
+    /// How many times a read (GET) is retried after 503, 504, 409 with Retry-After, or a transport error: by default a
+    /// read is tried as often as a write is sent (Slate.Runbook's MaasWrites.Attempts).
+    /// </summary>
+    public int ReadRetryBudget { get; init; } = 5;
 
     /// <summary>Longest single wait between read retries, whatever Retry-After says.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);

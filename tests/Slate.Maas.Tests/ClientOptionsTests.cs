@@ -38,4 +38,8 @@ public sealed class ClientOptionsTests
 
         Assert.Equal(1, client.RequestCount);
     }
+
+    [Fact]
+    public void By_default_a_read_is_tried_as_often_as_a_write_is_sent() =>
+        Assert.Equal(Slate.Runbook.Core.MaasWrites.Attempts, new MaasClientOptions().ReadRetryBudget + 1);
 }
