@@ -11,15 +11,14 @@ internal sealed class RehearsalRun(CliContext context, RehearsalServices service
 {
     public List<RehearsalGate> Gates { get; } = [];
 
-    /// <param name="definition">The step's definition when the runbook's order applies to it (the steps it comes after).</param>
-    public async Task RunAsync(string title, string name, IStep step, RunMode mode, StepDefinition? definition = null)
+    /// <param name="after">The steps this one comes after (the runbook's order), assessed before it changes anything.</param>
+    public async Task RunAsync(string heading, string label, IStep step, RunMode mode, IReadOnlyList<Prerequisite> after)
     {
-        Heading(title);
+        Heading(heading);
         var before = lab.Client.RequestCount;
         var observer = new ConsoleRunObserver(context.Io, services.Site, context.Time, json: false, answersItself: true);
-        var after = definition is null ? [] : PhaseCatalog.PrerequisitesOf(definition, services);
         var run = await new StepRunner(services, observer, context.Interruption, []).RunAsync(step, mode, after).ConfigureAwait(false);
-        Gates.Add(RehearsalGate.Of(name, run.ExitCode == ExitCode.Ok, lab.Client.RequestCount - before));
+        Gates.Add(RehearsalGate.Of(label, run.ExitCode == ExitCode.Ok, lab.Client.RequestCount - before));
     }
 
     public void Say(string title, string line)
