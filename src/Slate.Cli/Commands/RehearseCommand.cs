@@ -51,7 +51,7 @@ internal static class RehearseCommand
 
             var rehearsal = new RehearsalRun(context, services, lab);
             foreach (var step in PhaseSteps.All)
-                await RehearseAsync(rehearsal, step, services, lab, bundlePath, ct).ConfigureAwait(false);
+                await rehearsal.RunAsync(step, bundlePath, ct).ConfigureAwait(false);
             if (bundlePath is null)
                 rehearsal.Gates.Add(RehearsalGate.Skipped("EXIT GATE", 0));
             else
@@ -72,38 +72,6 @@ internal static class RehearseCommand
         {
             workDir.Dispose();
         }
-    }
-
-    /// <summary>
-    /// One step of the runbook as an operator runs it: applied when it changes something (the rehearsal types the
-    /// confirmations), gated otherwise; the carve for every site host MAAS has (Step 5 re-enrols them after the teardown).
-    /// </summary>
-    private static async Task RehearseAsync(RehearsalRun rehearsal, PhaseStep step, RehearsalServices services, RehearsalLab lab, string? bundlePath, CancellationToken ct)
-    {
-        var mode = step.Definition.Mutates ? RunMode.Apply : RunMode.Gate;
-        // The rehearsal knows the lab's power password: it is handed over as a secret, never asked for or shown.
-        SecretSource password = _ => new SecretText(lab.Cloud.Pods.Pod.PowerPassword);
-        var secrets = step.Definition.Parameters.Where(p => p.Kind == ParameterKind.Secret).ToDictionary(p => p.Name, _ => password, StringComparer.Ordinal);
-        var hosts = step.Shape == PhaseShape.EachHost ? await EnrolledAsync(services, ct).ConfigureAwait(false) : services.Site.Hosts;
-        var entries = step.Entries(services, hosts, bundlePath, new StepArguments(step.Rehearsed, secrets) { Mode = mode });
-        foreach (var entry in entries)
-            await rehearsal.RunAsync(entry.Heading, entry.Label, entry.Step, mode, PhaseOrder.PrerequisitesOf(step.Definition, services)).ConfigureAwait(false);
-        if (entries.Count > 0)
-            return;
-        if (step.Shape == PhaseShape.EachHost)
-            rehearsal.Say(step.HeadingFor(null), "no host is in MAAS after the teardown: Step 5 (re-enrolment) brings them back to be carved");
-        else
-        {
-            rehearsal.Say($"Step {step.Definition.Number}: {step.Label}, and the EXIT GATE", "no bundle: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
-            rehearsal.Gates.Add(RehearsalGate.Skipped(step.Label, 0));
-        }
-    }
-
-    private static async Task<IReadOnlyList<Host>> EnrolledAsync(RehearsalServices services, CancellationToken ct)
-    {
-        var enrolled = (await services.Maas.FindMachinesAsync(services.Site.Hosts.Select(h => h.Name).ToList(), ct).ConfigureAwait(false))
-            .Select(m => m.Hostname).ToHashSet(StringComparer.Ordinal);
-        return services.Site.Hosts.Where(h => enrolled.Contains(h.Name)).ToList();
     }
 
     private static (Site Site, string? BundlePath) ResolveInputs(SlateSettings settings, string? explicitBundle, string workDir)
