@@ -25,7 +25,7 @@ internal static class SlateApp
             Exit codes: 0 ok / gate green, 1 error, 2 bad input, 3 gate red or fatal finding, 4 refused (wrong cloud, precondition,
             confirmation), 130/143 interrupted by Ctrl-C/SIGTERM.
             """);
-        foreach (var command in StepCatalog.Commands(context))
+        foreach (var command in RunbookCommands.Commands(context))
             root.Subcommands.Add(command);
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(ApplyCommand.Create(context));

@@ -1,3 +1,5 @@
+using Slate.Cli.Tests.Phase;
+
 namespace Slate.Cli.Tests;
 
 public sealed class RehearseCommandTests
@@ -12,6 +14,7 @@ public sealed class RehearseCommandTests
         string[] steps = ["pre-flight", "teardown", "networks", "osd wipe", "reenroll", "carve openstack0", "carve openstack1", "carve openstack2",
             "carve openstack3", "standup", "bundle gate", "EXIT GATE"];
         Assert.Equal(steps, summary.Keys);
+        Assert.Equal([.. RunbookList.Labels, "EXIT GATE"], summary.Keys);
         Assert.All(summary.Values, row => Assert.Equal("GATE green", row.Outcome));
         Assert.All(summary.Values, row => Assert.True(row.Calls > 0));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  fresh-id       openstack3:", StringComparison.Ordinal));
@@ -19,6 +22,9 @@ public sealed class RehearseCommandTests
         Assert.Contains(io.Out, l => l.StartsWith("PASS  model-gone     teardown: openstack", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  pattern-a      carve openstack2: ", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("Step 2 — teardown, Path B: destroy", StringComparison.Ordinal));
+        // The lab settles in minutes: the rehearsal waits for it as long as the list says, not a real cloud's half hour.
+        Assert.Contains(io.Out, l => l.EndsWith("destroy-storage openstack; wait up to 2m for it and for the hosts to leave MAAS", StringComparison.Ordinal));
+        Assert.Contains(io.Out, l => l.EndsWith("which the gate names), up to 5m", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.Contains("Type the model name to continue: openstack    ← typed by the rehearsal itself", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  host-gone      openstack3:", StringComparison.Ordinal));
         Assert.Contains(io.Out, l => l.StartsWith("PASS  domain-off     openstack3: shut off", StringComparison.Ordinal));

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Slate.Cli.Plans;
 using Slate.Cli.Steps;
 using Slate.Runbook.Core;
-using Slate.Runbook.Sites;
+using Slate.Runbook.Phase;
 
 namespace Slate.Cli.Commands;
 
@@ -29,7 +29,7 @@ internal static class ApplyCommand
         command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(GlobalOptions.Confirm);
         command.Options.Add(Approve);
-        var secrets = StepCatalog.Steps.SelectMany(d => d.Parameters).Where(p => p.Kind == ParameterKind.Secret)
+        var secrets = PhaseSteps.Definitions.SelectMany(d => d.Parameters).Where(p => p.Kind == ParameterKind.Secret)
             .DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => (Symbol)StepOptions.For(p), StringComparer.Ordinal);
         foreach (var option in secrets.Values)
             command.Options.Add((Option)option);
@@ -39,27 +39,16 @@ internal static class ApplyCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult result, IReadOnlyDictionary<string, Symbol> secretOptions)
     {
-        var settings = SlateSettings.Resolve(result, context.Environment);
         var planPath = result.GetValue(PlanPath)!;
         var saved = PlanFile.Read(planPath);
-        var site = SiteLoader.Load(settings.SiteFile);
-        if (saved.Cloud != site.Cloud.Name)
-            throw new CliRefusedException($"{planPath} was made for cloud '{saved.Cloud}', and the site is '{site.Cloud.Name}': refused, nothing was changed");
-        var definition = StepCatalog.Steps.FirstOrDefault(d => d.Name == saved.Step && d.Mutates)
+        using var run = CommandRun.Open(context, result);
+        if (saved.Cloud != run.Site.Cloud.Name)
+            throw new CliRefusedException($"{planPath} was made for cloud '{saved.Cloud}', and the site is '{run.Site.Cloud.Name}': refused, nothing was changed");
+        var definition = PhaseSteps.Definitions.FirstOrDefault(d => d.Name == saved.Step && d.Mutates)
                          ?? throw new CliInputException($"{planPath}: step '{saved.Step}' is not a step that changes anything");
         var secrets = StepOptions.ReadSecrets(definition, secretOptions, result, context.Io);
         var arguments = new StepArguments(saved.Arguments, secrets) { Mode = RunMode.Apply };
-        var json = result.GetValue(GlobalOptions.Json);
-        using var session = new CloudSession(context, settings, site);
-        var observer = new ConsoleRunObserver(context.Io, site, context.Time, json);
-        var runner = new StepRunner(session, observer, context.Interruption, result.GetValue(GlobalOptions.Confirm) ?? [])
-        {
-            Saved = saved,
-            Approval = result.GetValue(Approve),
-        };
-        var run = await runner.RunAsync(definition.Create(session, arguments), RunMode.Apply, PhaseCatalog.PrerequisitesOf(definition, session)).ConfigureAwait(false);
-        if (json)
-            context.Io.Json(StepDocuments.ToJson(run, site, observer.Notes));
-        return (int)run.ExitCode;
+        var runner = run.Runner(saved, result.GetValue(Approve));
+        return run.Finish(await runner.RunAsync(definition.Create(run.Session, arguments), RunMode.Apply, PhaseOrder.PrerequisitesOf(definition, run.Session)).ConfigureAwait(false));
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Slate.Cli.Steps;
 using Slate.Runbook.Core;
 using Slate.Runbook.Phase;
-using Slate.Runbook.Sites;
 
 namespace Slate.Cli.Commands;
 
@@ -30,18 +29,10 @@ internal static class ExitGateCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult result)
     {
-        var settings = SlateSettings.Resolve(result, context.Environment);
-        var sitePath = settings.SiteFile;
-        var site = SiteLoader.Load(sitePath);
+        using var run = CommandRun.Open(context, result);
+        var sitePath = run.Settings.SiteFile;
         var bundle = SiteBundle.Resolve(result.GetValue(Bundle), sitePath)
                      ?? throw new CliInputException($"{sitePath}: no bundle beside it ({Path.GetFileName(SiteBundle.Beside(sitePath))}): pass --bundle FILE");
-        var json = result.GetValue(GlobalOptions.Json);
-        using var session = new CloudSession(context, settings, site);
-        var observer = new ConsoleRunObserver(context.Io, site, context.Time, json);
-        var runner = new StepRunner(session, observer, context.Interruption, []);
-        var run = await runner.RunAsync(new ExitGateStep(PhaseCatalog.ExitParts(session, bundle)), RunMode.Gate).ConfigureAwait(false);
-        if (json)
-            context.Io.Json(StepDocuments.ToJson(run, site, observer.Notes));
-        return (int)run.ExitCode;
+        return run.Finish(await run.Runner().RunAsync(new ExitGateStep(PhaseSteps.ExitParts(run.Session, bundle)), RunMode.Gate).ConfigureAwait(false));
     }
 }

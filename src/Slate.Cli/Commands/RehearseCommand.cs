@@ -3,17 +3,9 @@ using Slate.Cli.Rehearsal;
 using Slate.Cli.Steps;
 using Slate.Lab;
 using Slate.Lab.Faults;
-using Slate.Runbook.BundleCheck;
-using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
-using Slate.Runbook.OsdWipe;
 using Slate.Runbook.Phase;
-using Slate.Runbook.Preflight;
-using Slate.Runbook.Reenroll;
 using Slate.Runbook.Sites;
-using Slate.Runbook.StaleNetworks;
-using Slate.Runbook.Standup;
-using Slate.Runbook.Teardown;
 
 namespace Slate.Cli.Commands;
 
@@ -58,31 +50,12 @@ internal static class RehearseCommand
             if (!faults.IsEmpty) context.Io.Line($"Injecting MAAS faults: {faults}");
 
             var rehearsal = new RehearsalRun(context, services, lab);
-            await rehearsal.RunAsync("Step 1: pre-flight", "pre-flight", new PreflightStep(services), RunMode.Gate).ConfigureAwait(false);
-            await rehearsal.RunAsync("Step 2: teardown (Path B destroy)", "teardown",
-                new TeardownStep(services, new TeardownOptions(TeardownPath.Destroy, Canary: false, TimeSpan.FromMinutes(2))), RunMode.Apply).ConfigureAwait(false);
-            await rehearsal.RunAsync("Step 3: stale networks", "networks", new StaleNetworksStep(services), RunMode.Apply,
-                StaleNetworksStep.Definition).ConfigureAwait(false);
-            await rehearsal.RunAsync("Step 4: OSD wipe", "osd wipe", new OsdWipeStep(services), RunMode.Apply, OsdWipeStep.Definition).ConfigureAwait(false);
-            // The rehearsal knows the lab's power password: it is handed over as a secret, never asked for or shown.
-            await rehearsal.RunAsync("Step 5: re-enrolment", "reenroll", new ReenrollStep(services,
-                new ReenrollOptions(TimeSpan.FromMinutes(5), _ => new SecretText(lab.Cloud.Pods.Pod.PowerPassword))), RunMode.Apply, ReenrollStep.Definition).ConfigureAwait(false);
-            await CarveAsync(rehearsal, services, ct).ConfigureAwait(false);
-            await rehearsal.RunAsync("Step 7a: standup (MAAS drift, read-only)", "standup", new StandupStep(services), RunMode.Gate).ConfigureAwait(false);
+            foreach (var step in PhaseSteps.All)
+                await rehearsal.RunAsync(step, bundlePath, ct).ConfigureAwait(false);
             if (bundlePath is null)
-            {
-                rehearsal.Say("Step 7b: bundle gate, and the EXIT GATE", "no bundle: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
-                rehearsal.Gates.Add(RehearsalGate.Skipped("bundle gate", 0));
                 rehearsal.Gates.Add(RehearsalGate.Skipped("EXIT GATE", 0));
-            }
             else
-            {
-                // Live, as the runbook runs it before deploy: the spaces and the re-enrolled hosts' provider NIC MACs from MAAS.
-                await rehearsal.RunAsync("Step 7b: bundle gate (live: MAAS's spaces and the hosts' provider MACs)", "bundle gate",
-                    new BundleCheckStep(services, bundlePath, [], live: true), RunMode.Gate).ConfigureAwait(false);
-                await rehearsal.RunAsync("EXIT GATE (every step's gate, fresh)", "EXIT GATE",
-                    new ExitGateStep(PhaseCatalog.ExitParts(services, bundlePath)), RunMode.Gate).ConfigureAwait(false);
-            }
+                await rehearsal.RunAsync("EXIT GATE (every step's gate, fresh)", "EXIT GATE", new ExitGateStep(PhaseSteps.ExitParts(services, bundlePath)), RunMode.Gate, []).ConfigureAwait(false);
             var gates = rehearsal.Gates;
             rehearsal.Say("Summary", "step             gate       MAAS calls");
             foreach (var gate in gates)
@@ -99,21 +72,6 @@ internal static class RehearseCommand
         {
             workDir.Dispose();
         }
-    }
-
-    /// <summary>Step 6, one host per call as the runbook says: every site host MAAS has (Step 5 re-enrols them after the teardown).</summary>
-    private static async Task CarveAsync(RehearsalRun rehearsal, RehearsalServices services, CancellationToken ct)
-    {
-        var enrolled = (await services.Maas.FindMachinesAsync(services.Site.Hosts.Select(h => h.Name).ToList(), ct).ConfigureAwait(false))
-            .Select(m => m.Hostname).ToHashSet(StringComparer.Ordinal);
-        var carved = services.Site.Hosts.Where(h => enrolled.Contains(h.Name)).ToList();
-        foreach (var host in carved)
-        {
-            await rehearsal.RunAsync($"Step 6: carve {host.Name} (Pattern A)", $"carve {host.Name}", new CarveStep(services, [host]), RunMode.Apply,
-                CarveStep.Definition).ConfigureAwait(false);
-        }
-        if (carved.Count == 0)
-            rehearsal.Say("Step 6: carve (Pattern A)", "no host is in MAAS after the teardown: Step 5 (re-enrolment) brings them back to be carved");
     }
 
     private static (Site Site, string? BundlePath) ResolveInputs(SlateSettings settings, string? explicitBundle, string workDir)

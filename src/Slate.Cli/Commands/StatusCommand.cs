@@ -4,7 +4,6 @@ using Slate.Cli.Rendering;
 using Slate.Cli.Steps;
 using Slate.Runbook.Core;
 using Slate.Runbook.Phase;
-using Slate.Runbook.Sites;
 
 namespace Slate.Cli.Commands;
 
@@ -26,12 +25,10 @@ internal static class StatusCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult result)
     {
-        var settings = SlateSettings.Resolve(result, context.Environment);
-        var sitePath = settings.SiteFile;
-        var site = SiteLoader.Load(sitePath);
-        var bundle = SiteBundle.Resolve(result.GetValue(ExitGateCommand.Bundle), sitePath);
-        using var session = new CloudSession(context, settings, site);
-        var report = await PhaseStatus.ReadAsync(PhaseCatalog.Entries(session, bundle), context.Interruption.Stop).ConfigureAwait(false);
+        using var run = CommandRun.Open(context, result);
+        var site = run.Site;
+        var bundle = SiteBundle.Resolve(result.GetValue(ExitGateCommand.Bundle), run.Settings.SiteFile);
+        var report = await PhaseStatus.ReadAsync(PhaseSteps.Entries(run.Session, bundle), context.Interruption.Stop).ConfigureAwait(false);
         var next = NextStep(report, bundle is null);
         if (result.GetValue(GlobalOptions.Json))
         {

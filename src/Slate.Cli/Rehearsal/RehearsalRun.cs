@@ -1,5 +1,7 @@
 using Slate.Cli.Steps;
 using Slate.Runbook.Core;
+using Slate.Runbook.Phase;
+using Slate.Runbook.Sites;
 
 namespace Slate.Cli.Rehearsal;
 
@@ -11,15 +13,39 @@ internal sealed class RehearsalRun(CliContext context, RehearsalServices service
 {
     public List<RehearsalGate> Gates { get; } = [];
 
-    /// <param name="definition">The step's definition when the runbook's order applies to it (the steps it comes after).</param>
-    public async Task RunAsync(string title, string name, IStep step, RunMode mode, StepDefinition? definition = null)
+    /// <summary>
+    /// One step of the runbook as an operator runs it: applied when it changes something (the rehearsal types the
+    /// confirmations), gated otherwise; the carve for every site host MAAS has (Step 5 re-enrols them after the teardown).
+    /// </summary>
+    public async Task RunAsync(PhaseStep step, string? bundlePath, CancellationToken ct)
     {
-        Heading(title);
+        var mode = step.Definition.Mutates ? RunMode.Apply : RunMode.Gate;
+        // The rehearsal knows the lab's power password: it is handed over as a secret, never asked for or shown.
+        SecretSource password = _ => new SecretText(lab.Cloud.Pods.Pod.PowerPassword);
+        var secrets = step.Definition.Parameters.Where(p => p.Kind == ParameterKind.Secret).ToDictionary(p => p.Name, _ => password, StringComparer.Ordinal);
+        var hosts = step.Shape == PhaseShape.EachHost ? await EnrolledAsync(ct).ConfigureAwait(false) : services.Site.Hosts;
+        var entries = step.Entries(services, hosts, bundlePath, new StepArguments(step.Rehearsed, secrets) { Mode = mode });
+        foreach (var entry in entries)
+            await RunAsync(entry.Heading, entry.Label, entry.Step, mode, PhaseOrder.PrerequisitesOf(step.Definition, services)).ConfigureAwait(false);
+        if (entries.Count > 0)
+            return;
+        if (step.Shape == PhaseShape.EachHost)
+            Say(step.HeadingFor(null), "no host is in MAAS after the teardown: Step 5 (re-enrolment) brings them back to be carved");
+        else
+        {
+            Say($"Step {step.Definition.Number}: {step.Label}, and the EXIT GATE", "no bundle: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
+            Gates.Add(RehearsalGate.Skipped(step.Label, 0));
+        }
+    }
+
+    /// <param name="after">The steps this one comes after (the runbook's order), assessed before it changes anything.</param>
+    public async Task RunAsync(string heading, string label, IStep step, RunMode mode, IReadOnlyList<Prerequisite> after)
+    {
+        Heading(heading);
         var before = lab.Client.RequestCount;
         var observer = new ConsoleRunObserver(context.Io, services.Site, context.Time, json: false, answersItself: true);
-        var after = definition is null ? [] : PhaseCatalog.PrerequisitesOf(definition, services);
         var run = await new StepRunner(services, observer, context.Interruption, []).RunAsync(step, mode, after).ConfigureAwait(false);
-        Gates.Add(RehearsalGate.Of(name, run.ExitCode == ExitCode.Ok, lab.Client.RequestCount - before));
+        Gates.Add(RehearsalGate.Of(label, run.ExitCode == ExitCode.Ok, lab.Client.RequestCount - before));
     }
 
     public void Say(string title, string line)
@@ -32,5 +58,13 @@ internal sealed class RehearsalRun(CliContext context, RehearsalServices service
     {
         context.Io.Line("");
         context.Io.Line($"== {title} ==");
+    }
+
+    /// <summary>The site's hosts MAAS has: after the teardown only those Step 5 re-enrolled can be carved.</summary>
+    private async Task<IReadOnlyList<Host>> EnrolledAsync(CancellationToken ct)
+    {
+        var enrolled = (await services.Maas.FindMachinesAsync(services.Site.Hosts.Select(h => h.Name).ToList(), ct).ConfigureAwait(false))
+            .Select(m => m.Hostname).ToHashSet(StringComparer.Ordinal);
+        return services.Site.Hosts.Where(h => enrolled.Contains(h.Name)).ToList();
     }
 }

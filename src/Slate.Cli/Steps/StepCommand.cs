@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Slate.Cli.Plans;
 using Slate.Runbook.Core;
-using Slate.Runbook.Sites;
+using Slate.Runbook.Phase;
 
 namespace Slate.Cli.Steps;
 
@@ -61,21 +61,14 @@ internal static class StepCommand
 
     private static async Task<int> RunAsync(CliContext context, StepDefinition definition, Dictionary<string, Symbol> parameters, ParseResult result, RunMode mode)
     {
-        var settings = SlateSettings.Resolve(result, context.Environment);
         var outPath = definition.Mutates ? result.GetValue(Out) : null;
         if (outPath is not null && mode == RunMode.Apply)
             throw new CliInputException($"--out saves a dry run's plan: run without --apply, then `slate apply {outPath}`");
-        var site = SiteLoader.Load(settings.SiteFile);
+        using var run = CommandRun.Open(context, result);
         var arguments = StepOptions.Read(definition, parameters, result, mode, context.Io);
-        var json = result.GetValue(GlobalOptions.Json);
-        using var session = new CloudSession(context, settings, site);
-        var observer = new ConsoleRunObserver(context.Io, site, context.Time, json);
-        var runner = new StepRunner(session, observer, context.Interruption, result.GetValue(GlobalOptions.Confirm) ?? []);
-        var run = await runner.RunAsync(definition.Create(session, arguments), mode, PhaseCatalog.PrerequisitesOf(definition, session)).ConfigureAwait(false);
+        var outcome = await run.Runner().RunAsync(definition.Create(run.Session, arguments), mode, PhaseOrder.PrerequisitesOf(definition, run.Session)).ConfigureAwait(false);
         if (outPath is not null)
-            observer.Note(SavedPlans.Save(outPath, definition, arguments, run, site, context.Time));
-        if (json)
-            context.Io.Json(StepDocuments.ToJson(run, site, observer.Notes));
-        return (int)run.ExitCode;
+            run.Observer.Note(SavedPlans.Save(outPath, definition, arguments, outcome, run.Site, context.Time));
+        return run.Finish(outcome);
     }
 }

@@ -17,6 +17,10 @@ public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyL
     /// <summary>Every value given, by parameter name (never a secret: those come from <see cref="Secret"/>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Given => values;
 
+    /// <summary>These arguments (the same mode and secrets) with <paramref name="name"/> given as well: a flag without values.</summary>
+    public StepArguments With(string name, params string[] more) =>
+        new(new Dictionary<string, IReadOnlyList<string>>(values, StringComparer.Ordinal) { [name] = more }, secrets) { Mode = Mode };
+
     public bool Flag(string name) => values.ContainsKey(name);
 
     public string? Value(string name) => values.TryGetValue(name, out var given) && given.Count > 0 ? given[^1] : null;

@@ -26,6 +26,18 @@ public static class PhaseOrder
             : assessment with { Plan = assessment.Plan with { Findings = [.. assessment.Plan.Findings, .. findings] } };
     }
 
+    /// <summary>What a step that changes something needs of the steps it comes after, each built to be assessed.</summary>
+    public static IReadOnlyList<Prerequisite> PrerequisitesOf(StepDefinition definition, IStepServices services)
+    {
+        if (!definition.Mutates)
+            return [];
+        return definition.After.Select(requirement =>
+        {
+            var before = PhaseSteps.All.Single(s => s.Definition.Name == requirement.Step);
+            return new Prerequisite(before.Command, before.Definition.Create(services, PhaseSteps.Assess), requirement);
+        }).ToList();
+    }
+
     /// <summary>The finding that names the step to run first and the gate lines it has not reached.</summary>
     public static Finding Unmet(string step, string command, IReadOnlyList<GateLine> unmet) =>
         new(Severity.Precondition, Code, step, $"`{command}` must come first: its gate does not hold yet ({Describe(unmet)})", "holds", $"{unmet.Count} line(s) red");

@@ -26,6 +26,23 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
+    public async Task Status_and_the_exit_gate_show_the_steps_of_the_runbooks_one_list_in_its_order()
+    {
+        await using var lab = await TeardownLab.StartAsync();
+
+        var (_, status) = await lab.RunAsync("status");
+        var (_, exit) = await lab.RunAsync("gate", "exit");
+
+        Assert.Equal(RunbookList.Rows, StepRows(status.Out, "step | name | state | detail"));
+        Assert.Equal(RunbookList.Rows.Skip(1), StepRows(exit.Out, "step | name | gate"));
+    }
+
+    /// <summary>The first two cells of each row of the table under <paramref name="header"/>.</summary>
+    private static List<string> StepRows(IReadOnlyList<string> output, string header) =>
+        output.SkipWhile(l => l != header).Skip(1).TakeWhile(l => l.Contains(" | ", StringComparison.Ordinal))
+            .Select(l => string.Join(" | ", l.Split(" | ").Take(2))).ToList();
+
+    [Fact]
     public async Task A_cloud_torn_down_by_the_release_path_never_passes_the_exit_gate()
     {
         await using var lab = await TeardownLab.StartAsync();

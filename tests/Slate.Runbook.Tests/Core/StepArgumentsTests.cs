@@ -63,4 +63,18 @@ public sealed class StepArgumentsTests
     [InlineData(5400, "1h30m")]
     [InlineData(90000, "25h")]
     public void Durations_print_as_they_are_typed(int seconds, string text) => Assert.Equal(text, DurationText.Format(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public void An_argument_added_keeps_the_mode_the_secrets_and_the_other_values_and_leaves_the_original_as_it_was()
+    {
+        var secret = new SecretText("s3cret");
+        var original = new StepArguments(new Dictionary<string, IReadOnlyList<string>> { ["wait"] = ["5m"] },
+            new Dictionary<string, SecretSource> { ["password-file"] = _ => secret }) { Mode = RunMode.Apply };
+
+        var more = original.With("host", "openstack1").With("live");
+
+        Assert.Equal((RunMode.Apply, "openstack1", "5m", true), (more.Mode, more.Value("host"), more.Value("wait"), more.Flag("live")));
+        Assert.Same(secret, more.Secret("password-file")("prompt"));
+        Assert.False(original.Flag("host"));
+    }
 }

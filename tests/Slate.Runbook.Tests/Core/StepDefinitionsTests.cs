@@ -1,10 +1,8 @@
-using Slate.Runbook.BundleCheck;
 using Slate.Runbook.Carve;
 using Slate.Runbook.Core;
 using Slate.Runbook.OsdWipe;
-using Slate.Runbook.Preflight;
+using Slate.Runbook.Phase;
 using Slate.Runbook.Reenroll;
-using Slate.Runbook.Standup;
 using Slate.Runbook.StaleNetworks;
 using Slate.Runbook.Teardown;
 
@@ -16,14 +14,8 @@ public sealed class StepDefinitionsTests
     [Fact]
     public void Only_the_teardown_the_network_prune_the_osd_wipe_the_re_enrolment_and_the_carve_change_anything()
     {
-        StepDefinition[] all =
-        [
-            PreflightStep.Definition, TeardownStep.Definition, StaleNetworksStep.Definition, OsdWipeStep.Definition,
-            ReenrollStep.Definition, CarveStep.Definition, StandupStep.Definition, BundleCheckStep.Definition,
-        ];
-
         Assert.Equal([TeardownStep.StepName, StaleNetworksStep.StepName, OsdWipeStep.StepName, ReenrollStep.StepName, CarveStep.StepName],
-            all.Where(d => d.Mutates).Select(d => d.Name));
+            PhaseSteps.Definitions.Where(d => d.Mutates).Select(d => d.Name));
     }
 
     [Fact]

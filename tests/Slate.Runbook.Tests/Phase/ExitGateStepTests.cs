@@ -7,7 +7,7 @@ namespace Slate.Runbook.Tests.Phase;
 public sealed class ExitGateStepTests
 {
     private static PhaseEntry Part(string number, string title, StepAssessment assessment, bool mutates = true) =>
-        new(number, title, title, "slate " + title, mutates, new ScriptedStep(assessment) { Name = title }, []);
+        new(number, title, title, "slate " + title, mutates, new ScriptedStep(assessment) { Name = title }, [], title, $"Step {number}: {title}");
 
     [Fact]
     public async Task Every_part_gate_line_is_one_line_named_by_its_step_and_fatal_findings_are_red_lines()

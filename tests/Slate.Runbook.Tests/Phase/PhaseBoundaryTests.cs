@@ -13,7 +13,7 @@ public sealed class PhaseBoundaryTests
         new GateReport(Enumerable.Range(0, lines).Select(i => new GateLine("ready", false, $"h{i}", "Ready", "absent")).ToList()));
 
     private static PhaseEntry Entry(StepAssessment assessment, bool mutates = true) =>
-        new("5", "reenroll", "reenroll", "slate reenroll", mutates, new ScriptedStep(assessment) { Name = "reenroll" }, []);
+        new("5", "reenroll", "reenroll", "slate reenroll", mutates, new ScriptedStep(assessment) { Name = "reenroll" }, [], "reenroll", "Step 5: re-enrolment");
 
     private static async Task<string> DetailAsync(StepAssessment assessment, bool mutates = true) =>
         (await PhaseStatus.ReadAsync([Entry(assessment, mutates)], CancellationToken.None)).Rows[0].Detail;
@@ -56,9 +56,9 @@ public sealed class PhaseBoundaryTests
     {
         StepAssessment Named(string maasName) => new(maasName, new StepPlan("h", [], [], [], [], new Dictionary<string, string>()), GateReport.None);
         var exit = new ExitGateStep([
-            new PhaseEntry("7b", "bundle", "bundle check", "slate bundle check", false, new ScriptedStep(Named("")), []),
-            new PhaseEntry("2", "teardown", "teardown", "slate teardown", true, new ScriptedStep(Named("caracal")), []),
-            new PhaseEntry("3", "networks", "networks prune", "slate networks prune", true, new ScriptedStep(Named("other")), []),
+            new PhaseEntry("7b", "bundle", "bundle check", "slate bundle check", false, new ScriptedStep(Named("")), [], "bundle gate", "Step 7b: bundle gate"),
+            new PhaseEntry("2", "teardown", "teardown", "slate teardown", true, new ScriptedStep(Named("caracal")), [], "teardown", "Step 2: teardown"),
+            new PhaseEntry("3", "networks", "networks prune", "slate networks prune", true, new ScriptedStep(Named("other")), [], "networks", "Step 3: stale networks"),
         ]);
 
         Assert.Equal("caracal", (await exit.AssessAsync(CancellationToken.None)).MaasName);

@@ -9,7 +9,7 @@ public sealed class PhaseStatusTests
     private static readonly PlannedAction Change = ScriptedStep.Action("change");
 
     private static PhaseEntry Entry(string number, string name, StepAssessment assessment, bool mutates = true, params StepRequirement[] after) =>
-        new(number, name, name, "slate " + name, mutates, new ScriptedStep(assessment) { Name = name }, after);
+        new(number, name, name, "slate " + name, mutates, new ScriptedStep(assessment) { Name = name }, after, name, $"Step {number}: {name}");
 
     private static StepAssessment Gate(params (string Code, bool Holds)[] lines) =>
         new("maas", new StepPlan("h", [], [], [], [], new Dictionary<string, string>()),

@@ -1,37 +1,17 @@
 using System.CommandLine;
 using Slate.Cli.Commands;
-using Slate.Runbook.BundleCheck;
-using Slate.Runbook.Carve;
-using Slate.Runbook.Core;
-using Slate.Runbook.OsdWipe;
-using Slate.Runbook.Preflight;
-using Slate.Runbook.StaleNetworks;
-using Slate.Runbook.Standup;
-using Slate.Runbook.Reenroll;
-using Slate.Runbook.Teardown;
+using Slate.Runbook.Phase;
 
 namespace Slate.Cli.Steps;
 
-/// <summary>The runbook's steps in runbook order: adding a step is one line here (and its folder in Slate.Runbook).</summary>
-internal static class StepCatalog
+/// <summary>The runbook's commands, derived from its steps' definitions in runbook order.</summary>
+internal static class RunbookCommands
 {
-    public static readonly IReadOnlyList<StepDefinition> Steps =
-    [
-        PreflightStep.Definition,
-        TeardownStep.Definition,
-        StaleNetworksStep.Definition,
-        OsdWipeStep.Definition,
-        ReenrollStep.Definition,
-        CarveStep.Definition,
-        StandupStep.Definition,
-        BundleCheckStep.Definition,
-    ];
-
     /// <summary>Each step's command (grouped under its first word when it has two: `bundle check`), and `gate NAME` for every step that changes something.</summary>
     public static IEnumerable<Command> Commands(CliContext context)
     {
         var groups = new Dictionary<string, Command>(StringComparer.Ordinal);
-        foreach (var definition in Steps)
+        foreach (var definition in PhaseSteps.Definitions)
         {
             var command = StepCommand.Create(context, definition);
             if (definition.Command.Count == 1)
@@ -48,7 +28,7 @@ internal static class StepCatalog
             group.Subcommands.Add(command);
         }
         var gate = new Command("gate", "A step's GATE on a fresh observation (read-only): exit 0 green, 3 red.");
-        foreach (var definition in Steps.Where(d => d.Mutates))
+        foreach (var definition in PhaseSteps.Definitions.Where(d => d.Mutates))
             gate.Subcommands.Add(StepCommand.CreateGate(context, definition));
         gate.Subcommands.Add(ExitGateCommand.Create(context));
         yield return gate;
