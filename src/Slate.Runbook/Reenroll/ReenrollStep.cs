@@ -67,7 +67,7 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
             return new HostEnrolment(h, domains.Any(d => d.Name == h.Name), mac, problem,
                 byName.FirstOrDefault(m => m.Hostname == h.Name), mac is null ? null : byMac.FirstOrDefault(m => m.Macs.Contains(mac)));
         }).ToList();
-        return new ReenrollObservation(hosts, hypervisorError, PreTeardownIds());
+        return new ReenrollObservation(hosts, hypervisorError, TeardownRecord.Read(Services.Journal, Site).HostIds);
     }
 
     protected override StepPlan Plan(ReenrollObservation observation) => ReenrollPlanner.Plan(Site, options, observation);
@@ -107,20 +107,5 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
             0 => (null, $"domain {domain} has no NIC on {bootNetwork} (libvirt.boot_network), so MAAS could not PXE-boot it"),
             _ => (null, $"domain {domain} has {boot.Count} NICs on {bootNetwork} ({string.Join(", ", boot.Select(i => i.Mac))}): which one boots is ambiguous"),
         };
-    }
-
-    /// <summary>Each host's system_id as the teardown journalled it when it was applied (its latest plan that still saw the host).</summary>
-    private Dictionary<string, string> PreTeardownIds()
-    {
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var plan in Services.Journal.AppliedPlans(Site.Cloud.Name, TeardownStep.StepName))
-        {
-            foreach (var host in Site.Hosts)
-            {
-                if (plan.Baseline.GetValueOrDefault(TeardownBaseline.HostKey(host.Name)) is { } id)
-                    ids[host.Name] = id;
-            }
-        }
-        return ids;
     }
 }

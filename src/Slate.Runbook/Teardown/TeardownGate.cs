@@ -73,7 +73,7 @@ internal static class TeardownGate
     private static GateLine Survived(TeardownObservation o, string name)
     {
         var machine = o.Machine(name);
-        var expectedId = o.Baseline.GetValueOrDefault(TeardownBaseline.HostKey(name));
+        var expectedId = o.Record.IdOf(name);
         var holds = machine is { StatusName: "Deployed" } && (expectedId is null || machine.SystemId == expectedId);
         return new GateLine("host-survived", holds, name, $"Deployed, system_id {expectedId ?? "(no journalled baseline)"}",
             machine is null ? "not in MAAS" : $"{machine.StatusName}, system_id {machine.SystemId}");

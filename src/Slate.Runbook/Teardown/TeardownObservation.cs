@@ -5,7 +5,8 @@ namespace Slate.Runbook.Teardown;
 /// <summary>
 /// What the teardown reads, fresh each time: the site's machines in MAAS (one filtered read), MAAS's devices (one
 /// read: Juju's container devices), the model (null when juju says it does not exist), the hypervisor's domains, and
-/// the baseline the journal kept from the last apply. A port that could not be read leaves its error instead of a value.
+/// the baseline the journal kept from the last apply, and the teardown's record of each host's id before it. A port
+/// that could not be read leaves its error instead of a value.
 /// </summary>
 public sealed record TeardownObservation(
     IReadOnlyList<MaasMachine> Machines,
@@ -14,7 +15,8 @@ public sealed record TeardownObservation(
     string? JujuError,
     IReadOnlyList<HypervisorDomain>? Domains,
     string? HypervisorError,
-    IReadOnlyDictionary<string, string> Baseline)
+    IReadOnlyDictionary<string, string> Baseline,
+    TeardownRecord Record)
 {
     public MaasMachine? Machine(string hostname) => Machines.FirstOrDefault(m => m.Hostname == hostname);
 
@@ -34,7 +36,7 @@ public sealed record TeardownObservation(
     /// </summary>
     public MaasMachine? ReenrolledSince(string hostname) =>
         Machine(hostname) is { } machine && ModelMachine(machine) is null
-        && Baseline.GetValueOrDefault(TeardownBaseline.HostKey(hostname)) is { } before && before != machine.SystemId
+        && Record.IdOf(hostname) is { } before && before != machine.SystemId
             ? machine
             : null;
 }

@@ -64,7 +64,8 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
         {
             hypervisorError = e.Message;
         }
-        return new TeardownObservation(machines, devices, model, jujuError, domains, hypervisorError, JournalledBaseline());
+        return new TeardownObservation(machines, devices, model, jujuError, domains, hypervisorError, JournalledBaseline(),
+            TeardownRecord.Read(Services.Journal, Site));
     }
 
     protected override StepPlan Plan(TeardownObservation observation) => TeardownPlanner.Plan(Site, options, observation);

@@ -85,4 +85,26 @@ public sealed class TeardownAfterReenrolmentTests
         Assert.Contains(assessment.Gate.Lines, l => l is { Code: "host-gone", Subject: "openstack0", Holds: false });
         Assert.Contains(assessment.Plan.Actions, a => a.Kind == TeardownActions.DestroyModel);
     }
+
+    /// <summary>
+    /// A later applied teardown plan that no longer saw the hosts (a re-run that only deleted the orphan) does not
+    /// erase their ids: the teardown's gate and re-enrolment read them by one rule, the latest plan that saw each host.
+    /// </summary>
+    [Fact]
+    public async Task An_applied_plan_that_no_longer_saw_the_hosts_keeps_the_earlier_ids_for_the_gate_and_re_enrolment()
+    {
+        ReenrolledWithNewIds();
+        var services = _world.Services;
+        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", TeardownStep.StepName, JournalEvent.Plan, "f1", Arguments: Journalled));
+        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch.AddHours(1), "caracal-testcloud", TeardownStep.StepName, JournalEvent.Plan, "f2",
+            Arguments: new Dictionary<string, string> { ["host:openstack3"] = "host03b" }));
+
+        var assessment = await _world.AssessAsync(TeardownWorld.Destroy, services);
+        var record = TeardownRecord.Read(services.Journal, TeardownWorld.Site);
+
+        Assert.True(assessment.Gate.Green, string.Join("; ", assessment.Gate.Lines.Where(l => !l.Holds)));
+        Assert.Contains(assessment.Gate.Lines, l => l is { Code: "host-gone", Subject: "openstack0", Observed: "re-enrolled since as new000 Ready" });
+        Assert.Equal(["host00", "host01", "host02", "host03b"], TeardownWorld.Site.Hosts.Select(h => record.IdOf(h.Name)));
+        Assert.Null(TeardownRecord.Read(new Support.MemoryJournal(), TeardownWorld.Site).IdOf("openstack0"));
+    }
 }
