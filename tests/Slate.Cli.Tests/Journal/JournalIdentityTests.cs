@@ -87,5 +87,22 @@ public sealed class JournalIdentityTests : IDisposable
         Assert.Equal([["wipe", "trim"]], byRule.Select(r => r.Actions.Select(a => a.Kind)));
     }
 
+    [Fact]
+    public void A_line_without_its_step_or_with_a_null_cloud_is_passed_over_like_a_line_cut_short()
+    {
+        var path = PathOf("holes.jsonl");
+        File.WriteAllLines(path,
+        [
+            """{"time":"2026-11-02T10:00:00+00:00","cloud":"lab","event":"plan","fingerprint":"f1"}""",
+            """{"time":"2026-11-02T10:00:00+00:00","cloud":null,"step":"osd","event":"plan","fingerprint":"f1"}""",
+            """{"time":"2026-11-02T10:00:01+00:00","cloud":"lab","step":"osd","event":"gate","fingerprint":"f1","detail":"green"}""",
+            """{"time":"2026-11-02T10:00:02+00:00","cloud":"lab","step":"osd","event":"gat""",
+        ]);
+
+        var entries = JsonLinesJournal.Read(path);
+
+        Assert.Equal([JournalEvent.Gate], entries.Select(e => e.Event));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
