@@ -113,30 +113,16 @@ internal static class LabJujuJson
     {
         var instance = cloud.Machines.FindBySystemId(machine.InstanceId);
         w.WriteStartObject(machine.Id);
-        w.WriteStartObject("juju-status");
-        w.WriteString("current", "started");
-        w.WriteString("since", Since(machine.Since));
-        w.WriteString("version", AgentVersion);
-        if (machine.Life != "alive") w.WriteString("life", machine.Life);
-        w.WriteEndObject();
+        Status(w, "juju-status", "started", machine.Since, version: AgentVersion, life: machine.Life);
         w.WriteString("hostname", machine.Hostname);
         w.WriteString("dns-name", machine.DnsName);
         Strings(w, "ip-addresses", machine.IpAddresses);
         w.WriteString("instance-id", machine.InstanceId);
         w.WriteString("display-name", machine.Hostname);
-        w.WriteStartObject("machine-status");
-        w.WriteString("current", instance is null ? "unknown" : instance.Status == NodeStatus.Deployed ? "running" : "stopped");
-        w.WriteString("message", instance is null ? "instance not found in MAAS" : instance.Status.Label());
-        w.WriteString("since", Since(machine.Since));
-        w.WriteEndObject();
-        w.WriteStartObject("modification-status");
-        w.WriteString("current", "applied");
-        w.WriteString("since", Since(machine.Since));
-        w.WriteEndObject();
-        w.WriteStartObject("base");
-        w.WriteString("name", "ubuntu");
-        w.WriteString("channel", "22.04");
-        w.WriteEndObject();
+        Status(w, "machine-status", instance is null ? "unknown" : instance.Status == NodeStatus.Deployed ? "running" : "stopped", machine.Since,
+            instance is null ? "instance not found in MAAS" : instance.Status.Label());
+        Status(w, "modification-status", "applied", machine.Since);
+        Base(w);
         NetworkInterfaces(w, machine.NetworkInterfaces);
         Containers(w, machine);
         w.WriteString("constraints", "arch=amd64");
@@ -152,24 +138,13 @@ internal static class LabJujuJson
         foreach (var container in machine.Containers)
         {
             w.WriteStartObject(container.Id);
-            w.WriteStartObject("juju-status");
-            w.WriteString("current", "started");
-            w.WriteString("since", Since(machine.Since));
-            w.WriteString("version", AgentVersion);
-            w.WriteEndObject();
+            Status(w, "juju-status", "started", machine.Since, version: AgentVersion);
             w.WriteString("hostname", container.Hostname);
             w.WriteString("dns-name", container.IpAddresses.FirstOrDefault() ?? "");
             Strings(w, "ip-addresses", container.IpAddresses);
             w.WriteString("instance-id", container.Hostname);
-            w.WriteStartObject("machine-status");
-            w.WriteString("current", "running");
-            w.WriteString("message", "Container started");
-            w.WriteString("since", Since(machine.Since));
-            w.WriteEndObject();
-            w.WriteStartObject("base");
-            w.WriteString("name", "ubuntu");
-            w.WriteString("channel", "22.04");
-            w.WriteEndObject();
+            Status(w, "machine-status", "running", machine.Since, "Container started");
+            Base(w);
             w.WriteString("hardware", "availability-zone=default");
             w.WriteEndObject();
         }
@@ -197,21 +172,14 @@ internal static class LabJujuJson
     {
         w.WriteStartObject(application.Name);
         w.WriteString("charm", application.Charm);
-        w.WriteStartObject("base");
-        w.WriteString("name", "ubuntu");
-        w.WriteString("channel", "22.04");
-        w.WriteEndObject();
+        Base(w);
         w.WriteString("charm-origin", "charmhub");
         w.WriteString("charm-name", application.Charm);
         w.WriteNumber("charm-rev", application.Revision);
         w.WriteString("charm-channel", application.Channel);
         w.WriteBoolean("exposed", false);
         if (model.Life != "alive") w.WriteString("life", model.Life);
-        w.WriteStartObject("application-status");
-        w.WriteString("current", "active");
-        w.WriteString("message", "Unit is ready");
-        w.WriteString("since", Since(model.Since));
-        w.WriteEndObject();
+        Status(w, "application-status", "active", model.Since, "Unit is ready");
         Relations(w, model, application.Name);
         if (application.SubordinateTo is { } principal)
         {
@@ -272,16 +240,8 @@ internal static class LabJujuJson
     private static void Unit(Utf8JsonWriter w, LabJujuModel model, LabJujuUnit unit)
     {
         w.WriteStartObject(unit.Name);
-        w.WriteStartObject("workload-status");
-        w.WriteString("current", "active");
-        w.WriteString("message", "Unit is ready");
-        w.WriteString("since", Since(model.Since));
-        w.WriteEndObject();
-        w.WriteStartObject("juju-status");
-        w.WriteString("current", "idle");
-        w.WriteString("since", Since(model.Since));
-        w.WriteString("version", AgentVersion);
-        w.WriteEndObject();
+        Status(w, "workload-status", "active", model.Since, "Unit is ready");
+        Status(w, "juju-status", "idle", model.Since, version: AgentVersion);
         if (unit.Leader) w.WriteBoolean("leader", true);
         if (unit.Machine is { } machineId) w.WriteString("machine", machineId);
         // A subordinate unit has no machine of its own; juju shows its principal's address.
@@ -294,6 +254,27 @@ internal static class LabJujuJson
             foreach (var subordinate in subordinates) Unit(w, model, subordinate);
             w.WriteEndObject();
         }
+        w.WriteEndObject();
+    }
+
+    // A status value as juju's formatter writes it (cmd/juju/status/formatted.go statusInfoContents): current, then
+    // message, since and version when it has them, and life unless alive.
+    private static void Status(Utf8JsonWriter w, string name, string current, DateTimeOffset since, string? message = null, string? version = null, string life = "alive")
+    {
+        w.WriteStartObject(name);
+        w.WriteString("current", current);
+        if (message is not null) w.WriteString("message", message);
+        w.WriteString("since", Since(since));
+        if (version is not null) w.WriteString("version", version);
+        if (life != "alive") w.WriteString("life", life);
+        w.WriteEndObject();
+    }
+
+    private static void Base(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("base");
+        w.WriteString("name", "ubuntu");
+        w.WriteString("channel", "22.04");
         w.WriteEndObject();
     }
 
