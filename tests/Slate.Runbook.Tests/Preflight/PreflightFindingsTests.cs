@@ -56,6 +56,7 @@ public sealed class PreflightFindingsTests
             new MaasDevice("ours01", "juju-abcdef-2-lxd-0", "host2", ["10.12.8.42"]),
             new MaasDevice("prot01", "juju-cafe00-0-lxd-3", "prot-l", ["10.12.8.43"]),
             new MaasDevice("switch", "tor-switch", null, ["192.168.9.1"]),
+            new MaasDevice("orphn1", "juju-dead00-7-lxd-0", "gone99", ["10.12.4.50"]),
         ]);
         var juju = new RecordedJuju(model => new JujuModelStatus(model,
             [.. Hosts.Select((_, i) => new JujuMachine($"{i}", $"host{i}", null, null, null, new JujuStatusValue("started", null), null,
@@ -63,12 +64,14 @@ public sealed class PreflightFindingsTests
 
         var report = await PreflightAsync(maas, LabHypervisor.FromSite(Caracal), juju);
 
-        Assert.Equal([(Severity.Warning, "stray-device", "juju-0a1b2c-1-lxd-0"), (Severity.Warning, "stray-device", "juju-ffffff-0-lxd-0")], Summary(report));
+        Assert.Equal([(Severity.Warning, "stray-device", "juju-0a1b2c-1-lxd-0"), (Severity.Warning, "stray-device", "juju-ffffff-0-lxd-0"),
+            (Severity.Warning, "stray-device", "juju-dead00-7-lxd-0")], Summary(report));
         Assert.Equal(
             "MAAS device juju-0a1b2c-1-lxd-0 (stray1, no parent) holds 10.12.8.40 on metal-admin, and no container of openstack accounts for it " +
             "(a container of an earlier model?): its addresses collide with the carve's; if it is stale, delete it: maas $PROFILE device delete stray1",
             report.Findings[0].Message);
         Assert.Contains("(kept01, child of openstack0)", report.Findings[1].Message, StringComparison.Ordinal);
+        Assert.Contains("(orphn1, child of gone99) holds 10.12.4.50 on provider-public", report.Findings[2].Message, StringComparison.Ordinal);
     }
 
     [Fact]

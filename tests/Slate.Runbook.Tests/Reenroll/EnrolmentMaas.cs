@@ -91,9 +91,14 @@ internal sealed class EnrolmentMaas : MaasWithoutNetwork
         return Task.FromResult(ToEnlisted(machine));
     }
 
+    /// <summary>The power update is applied and its answer lost.</summary>
+    public bool LoseRepowerAnswer { get; set; }
+
     public override Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct)
     {
         PowerSet.Add((systemId, power));
+        if (LoseRepowerAnswer)
+            throw new MaasException(MaasFailure.OutcomeUnknown, $"The outcome of PUT machines/{systemId}/ is unknown (no response)");
         Unpowerable.Remove(Machines.Single(m => m.SystemId == systemId).Hostname);
         return Task.CompletedTask;
     }

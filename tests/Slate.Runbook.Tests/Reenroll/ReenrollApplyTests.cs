@@ -131,6 +131,23 @@ public sealed class ReenrollApplyTests
     }
 
     [Fact]
+    public async Task A_power_update_whose_answer_was_lost_is_unknown_commissions_nothing_and_asks_for_a_re_run()
+    {
+        _world.Maas.Unpowerable.Add("openstack1");
+        await ApplyAsync();
+        _world.Maas.LoseRepowerAnswer = true;
+
+        var run = await ApplyAsync();
+
+        Assert.Equal(ExitCode.Error, run.ExitCode);
+        var repower = Assert.Single(run.Actions, a => a.Action.Kind == "repower-machine");
+        Assert.Equal(ActionOutcome.Unknown, repower.Outcome);
+        Assert.Contains("the answer was lost", repower.Detail, StringComparison.Ordinal);
+        Assert.Contains("re-run", repower.Detail, StringComparison.Ordinal);
+        Assert.Empty(_world.Maas.Commissioned);
+    }
+
+    [Fact]
     public async Task Without_a_password_nothing_is_created()
     {
         _world.Typed = null;
