@@ -173,7 +173,7 @@ public static partial class SiteLoader
         var never = y.NameList(map, "never", "osd");
         if (never.Contains(device))
             throw y.Error(y.At(map, "device"), "osd.device", $"'{device}' is listed under osd.never");
-        var file = y.Str(map, "file", "osd");
+        var file = y.Text(map, "file", "osd");
         if (!file.Contains("{host}", StringComparison.Ordinal))
             throw y.Error(y.At(map, "file"), "osd.file", "must contain {host} so each host has its own disk");
         if (!StaysInside(images, file))

@@ -71,8 +71,12 @@ internal sealed partial class SiteYaml(string file)
         return Seq(map, key, field).Select((n, i) => CheckName(n, Scalar(n, $"{Join(field, key)}[{i}]"), $"{Join(field, key)}[{i}]")).ToList();
     }
 
+    /// <summary>The longest name: a hostname label's limit (RFC 1035), which MAAS, libvirt and juju names all fit.</summary>
+    public const int MaxNameLength = 63;
+
     public string CheckName(YamlNode node, string value, string field) =>
-        NamePattern().IsMatch(value) ? value : throw Error(node, field, value.Trim().Length == 0 ? "is blank; a name is required"
+        NamePattern().IsMatch(value) && value.Length <= MaxNameLength ? value : throw Error(node, field, value.Trim().Length == 0 ? "is blank; a name is required"
+            : value.Length > MaxNameLength ? $"'{value[..20]}…' is {value.Length} characters long; a name has at most {MaxNameLength}"
             : value.Trim() != value ? $"'{value}' has spaces around it; a name has none"
             : $"'{value}' is not a valid name (letters, digits, '.', '_' and '-', starting with a letter or digit)");
 

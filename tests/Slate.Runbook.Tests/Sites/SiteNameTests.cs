@@ -26,6 +26,8 @@ public sealed class SiteNameTests
         { "maas_name: caracal-testcloud", "maas_name: \"caracal-testcloud \"", "cloud.maas_name", "has spaces around it" },
         { "maas_name: caracal-testcloud", "maas_name: \"  \"", "cloud.maas_name", "is blank" },
         { "maas_name: caracal-testcloud", "maas_name: \"caracal\\e[2J\"", "cloud.maas_name", "holds control characters" },
+        { "orphans: [capi-mgmt]", $"orphans: [{new string('c', 64)}]", "orphans[0]", $"'{new string('c', 20)}…' is 64 characters long; a name has at most 63" },
+        { "file: \"{images}/{host}-1.qcow2\"", "file: \"{images}/{host}\\n-1.qcow2\"", "osd.file", "holds control characters" },
     };
 
     [Theory]
@@ -37,6 +39,16 @@ public sealed class SiteNameTests
         Assert.Equal((field, (long)SiteFiles.CaracalLineOf(find)), (error.Field, error.Line));
         Assert.Contains(problem, error.Problem);
         Assert.StartsWith($"site.yaml:{error.Line}: {field}: ", error.Message);
+    }
+
+    [Fact]
+    public void A_name_of_63_characters_the_longest_a_hostname_label_may_be_is_accepted()
+    {
+        var name = new string('c', 63);
+
+        var site = SiteLoader.Parse(SiteFiles.CaracalWith("orphans: [capi-mgmt]", $"orphans: [{name}]"), "site.yaml");
+
+        Assert.Equal([name], site.Orphans);
     }
 
     [Theory]
