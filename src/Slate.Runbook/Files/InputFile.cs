@@ -87,7 +87,7 @@ public static partial class InputFile
             : FileStatus.LastProblem());
     }
 
-    private static string Mebibytes(long bytes) => $"{bytes / (1024 * 1024.0):0.##} MiB";
+    private static string Mebibytes(long bytes) => bytes < 1024 * 1024 ? $"{bytes} bytes" : $"{bytes / (1024 * 1024.0):0.##} MiB";
 
     [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int open(string path, int flags);

@@ -51,7 +51,7 @@ public sealed class InputFileEdgeTests : IDisposable
     {
         var error = Assert.Throws<InvalidDataException>(() => InputFile.ReadBytes("/proc/version", Problem, limit: 16));
 
-        Assert.Equal("grew past the limit of 0 MiB while it was read", error.Message);
+        Assert.Equal("grew past the limit of 16 bytes while it was read", error.Message);
     }
 
     [Fact]
