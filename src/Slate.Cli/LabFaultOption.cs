@@ -17,6 +17,9 @@ internal static class LabFaultOption
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>The host faults that name a machine of the juju model, not just any machine of the site.</summary>
+    private static readonly string[] ModelFaults = ["lingering", "leftover-devices"];
+
     /// <summary>The parsed specs; a bad one, or one naming a machine the site does not have, is a one-line input error (exit 2).</summary>
     public static LabFaults Read(ParseResult result, Site site)
     {
@@ -30,15 +33,15 @@ internal static class LabFaultOption
             throw new CliInputException($"--fault {e.Spec}: {e.Reason}");
         }
         var known = site.Hosts.Select(h => h.Name).Concat(site.Orphans).Concat(site.Protected).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (kind, hosts) in new[] { ("stuck", faults.Stuck), ("fail-commissioning", faults.FailCommissioning), ("fail-testing", faults.FailTesting), ("decompose-deletes-domain", faults.DecomposeDeletesDomain), ("decompose-fails", faults.DecomposeFails) })
+        foreach (var kind in LabFaults.HostKinds.Except(ModelFaults))
         {
-            if (hosts.FirstOrDefault(h => !known.Contains(h)) is { } unknown)
+            if (faults.HostsOf(kind).FirstOrDefault(h => !known.Contains(h)) is { } unknown)
                 throw new CliInputException($"--fault {kind}={unknown}: the site has no machine {unknown}");
         }
         var modelMachines = site.Hosts.Select(h => h.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (kind, hosts) in new[] { ("lingering", faults.Lingering), ("leftover-devices", faults.LeftoverDevices) })
+        foreach (var kind in ModelFaults)
         {
-            if (hosts.FirstOrDefault(h => !modelMachines.Contains(h)) is { } outside)
+            if (faults.HostsOf(kind).FirstOrDefault(h => !modelMachines.Contains(h)) is { } outside)
                 throw new CliInputException(
                     $"--fault {kind}={outside}: {outside} is not a machine of the juju model {site.Cloud.JujuModel} " +
                     $"(its machines are the site's hosts: {string.Join(", ", site.Hosts.Select(h => h.Name))})");

@@ -29,7 +29,12 @@ public sealed partial class LabFaults
             if (equals <= 0) throw new LabFaultSpecException(spec, "expected KIND=VALUE, one of: " + Forms);
             var kind = spec[..equals].Trim().ToLowerInvariant();
             var value = spec[(equals + 1)..].Trim();
-            if (kind is not ("stuck" or "fail-commissioning" or "fail-testing" or "decompose-deletes-domain" or "decompose-fails" or "leftover-devices" or "lingering") && !given.Add(kind))
+            if (HostKinds.Contains(kind))
+            {
+                faults = faults.WithHosts(kind, Hosts(spec, value));
+                continue;
+            }
+            if (!given.Add(kind))
                 throw new LabFaultSpecException(spec, $"{kind} is given twice");
             faults = kind switch
             {
@@ -38,13 +43,6 @@ public sealed partial class LabFaults
                 "409" => faults.With(conflict: Retryable(spec, value, DefaultConflictRetryAfter)),
                 "409-state" => faults.With(stateConflict: Rate(spec, value)),
                 "lost" => faults.With(lost: Rate(spec, value)),
-                "stuck" => faults.With(stuck: [.. faults.Stuck, .. Hosts(spec, value)]),
-                "fail-commissioning" => faults.With(failCommissioning: [.. faults.FailCommissioning, .. Hosts(spec, value)]),
-                "fail-testing" => faults.With(failTesting: [.. faults.FailTesting, .. Hosts(spec, value)]),
-                "decompose-deletes-domain" => faults.With(decomposeDeletesDomain: [.. faults.DecomposeDeletesDomain, .. Hosts(spec, value)]),
-                "decompose-fails" => faults.With(decomposeFails: [.. faults.DecomposeFails, .. Hosts(spec, value)]),
-                "leftover-devices" => faults.With(leftoverDevices: [.. faults.LeftoverDevices, .. Hosts(spec, value)]),
-                "lingering" => faults.With(lingering: [.. faults.Lingering, .. Hosts(spec, value)]),
                 "seed" => faults.With(seed: int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
                     ? seed : throw new LabFaultSpecException(spec, "the seed must be a whole number")),
                 _ => throw new LabFaultSpecException(spec, $"unknown fault '{kind}'; the forms are: {Forms}"),
@@ -55,24 +53,28 @@ public sealed partial class LabFaults
 
     private LabFaults With(
         TimeSpan? latency = null, RetryableFault? unavailable = null, RetryableFault? conflict = null, double? stateConflict = null, double? lost = null,
-        IEnumerable<string>? stuck = null, IEnumerable<string>? failCommissioning = null, int? seed = null,
-        IEnumerable<string>? decomposeDeletesDomain = null, IEnumerable<string>? lingering = null,
-        IEnumerable<string>? failTesting = null, IEnumerable<string>? decomposeFails = null, IEnumerable<string>? leftoverDevices = null) => new()
+        int? seed = null) => new()
     {
         Latency = latency ?? Latency,
         Unavailable = unavailable ?? Unavailable,
         Conflict = conflict ?? Conflict,
         StateConflict = stateConflict ?? StateConflict,
         Lost = lost ?? Lost,
-        Stuck = stuck is null ? Stuck : new HashSet<string>(stuck, StringComparer.OrdinalIgnoreCase),
-        FailCommissioning = failCommissioning is null ? FailCommissioning : new HashSet<string>(failCommissioning, StringComparer.OrdinalIgnoreCase),
-        FailTesting = failTesting is null ? FailTesting : new HashSet<string>(failTesting, StringComparer.OrdinalIgnoreCase),
-        DecomposeDeletesDomain = decomposeDeletesDomain is null ? DecomposeDeletesDomain : new HashSet<string>(decomposeDeletesDomain, StringComparer.OrdinalIgnoreCase),
-        DecomposeFails = decomposeFails is null ? DecomposeFails : new HashSet<string>(decomposeFails, StringComparer.OrdinalIgnoreCase),
-        LeftoverDevices = leftoverDevices is null ? LeftoverDevices : new HashSet<string>(leftoverDevices, StringComparer.OrdinalIgnoreCase),
-        Lingering = lingering is null ? Lingering : new HashSet<string>(lingering, StringComparer.OrdinalIgnoreCase),
         Seed = seed ?? Seed,
+        _hosts = _hosts,
     };
+
+    /// <summary>These faults with more hosts named by one host fault (names compare without case, as MAAS's hostnames do).</summary>
+    private LabFaults WithHosts(string kind, IEnumerable<string> hosts)
+    {
+        var named = new Dictionary<string, IReadOnlySet<string>>(_hosts, StringComparer.Ordinal)
+        {
+            [kind] = new HashSet<string>(HostsOf(kind).Concat(hosts), StringComparer.OrdinalIgnoreCase),
+        };
+        var faults = With();
+        faults._hosts = named;
+        return faults;
+    }
 
     private static double Rate(string spec, string value) =>
         double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) && rate is >= 0 and <= 1

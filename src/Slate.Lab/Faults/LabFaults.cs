@@ -39,31 +39,40 @@ public sealed partial class LabFaults
     public double Lost { get; private init; }
 
     /// <summary>Hostnames whose timed transitions (commissioning, deploying, releasing) never complete.</summary>
-    public IReadOnlySet<string> Stuck { get; private init; } = new HashSet<string>();
+    public IReadOnlySet<string> Stuck => HostsOf("stuck");
 
     /// <summary>Hostnames whose commissioning ends in 2 Failed commissioning.</summary>
-    public IReadOnlySet<string> FailCommissioning { get; private init; } = new HashSet<string>();
+    public IReadOnlySet<string> FailCommissioning => HostsOf("fail-commissioning");
 
     /// <summary>Hostnames whose testing (after a commissioning that succeeded) ends in 22 Failed testing: a test script fails.</summary>
-    public IReadOnlySet<string> FailTesting { get; private init; } = new HashSet<string>();
+    public IReadOnlySet<string> FailTesting => HostsOf("fail-testing");
 
     /// <summary>Hosts whose domain a decompose (a released dynamic machine) undefines with all its storage.</summary>
-    public IReadOnlySet<string> DecomposeDeletesDomain { get; private init; } = new HashSet<string>();
+    public IReadOnlySet<string> DecomposeDeletesDomain => HostsOf("decompose-deletes-domain");
 
     /// <summary>
     /// Hosts whose VM MAAS cannot decompose (the rack cannot reach the hypervisor): the machine row is deleted all the
     /// same and the domain stays as it was, with its disks (models/node.py, delete of a pod VM).
     /// </summary>
-    public IReadOnlySet<string> DecomposeFails { get; private init; } = new HashSet<string>();
+    public IReadOnlySet<string> DecomposeFails => HostsOf("decompose-fails");
 
     /// <summary>
     /// Hosts whose containers' MAAS devices survive the teardown: registered without a parent (so MAAS's release of the
     /// host does not delete them), and juju's release of the container addresses fails.
     /// </summary>
-    public IReadOnlySet<string> LeftoverDevices { get; private init; } = new HashSet<string>();
+    public IReadOnlySet<string> LeftoverDevices => HostsOf("leftover-devices");
 
     /// <summary>Hostnames whose Juju machine never finishes dying: destroy-model waits until `remove-machine --force` removes it.</summary>
-    public IReadOnlySet<string> Lingering { get; private init; } = new HashSet<string>();
+    public IReadOnlySet<string> Lingering => HostsOf("lingering");
+
+    /// <summary>The faults that name hosts, by their spec kind, in the order <see cref="ToString"/> prints them; each may repeat.</summary>
+    public static readonly IReadOnlyList<string> HostKinds =
+        ["stuck", "fail-commissioning", "fail-testing", "decompose-deletes-domain", "decompose-fails", "leftover-devices", "lingering"];
+
+    private IReadOnlyDictionary<string, IReadOnlySet<string>> _hosts = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+
+    /// <summary>The hosts a host fault names (none when it is not given).</summary>
+    public IReadOnlySet<string> HostsOf(string kind) => _hosts.GetValueOrDefault(kind) ?? new HashSet<string>();
 
     /// <summary>The lab's seed: with it the system ids and every fault draw repeat run after run (<see cref="Cloud.LabCloud.With"/>).</summary>
     public int? Seed { get; private init; }
@@ -72,8 +81,7 @@ public sealed partial class LabFaults
     public bool DrawsPerCall => Unavailable.Rate > 0 || Conflict.Rate > 0 || StateConflict > 0 || Lost > 0;
 
     /// <summary>No fault at all (a seed alone injects nothing).</summary>
-    public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && Stuck.Count == 0 && FailCommissioning.Count == 0
-        && FailTesting.Count == 0 && DecomposeDeletesDomain.Count == 0 && DecomposeFails.Count == 0 && LeftoverDevices.Count == 0 && Lingering.Count == 0;
+    public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && _hosts.Values.All(h => h.Count == 0);
 
     /// <summary>These faults with the lab's seed (`slate rehearse --seed S` is `--fault seed=S`).</summary>
     public LabFaults WithSeed(int seed) => With(seed: seed);
@@ -87,13 +95,8 @@ public sealed partial class LabFaults
         if (Conflict.Rate > 0) parts.Add("409=" + Conflict);
         if (StateConflict > 0) parts.Add("409-state=" + StateConflict.ToString(CultureInfo.InvariantCulture));
         if (Lost > 0) parts.Add("lost=" + Lost.ToString(CultureInfo.InvariantCulture));
-        if (Stuck.Count > 0) parts.Add("stuck=" + string.Join(',', Stuck.Order(StringComparer.Ordinal)));
-        if (FailCommissioning.Count > 0) parts.Add("fail-commissioning=" + string.Join(',', FailCommissioning.Order(StringComparer.Ordinal)));
-        if (FailTesting.Count > 0) parts.Add("fail-testing=" + string.Join(',', FailTesting.Order(StringComparer.Ordinal)));
-        if (DecomposeDeletesDomain.Count > 0) parts.Add("decompose-deletes-domain=" + string.Join(',', DecomposeDeletesDomain.Order(StringComparer.Ordinal)));
-        if (DecomposeFails.Count > 0) parts.Add("decompose-fails=" + string.Join(',', DecomposeFails.Order(StringComparer.Ordinal)));
-        if (LeftoverDevices.Count > 0) parts.Add("leftover-devices=" + string.Join(',', LeftoverDevices.Order(StringComparer.Ordinal)));
-        if (Lingering.Count > 0) parts.Add("lingering=" + string.Join(',', Lingering.Order(StringComparer.Ordinal)));
+        foreach (var kind in HostKinds.Where(k => HostsOf(k).Count > 0))
+            parts.Add(kind + "=" + string.Join(',', HostsOf(kind).Order(StringComparer.Ordinal)));
         if (Seed is { } seed) parts.Add(FormattableString.Invariant($"seed={seed}"));
         return string.Join(' ', parts);
     }
