@@ -37,8 +37,7 @@ public sealed class OsdWipeStep(IStepServices services) : Step<OsdWipeObservatio
     protected override async Task<OsdWipeObservation> ObserveAsync(CancellationToken ct)
     {
         var hosts = await HostsAtRest.ReadAsync(Services, ct).ConfigureAwait(false);
-        var baseline = Services.Journal.LastAppliedPlan(Site.Cloud.Name, StepName)?.Baseline
-            ?? new Dictionary<string, string>();
+        var baseline = Services.Journal.LastBaseline(Site.Cloud.Name, StepName);
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         if (hosts.Domains is null)
             return new OsdWipeObservation(hosts, Site.Libvirt.ImagesDir, [], resolved, [], null, baseline);

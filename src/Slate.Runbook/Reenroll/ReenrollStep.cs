@@ -26,7 +26,8 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
         "default (the script's --check): each host's domain and boot MAC (the NIC on the site's libvirt.boot_network), machines MAAS already " +
         "has pinned and never re-created, the creates shown. --apply asks for the libvirt SSH password (terminal, no echo; or --password-file), " +
         "creates only the missing machines (a lost answer is resolved by MAC, never resent), then polls all hosts in one read through " +
-        "Commissioning → Testing → Ready (Failed commissioning/testing exit 3 naming the host). Gate: `slate gate reenroll` (all Ready, " +
+        "Commissioning → Testing → Ready (Failed commissioning/testing exit 3 naming the host; a host MAAS cannot power falls back to New and ends the " +
+        "step red at once, and a re-run with the right password sets its power again and commissions it). Gate: `slate gate reenroll` (all Ready, " +
         "system_ids other than the teardown journalled). MAAS exposes the password via op=power_parameters: rotate it after the rebuild.",
         Mutates: true,
         [

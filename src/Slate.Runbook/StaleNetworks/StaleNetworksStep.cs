@@ -36,8 +36,7 @@ public sealed class StaleNetworksStep(IStepServices services) : Step<StaleNetwor
     protected override async Task<StaleNetworksObservation> ObserveAsync(CancellationToken ct)
     {
         var hosts = await HostsAtRest.ReadAsync(Services, ct).ConfigureAwait(false);
-        var baseline = Services.Journal.LastAppliedPlan(Site.Cloud.Name, StepName)?.Baseline
-            ?? new Dictionary<string, string>();
+        var baseline = Services.Journal.LastBaseline(Site.Cloud.Name, StepName);
         var networks = new Dictionary<string, HypervisorNetwork?>(StringComparer.Ordinal);
         var devices = new List<DomainDevices>();
         var definitions = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -64,7 +64,7 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
         {
             hypervisorError = e.Message;
         }
-        return new TeardownObservation(machines, devices, model, jujuError, domains, hypervisorError, JournalledBaseline(),
+        return new TeardownObservation(machines, devices, model, jujuError, domains, hypervisorError, Services.Journal.LastBaseline(Site.Cloud.Name, StepName),
             TeardownRecord.Read(Services.Journal, Site));
     }
 
@@ -85,10 +85,6 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
 
     public override Task<ActionResult> ApplyAsync(PlannedAction action, ActionContext context, CancellationToken ct) =>
         new TeardownApplier(Services, options, context).ApplyAsync(action, ct);
-
-    private IReadOnlyDictionary<string, string> JournalledBaseline() =>
-        Services.Journal.LastAppliedPlan(Site.Cloud.Name, StepName)?.Baseline
-        ?? new Dictionary<string, string>();
 
     private static TeardownOptions ReadOptions(StepArguments arguments)
     {
