@@ -49,6 +49,6 @@ internal static class ApplyCommand
         var secrets = StepOptions.ReadSecrets(definition, secretOptions, result, context.Io);
         var arguments = new StepArguments(saved.Arguments, secrets) { Mode = RunMode.Apply };
         var runner = run.Runner(saved, result.GetValue(Approve));
-        return run.Finish(await runner.RunAsync(definition.Create(run.Session, arguments), RunMode.Apply, PhaseOrder.PrerequisitesOf(definition, run.Session)).ConfigureAwait(false));
+        return run.Finish(await runner.RunAsync(definition.Create(run.Session, arguments), RunMode.Apply).ConfigureAwait(false));
     }
 }

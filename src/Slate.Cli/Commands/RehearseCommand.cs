@@ -55,7 +55,7 @@ internal static class RehearseCommand
             if (bundlePath is null)
                 rehearsal.Gates.Add(RehearsalGate.Skipped("EXIT GATE", 0));
             else
-                await rehearsal.RunAsync("EXIT GATE (every step's gate, fresh)", "EXIT GATE", new ExitGateStep(PhaseSteps.ExitParts(services, bundlePath)), RunMode.Gate, []).ConfigureAwait(false);
+                await rehearsal.RunAsync("EXIT GATE (every step's gate, fresh)", "EXIT GATE", new ExitGateStep(PhaseSteps.ExitParts(services, bundlePath)), RunMode.Gate).ConfigureAwait(false);
             var gates = rehearsal.Gates;
             rehearsal.Say("Summary", "step             gate       MAAS calls");
             foreach (var gate in gates)

@@ -26,7 +26,7 @@ internal sealed class RehearsalRun(CliContext context, RehearsalServices service
         var hosts = step.Shape == PhaseShape.EachHost ? await EnrolledAsync(ct).ConfigureAwait(false) : services.Site.Hosts;
         var entries = step.Entries(services, hosts, bundlePath, new StepArguments(step.Rehearsed, secrets) { Mode = mode });
         foreach (var entry in entries)
-            await RunAsync(entry.Heading, entry.Label, entry.Step, mode, PhaseOrder.PrerequisitesOf(step.Definition, services)).ConfigureAwait(false);
+            await RunAsync(entry.Heading, entry.Label, entry.Step, mode).ConfigureAwait(false);
         if (entries.Count > 0)
             return;
         if (step.Shape == PhaseShape.EachHost)
@@ -38,13 +38,12 @@ internal sealed class RehearsalRun(CliContext context, RehearsalServices service
         }
     }
 
-    /// <param name="after">The steps this one comes after (the runbook's order), assessed before it changes anything.</param>
-    public async Task RunAsync(string heading, string label, IStep step, RunMode mode, IReadOnlyList<Prerequisite> after)
+    public async Task RunAsync(string heading, string label, IStep step, RunMode mode)
     {
         Heading(heading);
         var before = lab.Client.RequestCount;
         var observer = new ConsoleRunObserver(context.Io, services.Site, context.Time, json: false, answersItself: true);
-        var run = await new StepRunner(services, observer, context.Interruption, []).RunAsync(step, mode, after).ConfigureAwait(false);
+        var run = await new StepRunner(services, observer, context.Interruption, []).RunAsync(step, mode).ConfigureAwait(false);
         Gates.Add(RehearsalGate.Of(label, run.ExitCode == ExitCode.Ok, lab.Client.RequestCount - before));
     }
 

@@ -29,7 +29,7 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
         (services, arguments) => new CarveStep(services, HostsFor(services.Site, arguments)))
     {
         Number = "6",
-        After = [StepRequirement.Lines(ReenrollStep.StepName, "ready")],
+        After = [ReenrollStep.HostsReady],
     };
 
     private readonly CarveApplier _applier = new(services.Maas, services.Time);

@@ -18,13 +18,13 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     /// <summary>`--approve FINGERPRINT`: the approver saw this exact plan; it stands for the step's first typed confirmation.</summary>
     public string? Approval { get; init; }
 
-    /// <param name="after">The steps that must have reached their gates before this one changes anything (the runbook's order).</param>
-    public async Task<StepRun> RunAsync(IStep step, RunMode mode, IReadOnlyList<Prerequisite>? after = null)
+    /// <summary>Runs <paramref name="step"/>; a step of the runbook that would change something is first held to the runbook's order.</summary>
+    public async Task<StepRun> RunAsync(IStep step, RunMode mode)
     {
         _run = RunId.New(services.Time);
         var assessment = await step.AssessAsync(interruption.Stop).ConfigureAwait(false);
         if (mode != RunMode.Gate)
-            assessment = await PhaseOrder.CheckAsync(assessment, after ?? [], interruption.Stop).ConfigureAwait(false);
+            assessment = await PhaseOrder.CheckAsync(assessment, PhaseOrder.PrerequisitesOf(step.Name, services), interruption.Stop).ConfigureAwait(false);
         var plan = assessment.Plan;
         observer.Assessed(assessment, mode);
         if (Saved is { } saved && saved.RefusalFor(plan, services.Journal.Entries()) is { } refusal)

@@ -8,7 +8,7 @@ internal static class OsdWipeGate
 {
     public static GateReport Judge(Site site, OsdWipeObservation o)
     {
-        if (o.Failure is { } failure)
+        if (o.Error is { } failure)
             return new GateReport([new GateLine("hypervisor", false, "hypervisor", "readable", failure)]);
         var lines = new List<GateLine>();
         foreach (var disk in o.Disks)

@@ -13,17 +13,15 @@ internal static class OsdWipePlanner
 
     public static StepPlan Plan(Site site, OsdWipeObservation o)
     {
-        var findings = o.Hosts.Findings(site).ToList();
         if (o.Error is { } error)
-            findings.Add(new Finding(Severity.Fatal, "hypervisor-unreadable", "hypervisor", $"the disks cannot be read: {error}"));
-        if (o.Failure is not null)
-            return new StepPlan(Heading, [], findings, [], [], new Dictionary<string, string>());
+            return new StepPlan(Heading, [], [Unread(o, error)], [], [], new Dictionary<string, string>());
+        var findings = new List<Finding>();
         if (IsOsDevice(site, site.Osd.Device))
             findings.Add(new Finding(Severity.Fatal, "osd-device-is-os-disk", "osd.device",
                 $"the site's OSD target {site.Osd.Device} is the OS disk (vda or osd.never): it is never wiped", "not vda, not in osd.never", site.Osd.Device));
-        foreach (var disk in o.Disks.Where(d => o.Hosts.Domain(d.Host) is not null))
+        foreach (var disk in o.Disks.Where(d => o.Domain(d.Host) is not null))
             findings.AddRange(Problems(site, o, disk));
-        var actions = o.Disks.Where(d => o.Hosts.Domain(d.Host) is not null && d.AttachedPath is not null && (d.Volume is null || !BlankOsd.IsWiped(site.Osd, d.Volume)))
+        var actions = o.Disks.Where(d => o.Domain(d.Host) is not null && d.AttachedPath is not null && (d.Volume is null || !BlankOsd.IsWiped(site.Osd, d.Volume)))
             .Select(d => new PlannedAction(OsdWipeActions.WipeOsd, d.Host,
                 (d.Volume is null ? "" : $"delete {d.AttachedPath}, then ") +
                 $"create a blank {site.Osd.Format} of {ByteSize.Format(site.Osd.SizeBytes)} (compat {BlankOsd.Compat}) owned {BlankOsd.ExpectedOwner(site.Osd)}",
@@ -67,11 +65,16 @@ internal static class OsdWipePlanner
                 $"{disk.ResolvedPath} is attached to {domains.Count} domains ({string.Join(", ", domains)})", "one domain", string.Join(", ", domains));
     }
 
+    /// <summary>The hypervisor could not be read: the list of domains (unreachable) or the disks after it (unreadable).</summary>
+    private static Finding Unread(OsdWipeObservation o, string error) => o.Domains is null
+        ? new(Severity.Fatal, "hypervisor-unreachable", "hypervisor", $"the domains cannot be read: {error}")
+        : new(Severity.Fatal, "hypervisor-unreadable", "hypervisor", $"the disks cannot be read: {error}");
+
     private static ReportTable DisksTable(Site site, OsdWipeObservation o, IReadOnlyList<PlannedAction> actions) => new(
         $"OSD disks ({site.Osd.Device} of each host; rule {site.Osd.FileTemplate})",
         ["host", "domain", "target", "path", "format", "virtual", "allocated", "owner", "plan"],
         [
-            .. o.Disks.Select(d => ReportTable.Row(d.Host, o.Hosts.Domain(d.Host) is { } dom ? DomainStates.Describe(dom.State) : "absent",
+            .. o.Disks.Select(d => ReportTable.Row(d.Host, o.Domain(d.Host) is { } dom ? DomainStates.Describe(dom.State) : "absent",
                 site.Osd.Device, d.AttachedPath ?? "-",
                 d.Volume is { } v ? v.Format + (v.Compat is { } c ? " " + c : "") : "absent",
                 d.Volume is null ? "-" : ByteSize.Format(d.Volume.CapacityBytes), d.Volume is null ? "-" : ByteSize.Format(d.Volume.AllocationBytes),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Slate.Runbook.AfterTeardown;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Teardown;
@@ -29,24 +28,23 @@ public sealed class OsdWipeStep(IStepServices services) : Step<OsdWipeObservatio
         (services, _) => new OsdWipeStep(services))
     {
         Number = "4",
-        After = [StepRequirement.Lines(TeardownStep.StepName, "host-gone", "domain-off")],
+        After = [TeardownStep.HostsAtRest],
     };
 
     public override string Name => StepName;
 
     protected override async Task<OsdWipeObservation> ObserveAsync(CancellationToken ct)
     {
-        var hosts = await HostsAtRest.ReadAsync(Services, ct).ConfigureAwait(false);
         var baseline = Services.Journal.LastBaseline(Site.Cloud.Name, StepName);
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (hosts.Domains is null)
-            return new OsdWipeObservation(hosts, Site.Libvirt.ImagesDir, [], resolved, [], null, baseline);
         var devices = new List<DomainDevices>();
         var disks = new List<OsdDiskState>();
+        IReadOnlyList<HypervisorDomain>? domains = null;
         try
         {
+            domains = await Services.Hypervisor.ListDomainsAsync(ct).ConfigureAwait(false);
             var images = await Services.Hypervisor.ResolvePathAsync(Site.Libvirt.ImagesDir, ct).ConfigureAwait(false);
-            devices.AddRange(await Services.Hypervisor.DevicesOfAsync(hosts.Domains, ct).ConfigureAwait(false));
+            devices.AddRange(await Services.Hypervisor.DevicesOfAsync(domains, ct).ConfigureAwait(false));
             var rulePaths = Site.Hosts.Select(h => Site.Osd.FileFor(h, Site.Libvirt.ImagesDir));
             foreach (var path in devices.SelectMany(d => d.Disks).Select(d => d.SourcePath).OfType<string>().Concat(rulePaths).Distinct(StringComparer.Ordinal))
                 resolved[path] = await Services.Hypervisor.ResolvePathAsync(path, ct).ConfigureAwait(false);
@@ -60,11 +58,11 @@ public sealed class OsdWipeStep(IStepServices services) : Step<OsdWipeObservatio
                     attached is null ? null : await Services.Hypervisor.FindVolumeAsync(attached, ct).ConfigureAwait(false),
                     os, os is null ? null : await Services.Hypervisor.FindVolumeAsync(os, ct).ConfigureAwait(false)));
             }
-            return new OsdWipeObservation(hosts, images, devices, resolved, disks, null, baseline);
+            return new OsdWipeObservation(domains, images, devices, resolved, disks, null, baseline);
         }
         catch (HypervisorException e)
         {
-            return new OsdWipeObservation(hosts, Site.Libvirt.ImagesDir, devices, resolved, disks, e.Message, baseline);
+            return new OsdWipeObservation(domains, Site.Libvirt.ImagesDir, devices, resolved, disks, e.Message, baseline);
         }
     }
 

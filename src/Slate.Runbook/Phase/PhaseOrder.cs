@@ -26,10 +26,10 @@ public static class PhaseOrder
             : assessment with { Plan = assessment.Plan with { Findings = [.. assessment.Plan.Findings, .. findings] } };
     }
 
-    /// <summary>What a step that changes something needs of the steps it comes after, each built to be assessed.</summary>
-    public static IReadOnlyList<Prerequisite> PrerequisitesOf(StepDefinition definition, IStepServices services)
+    /// <summary>What the runbook's step of this name, when it changes something, needs of the steps it comes after, each built to be assessed.</summary>
+    public static IReadOnlyList<Prerequisite> PrerequisitesOf(string step, IStepServices services)
     {
-        if (!definition.Mutates)
+        if (PhaseSteps.All.FirstOrDefault(s => s.Definition.Name == step)?.Definition is not { Mutates: true } definition)
             return [];
         return definition.After.Select(requirement =>
         {

@@ -42,7 +42,6 @@ public sealed record MaasMachine(
     string SystemId, string Hostname, int Status, string StatusName, string PowerState, string? PodName, IReadOnlyList<MaasInterface> Interfaces,
     string? Owner = null);
 
-/// <summary>An interface as MAAS has it; parents are names, as MAAS renders them.</summary>
 /// <summary>An interface as MAAS has it; parents are names, as MAAS renders them. BridgeType is set on bridges (standard, ovs).</summary>
 public sealed record MaasInterface(
     int Id, string Name, string Type, string? MacAddress, IReadOnlyList<string> Parents, IReadOnlyList<MaasLink> Links,

@@ -5,6 +5,8 @@ namespace Slate.Runbook.Reenroll;
 /// <summary>Runbook Step 5's GATE: every host Ready, with a system_id other than the one the journal recorded before the teardown.</summary>
 internal static class ReenrollGate
 {
+    public const string Ready = "ready";
+
     public static GateReport Judge(ReenrollObservation o)
     {
         var lines = new List<GateLine>();
@@ -13,7 +15,7 @@ internal static class ReenrollGate
             var name = h.Host.Name;
             var machine = h.ByName;
             var message = h.ByMac is { } byMac && byMac.SystemId == machine?.SystemId ? ReenrollPlanner.Message(byMac.StatusName, byMac.StatusMessage) : "";
-            lines.Add(new GateLine("ready", machine?.StatusName == "Ready", name, "Ready",
+            lines.Add(new GateLine(Ready, machine?.StatusName == "Ready", name, "Ready",
                 machine is null ? "not in MAAS" : $"{machine.SystemId} {machine.StatusName}{message}"));
             var before = o.PreTeardownIds.GetValueOrDefault(name);
             lines.Add(before is null

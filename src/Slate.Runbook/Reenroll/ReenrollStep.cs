@@ -41,6 +41,9 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
         After = [StepRequirement.Gate(StaleNetworksStep.StepName), StepRequirement.Gate(OsdWipeStep.StepName)],
     };
 
+    /// <summary>What the carve needs of re-enrolment: every host Ready.</summary>
+    public static readonly StepRequirement HostsReady = StepRequirement.Lines(StepName, ReenrollGate.Ready);
+
     public override string Name => StepName;
 
     protected override async Task<ReenrollObservation> ObserveAsync(CancellationToken ct)

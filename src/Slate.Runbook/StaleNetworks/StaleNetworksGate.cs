@@ -10,7 +10,7 @@ internal static class StaleNetworksGate
 
     public static GateReport Judge(Site site, StaleNetworksObservation o)
     {
-        if (o.Failure is { } failure)
+        if (o.Error is { } failure)
             return new GateReport([new GateLine("hypervisor", false, "hypervisor", "readable", failure)]);
         var lines = new List<GateLine>();
         foreach (var stale in site.Libvirt.StaleNetworks)

@@ -1,23 +1,22 @@
-using Slate.Runbook.AfterTeardown;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
 
 namespace Slate.Runbook.StaleNetworks;
 
 /// <summary>
-/// What Step 3 reads, fresh each time: the hosts' rest state, each stale network of the site (null: not defined),
-/// the persistent devices of every domain on the hypervisor, each host's persistent definition, and the baseline the
-/// journal kept at apply time.
+/// What Step 3 reads, fresh each time: the hypervisor's domains (null: the list could not be read), each stale network of
+/// the site (null: not defined), the persistent devices of every domain, each host's persistent definition, and the
+/// baseline the journal kept at apply time. Error says why the hypervisor could not be read.
 /// </summary>
 public sealed record StaleNetworksObservation(
-    HostsAtRest Hosts,
+    IReadOnlyList<HypervisorDomain>? Domains,
     IReadOnlyDictionary<string, HypervisorNetwork?> Networks,
     IReadOnlyList<DomainDevices> Devices,
     IReadOnlyDictionary<string, string> HostDefinitions,
     string? Error,
     IReadOnlyDictionary<string, string> Baseline)
 {
-    public string? Failure => Hosts.Error ?? Error;
+    public HypervisorDomain? Domain(string name) => Domains?.FirstOrDefault(d => d.Name == name);
 
     /// <summary>Every NIC on this stale network, in every domain's persistent definition.</summary>
     public IReadOnlyList<StaleNic> NicsOn(StaleNetwork network) =>

@@ -10,11 +10,10 @@ internal static class StaleNetworksPlanner
 {
     public static StepPlan Plan(Site site, StaleNetworksObservation o)
     {
-        var findings = o.Hosts.Findings(site).ToList();
+        var findings = new List<Finding>();
         if (o.Error is { } error)
-            findings.Add(new Finding(Severity.Fatal, "hypervisor-unreadable", "hypervisor", $"the networks and definitions cannot be read: {error}"));
-        if (o.Failure is not null)
-            return new StepPlan(Heading, [], findings, [], [], new Dictionary<string, string>());
+            return new StepPlan(Heading, [], [Unread(o, error)], [], [],
+                new Dictionary<string, string>());
         var hosts = site.Hosts.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
         var nics = site.Libvirt.StaleNetworks.SelectMany(o.NicsOn).ToList();
         foreach (var nic in nics.Where(n => !hosts.Contains(n.Domain)))
@@ -80,8 +79,13 @@ internal static class StaleNetworksPlanner
         "NICs on them (persistent definitions of every domain)", ["domain", "role", "MAC", "network", "domain state", "plan"],
         [
             .. nics.Select(n => ReportTable.Row(n.Domain, hosts.Contains(n.Domain) ? "host" : "NOT A HOST", n.Mac, n.Network,
-                o.Hosts.Domain(n.Domain) is { } d ? DomainStates.Describe(d.State) : "-", hosts.Contains(n.Domain) ? "detach (--config)" : "REFUSED")),
+                o.Domain(n.Domain) is { } d ? DomainStates.Describe(d.State) : "-", hosts.Contains(n.Domain) ? "detach (--config)" : "REFUSED")),
         ]);
+
+    /// <summary>The hypervisor could not be read: the list of domains (unreachable) or what the step reads after it (unreadable).</summary>
+    private static Finding Unread(StaleNetworksObservation o, string error) => o.Domains is null
+        ? new(Severity.Fatal, "hypervisor-unreachable", "hypervisor", $"the domains cannot be read: {error}")
+        : new(Severity.Fatal, "hypervisor-unreadable", "hypervisor", $"the networks and definitions cannot be read: {error}");
 
     private static PlannedAction Action(string kind, string subject, string description, params (string Key, string Value)[] arguments) =>
         new(kind, subject, description, arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));

@@ -1,4 +1,3 @@
-using Slate.Runbook.AfterTeardown;
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Teardown;
@@ -18,7 +17,7 @@ public sealed class StaleNetworksStep(IStepServices services) : Step<StaleNetwor
         ["networks", "prune"],
         "Runbook Step 3 (changes libvirt with --apply; reversible): remove the site's stale libvirt networks (libvirt.stale_networks, " +
         "8_lbaas). Dry run by default: each network (defined, active, bridge) and every domain whose persistent definition has a NIC on it. " +
-        "Refused (exit 4, nothing changed) unless the teardown's gate holds (the hosts are out of MAAS) and every host domain is shut off; " +
+        "Refused (exit 4, nothing changed) unless the teardown's gate holds for the hosts (out of MAAS, every host domain shut off); " +
         "a NIC on it in a domain that is not a site host is fatal. --apply backs up each network's and each touched domain's XML into the " +
         "run folder, detaches each NIC by MAC from the persistent definition only (virsh detach-interface --config), checks no domain " +
         "references the network, then net-destroy and net-undefine. To restore from the backups the run prints: " +
@@ -28,33 +27,32 @@ public sealed class StaleNetworksStep(IStepServices services) : Step<StaleNetwor
         (services, _) => new StaleNetworksStep(services))
     {
         Number = "3",
-        After = [StepRequirement.Lines(TeardownStep.StepName, "host-gone", "domain-off")],
+        After = [TeardownStep.HostsAtRest],
     };
 
     public override string Name => StepName;
 
     protected override async Task<StaleNetworksObservation> ObserveAsync(CancellationToken ct)
     {
-        var hosts = await HostsAtRest.ReadAsync(Services, ct).ConfigureAwait(false);
         var baseline = Services.Journal.LastBaseline(Site.Cloud.Name, StepName);
         var networks = new Dictionary<string, HypervisorNetwork?>(StringComparer.Ordinal);
         var devices = new List<DomainDevices>();
         var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (hosts.Domains is null)
-            return new StaleNetworksObservation(hosts, networks, devices, definitions, null, baseline);
+        IReadOnlyList<HypervisorDomain>? domains = null;
         try
         {
+            domains = await Services.Hypervisor.ListDomainsAsync(ct).ConfigureAwait(false);
             foreach (var stale in Site.Libvirt.StaleNetworks)
                 networks[stale.Name] = await Services.Hypervisor.FindNetworkAsync(stale.Name, ct).ConfigureAwait(false);
-            devices.AddRange(await Services.Hypervisor.DevicesOfAsync(hosts.Domains, ct).ConfigureAwait(false));
-            foreach (var domain in hosts.Domains.Where(d => Site.Hosts.Any(h => h.Name == d.Name)))
+            devices.AddRange(await Services.Hypervisor.DevicesOfAsync(domains, ct).ConfigureAwait(false));
+            foreach (var domain in domains.Where(d => Site.Hosts.Any(h => h.Name == d.Name)))
                 definitions[domain.Name] = await Services.Hypervisor.GetDomainXmlAsync(domain.Name, ct).ConfigureAwait(false);
         }
         catch (HypervisorException e)
         {
-            return new StaleNetworksObservation(hosts, networks, devices, definitions, e.Message, baseline);
+            return new StaleNetworksObservation(domains, networks, devices, definitions, e.Message, baseline);
         }
-        return new StaleNetworksObservation(hosts, networks, devices, definitions, null, baseline);
+        return new StaleNetworksObservation(domains, networks, devices, definitions, null, baseline);
     }
 
     protected override StepPlan Plan(StaleNetworksObservation observation) => StaleNetworksPlanner.Plan(Site, observation);

@@ -7,6 +7,9 @@ namespace Slate.Runbook.Teardown;
 /// <summary>Runbook Step 2's GATE, judged on a fresh observation (and on the baseline journalled at apply time).</summary>
 internal static class TeardownGate
 {
+    public const string HostGone = "host-gone";
+    public const string DomainOff = "domain-off";
+
     public static GateReport Judge(Site site, TeardownOptions options, TeardownObservation o)
     {
         var lines = new List<GateLine>();
@@ -28,13 +31,13 @@ internal static class TeardownGate
                 if (options.Path == TeardownPath.Destroy && o.ReenrolledSince(host.Name) is { } successor)
                 {
                     // Later steps stand on this one: the machine torn down is gone, and MAAS now powers the domain.
-                    lines.Add(new GateLine("host-gone", true, host.Name, "not in MAAS, or re-enrolled since with a new system_id",
+                    lines.Add(new GateLine(HostGone, true, host.Name, "not in MAAS, or re-enrolled since with a new system_id",
                         $"re-enrolled since as {successor.SystemId} {successor.StatusName}"));
                     lines.Add(DomainPresent(o, host.Name));
                 }
                 else if (options.Path == TeardownPath.Destroy)
                 {
-                    lines.Add(Absent(o, "host-gone", host.Name));
+                    lines.Add(Absent(o, HostGone, host.Name));
                     lines.Add(DomainShutOff(o, host.Name));
                 }
                 else
@@ -80,8 +83,8 @@ internal static class TeardownGate
     }
 
     private static GateLine DomainShutOff(TeardownObservation o, string name) => o.Domain(name) is { } domain
-        ? new GateLine("domain-off", domain.State == DomainState.ShutOff, name, "domain defined, shut off", DomainStates.Describe(domain.State))
-        : new GateLine("domain-off", false, name, "domain defined, shut off", o.HypervisorError ?? "no such domain: re-enrolment needs it");
+        ? new GateLine(DomainOff, domain.State == DomainState.ShutOff, name, "domain defined, shut off", DomainStates.Describe(domain.State))
+        : new GateLine(DomainOff, false, name, "domain defined, shut off", o.HypervisorError ?? "no such domain: re-enrolment needs it");
 
     private static GateLine DomainPresent(TeardownObservation o, string name) => o.Domain(name) is { } domain
         ? new GateLine("domain-present", true, name, "domain defined", DomainStates.Describe(domain.State))

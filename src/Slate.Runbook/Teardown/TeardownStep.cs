@@ -34,6 +34,9 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
         Number = "2",
     };
 
+    /// <summary>What Steps 3 and 4 need of the teardown: every host out of MAAS (or re-enrolled since) and its domain shut off.</summary>
+    public static readonly StepRequirement HostsAtRest = StepRequirement.Lines(StepName, TeardownGate.HostGone, TeardownGate.DomainOff);
+
     public override string Name => StepName;
 
     protected override async Task<TeardownObservation> ObserveAsync(CancellationToken ct)

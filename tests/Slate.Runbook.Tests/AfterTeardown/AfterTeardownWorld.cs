@@ -40,6 +40,7 @@ internal sealed class AfterTeardownWorld
 
     public void Enrol(string host) => Machines.Add(new MaasMachine($"id-{host}", host, 4, "Ready", "off", "pod-1", []));
 
+    /// <summary>Runs the step as its command does: after the teardown, whose gate this cloud holds unless a test undoes it.</summary>
     public async Task<StepRun> RunAsync(IStep step, RunMode mode, params string[] confirmations)
     {
         using var interruption = new Interruption();

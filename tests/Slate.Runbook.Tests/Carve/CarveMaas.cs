@@ -59,6 +59,16 @@ internal sealed class CarveMaas : IMaas
     public void Add(string systemId, string hostname, string status, IEnumerable<MaasInterface> interfaces) =>
         _machines[systemId] = (hostname, status, interfaces.ToList());
 
+    public void Remove(string systemId) => _machines.Remove(systemId);
+
+    /// <summary>The cloud as Step 5 leaves it for the carve: every other host of the site re-enrolled, Ready, freshly commissioned.</summary>
+    public CarveMaas WithOthersReady(string carved)
+    {
+        foreach (var host in CaracalCloud.Caracal.Hosts.Where(h => h.Name != carved))
+            Add("id-" + host.Name, host.Name, "Ready", Commissioned());
+        return this;
+    }
+
     public IReadOnlyList<MaasInterface> InterfacesOf(string systemId) => _machines[systemId].Interfaces;
 
     public Task<string> GetMaasNameAsync(CancellationToken ct) => Task.FromResult("caracal-testcloud");
@@ -137,7 +147,12 @@ internal sealed class CarveMaas : IMaas
 
     public Task DeleteMachineAsync(string systemId, CancellationToken ct) => throw Absent();
 
-    public Task<IReadOnlyList<EnlistedMachine>> FindMachinesByMacAsync(IReadOnlyCollection<string> macs, CancellationToken ct) => throw Absent();
+    public Task<IReadOnlyList<EnlistedMachine>> FindMachinesByMacAsync(IReadOnlyCollection<string> macs, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<EnlistedMachine>>(_machines
+            .Where(m => m.Value.Interfaces.Any(i => i.MacAddress is { } mac && macs.Contains(mac, StringComparer.OrdinalIgnoreCase)))
+            .Select(m => new EnlistedMachine(m.Key, m.Value.Hostname, m.Value.Status, "", "off",
+                [.. m.Value.Interfaces.Select(i => i.MacAddress).OfType<string>().Select(mac => mac.ToLowerInvariant())]))
+            .ToList());
 
     public Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw Absent();
 

@@ -18,6 +18,7 @@ public sealed class CarveStepTests
     {
         _services = new TestServices(CaracalCloud.Caracal, _maas, RecordedJuju.Without("openstack"), LabHypervisorFor(), new FastTime());
         _maas.Add("abc123", "openstack0", "Ready", CarveMaas.Commissioned());
+        _maas.WithOthersReady("openstack0");
     }
 
     private static IHypervisor LabHypervisorFor() => Slate.Lab.Hypervisor.LabHypervisor.FromSite(CaracalCloud.Caracal);
@@ -54,10 +55,12 @@ public sealed class CarveStepTests
     [Fact]
     public async Task A_gate_without_a_host_judges_every_host_and_one_not_in_maas_is_red()
     {
+        _maas.Remove("id-openstack2");
+
         var run = await RunAsync(RunMode.Gate, []);
 
         Assert.Equal(ExitCode.GateRed, run.ExitCode);
-        Assert.Equal(["openstack1", "openstack2", "openstack3"], run.Gate!.Lines.Where(l => l.Observed == "not in MAAS").Select(l => l.Subject));
+        Assert.Equal(["openstack2"], run.Gate!.Lines.Where(l => l.Observed == "not in MAAS").Select(l => l.Subject));
         Assert.Contains(run.Gate.Lines, l => l.Subject == "openstack0 enp1s0" && l.Holds);
     }
 
@@ -232,7 +235,8 @@ public sealed class CarveStepTests
 
         var run = await RunAsync(RunMode.Apply, ["openstack0"], ("host", "openstack0"));
 
-        Assert.Equal(ExitCode.GateRed, run.ExitCode);
+        Assert.Equal(ExitCode.Refused, run.ExitCode);
+        Assert.Equal("reenroll", Assert.Single(run.Assessment.Plan.Findings, f => f.Code == "out-of-order").Subject);
         var finding = run.Assessment.Plan.Findings[0];
         Assert.Equal((Severity.Fatal, "not-ready", "openstack0"), (finding.Severity, finding.Code, finding.Subject));
         Assert.Equal("is Deployed; the carve needs Ready, and MAAS refuses these edits: \"Cannot create bridge interface because the machine is not New, Ready, Allocated, or Broken.\"",
@@ -256,11 +260,13 @@ public sealed class CarveStepTests
     [Fact]
     public async Task Planning_every_host_counts_each_hosts_changes_and_a_host_not_in_maas_is_fatal()
     {
-        _maas.Add("def456", "openstack1", "Ready", CarveMaas.Commissioned().Take(4));
+        _maas.Add("id-openstack1", "openstack1", "Ready", CarveMaas.Commissioned().Take(4));
+        _maas.Remove("id-openstack2");
+        _maas.Remove("id-openstack3");
 
         var run = await RunAsync(RunMode.Plan, [], ("all", null));
 
-        Assert.Equal(ExitCode.GateRed, run.ExitCode);
+        Assert.Equal(ExitCode.Refused, run.ExitCode);
         var plan = run.Assessment.Plan;
         Assert.Equal("Step 6: carve to Pattern A — plan for 4 hosts (apply one host at a time)", plan.Heading);
         Assert.Equal("Summary: 3 fatal, 20 changes (openstack0 10, openstack1 10, openstack2 0, openstack3 0)", plan.Summary);
@@ -268,6 +274,6 @@ public sealed class CarveStepTests
         Assert.Equal("openstack2: not in MAAS", plan.Tables[2].Title);
         Assert.Contains(plan.Notes, n => n.StartsWith("Creating a bridge clears its parent's links", StringComparison.Ordinal));
         Assert.Equal("FATAL (see findings)", plan.Tables[1].Rows[^1][3]);
-        Assert.Equal(new Dictionary<string, string> { ["openstack0"] = "abc123", ["openstack1"] = "def456" }, plan.Baseline);
+        Assert.Equal(new Dictionary<string, string> { ["openstack0"] = "abc123", ["openstack1"] = "id-openstack1" }, plan.Baseline);
     }
 }

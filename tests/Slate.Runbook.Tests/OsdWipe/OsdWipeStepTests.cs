@@ -85,7 +85,7 @@ public sealed class OsdWipeStepTests
     }
 
     [Fact]
-    public async Task A_host_still_in_MAAS_or_a_running_domain_refuses_with_exit_4_and_nothing_changed()
+    public async Task A_host_still_in_MAAS_or_a_running_domain_refuses_with_exit_4_once_naming_the_teardown_and_nothing_changed()
     {
         _world.Enrol("openstack0");
         _world.Hypervisor.SetState("openstack3", DomainState.Running);
@@ -93,7 +93,8 @@ public sealed class OsdWipeStepTests
         var run = await _world.RunAsync(Step(), RunMode.Apply, "4");
 
         Assert.Equal(ExitCode.Refused, run.ExitCode);
-        Assert.Equal(["host-in-maas openstack0", "domain-not-shut-off openstack3"], Codes(run, Severity.Precondition));
+        Assert.Equal("`slate teardown` must come first: its gate does not hold yet (host-gone openstack0: id-openstack0 Ready, domain-off openstack3: running)",
+            Assert.Single(run.Assessment.Plan.Findings, f => f.Severity == Severity.Precondition).Message);
         await AssertUntouchedAsync();
     }
 
@@ -189,7 +190,7 @@ public sealed class OsdWipeStepTests
     }
 
     [Fact]
-    public async Task A_missing_host_domain_or_an_unreachable_hypervisor_is_fatal()
+    public async Task A_missing_host_domain_refuses_as_the_teardown_not_holding_and_an_unreachable_hypervisor_is_fatal()
     {
         _world.Hypervisor.UndefineWithStorage("openstack1");
         var unreachable = new AfterTeardownWorld(hypervisor: new UnreachableHypervisor());
@@ -197,8 +198,8 @@ public sealed class OsdWipeStepTests
         var missing = await _world.RunAsync(Step(), RunMode.Apply, "3");
         var down = await unreachable.RunAsync(Step(unreachable), RunMode.Apply, "4");
 
-        Assert.Equal((ExitCode.GateRed, ExitCode.GateRed), (missing.ExitCode, down.ExitCode));
-        Assert.Equal(["domain-missing openstack1"], Codes(missing, Severity.Fatal));
+        Assert.Equal((ExitCode.Refused, ExitCode.GateRed), (missing.ExitCode, down.ExitCode));
+        Assert.Equal(["out-of-order teardown"], Codes(missing, Severity.Precondition));
         Assert.Contains(missing.Assessment.Gate.Lines, l => l is { Code: "osd-attached", Subject: "openstack1", Holds: false, Observed: "no vdb" });
         Assert.Equal(["hypervisor-unreachable hypervisor"], Codes(down, Severity.Fatal));
     }

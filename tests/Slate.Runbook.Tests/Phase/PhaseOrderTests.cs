@@ -1,5 +1,7 @@
 using Slate.Runbook.Core;
 using Slate.Runbook.Phase;
+using Slate.Runbook.StaleNetworks;
+using Slate.Runbook.Tests.AfterTeardown;
 using Slate.Runbook.Tests.Core;
 
 namespace Slate.Runbook.Tests.Phase;
@@ -60,31 +62,32 @@ public sealed class PhaseOrderTests
         Assert.Equal("6 line(s) red", finding.Observed);
     }
 
-    [Fact]
-    public async Task The_runner_refuses_an_out_of_order_apply_with_exit_4_and_changes_nothing()
+    [Theory]
+    [InlineData(RunMode.Plan)]
+    [InlineData(RunMode.Apply)]
+    public async Task The_runner_holds_a_runbook_step_to_the_order_without_being_told_and_changes_nothing(RunMode mode)
     {
-        var services = StepRunnerWorld.Services();
-        var step = new ScriptedStep(ScriptedStep.Assessment([Change], gateHolds: false));
-        var before = Before(Gate(("host-gone", "h1", false)));
+        var world = new AfterTeardownWorld();
+        world.Enrol("openstack1");
 
-        var run = await new StepRunner(services, new RecordingObserver(), new Interruption(), ["openstack"]).RunAsync(step, RunMode.Apply, [before]);
+        var run = await world.RunAsync(new StaleNetworksStep(world.Services), mode);
 
         Assert.Equal(ExitCode.Refused, run.ExitCode);
-        Assert.Empty(step.Applied);
-        Assert.Empty(services.MemoryJournal.Written);
+        var finding = Assert.Single(run.Assessment.Plan.Findings);
+        Assert.Equal((Severity.Precondition, PhaseOrder.Code, "teardown"), (finding.Severity, finding.Code, finding.Subject));
+        Assert.Empty(world.Services.MemoryJournal.Written);
+        Assert.Empty(world.Observer.Asked);
     }
 
     [Fact]
     public async Task The_gate_command_never_checks_the_order()
     {
-        var services = StepRunnerWorld.Services();
-        var step = new ScriptedStep(ScriptedStep.Assessment([Change], gateHolds: true));
-        var prerequisite = new ScriptedStep(Gate(("host-gone", "h1", false))) { Name = "teardown" };
+        var world = new AfterTeardownWorld();
+        world.Enrol("openstack1");
 
-        var run = await new StepRunner(services, new RecordingObserver(), new Interruption(), [])
-            .RunAsync(step, RunMode.Gate, [new Prerequisite("slate teardown", prerequisite, StepRequirement.Gate("teardown"))]);
+        var run = await world.RunAsync(new StaleNetworksStep(world.Services), RunMode.Gate);
 
-        Assert.Equal(ExitCode.Ok, run.ExitCode);
-        Assert.Equal(0, prerequisite.Assessments);
+        Assert.DoesNotContain(run.Assessment.Plan.Findings, f => f.Code == PhaseOrder.Code);
+        Assert.Equal(ExitCode.GateRed, run.ExitCode);
     }
 }

@@ -99,17 +99,23 @@ public sealed class PhaseStepsTests
     {
         var services = StepRunnerWorld.Services();
 
-        var prerequisites = PhaseOrder.PrerequisitesOf(ReenrollStep.Definition, services);
+        var prerequisites = PhaseOrder.PrerequisitesOf(ReenrollStep.StepName, services);
 
         Assert.Equal([("slate networks prune", "networks"), ("slate osd wipe", "osd")], prerequisites.Select(p => (p.Command, p.Step.Name)));
         Assert.Equal(ReenrollStep.Definition.After, prerequisites.Select(p => p.Requirement));
-        Assert.Equal([("slate reenroll", "reenroll")], PhaseOrder.PrerequisitesOf(CarveStep.Definition, services).Select(p => (p.Command, p.Step.Name)));
+        Assert.Equal([("slate reenroll", "reenroll")], PhaseOrder.PrerequisitesOf(CarveStep.StepName, services).Select(p => (p.Command, p.Step.Name)));
     }
 
     [Fact]
     public void A_read_only_step_is_never_refused_for_the_order_even_when_it_names_steps_before_it()
     {
         Assert.NotEmpty(StandupStep.Definition.After);
-        Assert.Empty(PhaseOrder.PrerequisitesOf(StandupStep.Definition, StepRunnerWorld.Services()));
+        Assert.Empty(PhaseOrder.PrerequisitesOf(StandupStep.StepName, StepRunnerWorld.Services()));
+    }
+
+    [Fact]
+    public void A_step_outside_the_runbook_has_no_order_to_keep()
+    {
+        Assert.Empty(PhaseOrder.PrerequisitesOf("scripted", StepRunnerWorld.Services()));
     }
 }

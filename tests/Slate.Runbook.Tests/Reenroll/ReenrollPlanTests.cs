@@ -36,13 +36,14 @@ public sealed class ReenrollPlanTests
     }
 
     [Fact]
-    public async Task A_missing_domain_is_fatal_and_apply_creates_nothing()
+    public async Task A_missing_domain_is_fatal_refused_as_step_3_not_holding_and_apply_creates_nothing()
     {
         _world.Hypervisor.UndefineWithStorage("openstack2");
 
         var run = await new StepRunner(_world.Services, new RecordingObserver(), new Interruption(), []).RunAsync(_world.Step(), RunMode.Apply);
 
-        Assert.Equal(ExitCode.GateRed, run.ExitCode);
+        Assert.Equal(ExitCode.Refused, run.ExitCode);
+        Assert.Equal(["networks", "osd"], run.Assessment.Plan.Findings.Where(f => f.Code == "out-of-order").Select(f => f.Subject));
         var finding = Assert.Single(run.Assessment.Plan.Findings, f => f.Severity == Severity.Fatal);
         Assert.Equal(("domain-missing", "openstack2"), (finding.Code, finding.Subject));
         Assert.Empty(_world.Maas.Enlisted);

@@ -9,7 +9,10 @@ using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests.Reenroll;
 
-/// <summary>The runbook's cloud after the destroy path: the four domains shut off, MAAS without the hosts, the teardown journalled.</summary>
+/// <summary>
+/// The runbook's cloud after the destroy path and Steps 3–4: the four domains shut off, the stale networks gone, the OSD
+/// disks blank, MAAS without the hosts, the teardown journalled.
+/// </summary>
 internal sealed class ReenrollWorld
 {
     public const string Password = "pw-Zq81-libvirt";
@@ -20,6 +23,7 @@ internal sealed class ReenrollWorld
     {
         foreach (var host in Hosts)
             Hypervisor.SetState(host, DomainState.ShutOff);
+        RunbookStages.PruneAndWipe(Hypervisor, Site);
         Services = new TestServices(Site, Maas, RecordedJuju.Without("openstack"), Hypervisor, new FastTime());
         Services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, Site.Cloud.Name, "teardown", JournalEvent.Plan, "f00",
             Arguments: Hosts.ToDictionary(h => "host:" + h, h => "old-" + h)));

@@ -77,26 +77,28 @@ public sealed class StaleNetworksStepTests
     }
 
     [Fact]
-    public async Task A_host_still_in_MAAS_refuses_with_exit_4_and_nothing_changed()
+    public async Task A_host_still_in_MAAS_refuses_with_exit_4_once_naming_the_teardown_and_nothing_changed()
     {
         _world.Enrol("openstack2");
 
         var run = await _world.RunAsync(Step(), RunMode.Apply);
 
         Assert.Equal(ExitCode.Refused, run.ExitCode);
-        Assert.Equal(["host-in-maas openstack2"], Codes(run, Severity.Precondition));
+        Assert.Equal("`slate teardown` must come first: its gate does not hold yet (host-gone openstack2: id-openstack2 Ready)",
+            Assert.Single(run.Assessment.Plan.Findings, f => f.Severity == Severity.Precondition).Message);
         await AssertUntouchedAsync();
     }
 
     [Fact]
-    public async Task A_running_host_domain_refuses_with_exit_4_and_nothing_changed()
+    public async Task A_running_host_domain_refuses_with_exit_4_once_naming_the_teardown_and_nothing_changed()
     {
         _world.Hypervisor.SetState("openstack1", DomainState.Running);
 
         var run = await _world.RunAsync(Step(), RunMode.Apply);
 
         Assert.Equal(ExitCode.Refused, run.ExitCode);
-        Assert.Equal(["domain-not-shut-off openstack1"], Codes(run, Severity.Precondition));
+        Assert.Equal(["out-of-order teardown"], Codes(run, Severity.Precondition));
+        Assert.Contains("domain-off openstack1: running", run.Assessment.Plan.Findings.Single().Message, StringComparison.Ordinal);
         await AssertUntouchedAsync();
     }
 
@@ -167,14 +169,14 @@ public sealed class StaleNetworksStepTests
     }
 
     [Fact]
-    public async Task A_missing_host_domain_is_fatal_and_its_gate_line_is_red()
+    public async Task A_missing_host_domain_refuses_as_the_teardown_not_holding_and_its_gate_line_is_red()
     {
         _world.Hypervisor.UndefineWithStorage("openstack2");
 
         var run = await _world.RunAsync(Step(), RunMode.Apply);
 
-        Assert.Equal(ExitCode.GateRed, run.ExitCode);
-        Assert.Equal(["domain-missing openstack2"], Codes(run, Severity.Fatal));
+        Assert.Equal(ExitCode.Refused, run.ExitCode);
+        Assert.Contains("domain-off openstack2: no such domain", Assert.Single(run.Assessment.Plan.Findings).Message, StringComparison.Ordinal);
         Assert.Contains(run.Assessment.Gate.Lines, l => l is { Code: "host-kept", Subject: "openstack2", Holds: false });
     }
 

@@ -1,4 +1,3 @@
-using Slate.Runbook.AfterTeardown;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
 using Slate.Runbook.StaleNetworks;
@@ -35,7 +34,7 @@ public sealed class StaleNicTests
             new DomainInterface("52:54:00:00:00:0C", "network", "default", "virbr0", "virtio"),
             new DomainInterface("52:54:00:00:00:0D", "user", null, null, "virtio"),
         ]);
-        var observation = new StaleNetworksObservation(new HostsAtRest([], [], null),
+        var observation = new StaleNetworksObservation([],
             new Dictionary<string, HypervisorNetwork?> { ["8_lbaas"] = new("8_lbaas", true, "virbr6", "<network/>") }, [devices],
             new Dictionary<string, string>(), null, new Dictionary<string, string>());
 

@@ -18,15 +18,19 @@ public sealed class StandupStepTests
         return await new StepRunner(services, new RecordingObserver(), new Interruption(), []).RunAsync(new StandupStep(services), mode);
     }
 
+    /// <summary>openstack0 carved after Step 5 brought every host back; the others then gone from MAAS.</summary>
     private static async Task<CarveMaas> CarvedAsync(CarveMaas maas)
     {
         maas.Add("abc123", "openstack0", "Ready", CarveMaas.Commissioned());
+        maas.WithOthersReady("openstack0");
         var services = new TestServices(CaracalCloud.Caracal, maas, RecordedJuju.Without("openstack"),
             Slate.Lab.Hypervisor.LabHypervisor.FromSite(CaracalCloud.Caracal), new FastTime());
         var step = Slate.Runbook.Carve.CarveStep.Definition.Create(services,
             new StepArguments(new Dictionary<string, IReadOnlyList<string>> { ["host"] = ["openstack0"] }) { Mode = RunMode.Apply });
         var carved = await new StepRunner(services, new RecordingObserver(), new Interruption(), ["openstack0"]).RunAsync(step, RunMode.Apply);
         Assert.Equal(ExitCode.Ok, carved.ExitCode);
+        foreach (var other in CaracalCloud.Caracal.Hosts.Where(h => h.Name != "openstack0"))
+            maas.Remove("id-" + other.Name);
         return maas;
     }
 

@@ -6,7 +6,8 @@ namespace Slate.Libvirt.Tests.Real.Steps;
 
 /// <summary>
 /// The ports Steps 3 and 4 run on against real libvirtd: the real adapter, a MAAS that names the site's cloud and holds
-/// only the hosts a test enrols, no Juju (these steps never ask it), and a journal whose captures are real files.
+/// only the hosts a test enrols and no device, a Juju whose model is gone (the teardown's gate, which the runner holds
+/// these steps to, asks it), and a journal whose captures are real files.
 /// </summary>
 internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string runFolder) : IStepServices, IMaas, IJuju, IJournal
 {
@@ -34,7 +35,7 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
 
     public Task<EnlistedMachine> EnlistMachineAsync(MachineEnlistment enlistment, CancellationToken ct) => throw Unused;
 
-    public Task<IReadOnlyList<MaasDevice>> ListDevicesAsync(CancellationToken ct) => throw Unused;
+    public Task<IReadOnlyList<MaasDevice>> ListDevicesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<MaasDevice>>([]);
 
     public Task SetVirshPowerAsync(string systemId, VirshPower power, CancellationToken ct) => throw Unused;
 
@@ -60,7 +61,8 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
 
     public Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken ct = default) => throw Unused;
 
-    public Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default) => throw Unused;
+    public Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default) =>
+        throw new JujuException(JujuFailure.ModelNotFound, $"model {model} not found") { Model = model };
 
     public Task<string> StatusJsonAsync(string model, CancellationToken ct = default) => throw Unused;
 
@@ -83,5 +85,5 @@ internal sealed class RealStepServices(Site site, IHypervisor hypervisor, string
         return path;
     }
 
-    private static InvalidOperationException Unused => new("Steps 3 and 4 read only the hosts from MAAS, never change it, and never ask Juju");
+    private static InvalidOperationException Unused => new("Steps 3 and 4 and the teardown's gate only read the hosts and devices from MAAS and the model's status from Juju");
 }
