@@ -20,15 +20,13 @@ internal static class CarveAddresses
         Host host, MaasMachine machine, IReadOnlyList<CarveChange> links, IReadOnlySet<string> freed, MaasTopology topology,
         IReadOnlyDictionary<int, IReadOnlyList<MaasAddress>>? addresses, List<Finding> findings)
     {
-        var unlinked = links.Where(c => c.Kind == CarveChangeKind.Unlink)
-            .Select(c => (c.Interface, c.Arguments[CarveArguments.LinkId])).ToHashSet();
-        foreach (var link in links.Where(c => c.Kind == CarveChangeKind.Link))
+        var unlinked = links.Select(c => c.Action).OfType<CarveAction.Unlink>().Select(u => (u.Interface, u.LinkId)).ToHashSet();
+        foreach (var link in links.Select(c => c.Action).OfType<CarveAction.Link>())
         {
             var subject = $"{host.Name} {link.Interface}";
-            var address = link.Arguments[CarveArguments.Address];
-            var subnetId = int.Parse(link.Arguments[CarveArguments.SubnetId], CultureInfo.InvariantCulture);
+            var (address, subnetId) = (link.Address, link.SubnetId);
             if (topology.RangeHolding(subnetId, IPAddress.Parse(address)) is { } range)
-                findings.Add(InRange(subject, address, link.Arguments[CarveArguments.Cidr], range));
+                findings.Add(InRange(subject, address, link.Cidr, range));
             foreach (var row in MaasAddress.Holding(addresses, subnetId, address))
             {
                 if (FreedByPlan(row)) continue;
@@ -40,7 +38,7 @@ internal static class CarveAddresses
         bool FreedByPlan(MaasAddress row) =>
             row.SystemId == machine.SystemId && row.Kind != MaasAddressKind.Discovered && row.Via is { } via
             && (freed.Contains(via) || (machine.Interfaces.FirstOrDefault(i => i.Name == via)?.Links.FirstOrDefault(l => l.IpAddress == row.Ip) is { } held
-                                        && unlinked.Contains((via, CarveDiff.Id(held.Id)))));
+                                        && unlinked.Contains((via, held.Id))));
     }
 
     private static Finding InRange(string subject, string address, string cidr, MaasIpRange range) => range.Dynamic

@@ -18,38 +18,29 @@ internal sealed class CarveApplier(IMaas maas, TimeProvider time)
             _ids[machine.SystemId] = machine.Interfaces.ToDictionary(i => i.Name, i => i.Id, StringComparer.Ordinal);
     }
 
-    public async Task<ActionResult> ApplyAsync(PlannedAction action, CancellationToken ct)
+    public async Task<ActionResult> ApplyAsync(CarveAction action, CancellationToken ct)
     {
-        var systemId = action.Argument(CarveArguments.SystemId);
-        var name = action.Argument(CarveArguments.Interface);
+        var (systemId, name) = (action.SystemId, action.Interface);
         var ids = _ids.TryGetValue(systemId, out var known) ? known : _ids[systemId] = new(StringComparer.Ordinal);
-        if (action.Kind == CarveActions.DeleteInterface)
+        if (action is CarveAction.DeleteInterface delete)
         {
-            await MaasWrites.SendAsync(() => maas.DeleteInterfaceAsync(systemId, Number(action, CarveArguments.InterfaceId), ct), time, ct)
-                .ConfigureAwait(false);
+            await MaasWrites.SendAsync(() => maas.DeleteInterfaceAsync(systemId, delete.InterfaceId, ct), time, ct).ConfigureAwait(false);
             return ActionResult.Done($"deleted {name}");
         }
         int IdOf(string interfaceName) => ids.TryGetValue(interfaceName, out var id)
             ? id
-            : throw new MaasException(MaasFailure.NotFound, $"{interfaceName} is not on {action.Argument(CarveArguments.Host)} any more: re-run to re-plan");
-        var answer = await MaasWrites.SendAsync(() => action.Kind switch
+            : throw new MaasException(MaasFailure.NotFound, $"{interfaceName} is not on {action.Host} any more: re-run to re-plan");
+        var answer = await MaasWrites.SendAsync(() => action switch
         {
-            CarveActions.SetVlan => maas.SetVlanAsync(systemId, Number(action, CarveArguments.InterfaceId), Number(action, CarveArguments.VlanId), ct),
-            CarveActions.SetBridgeType => maas.SetBridgeTypeAsync(systemId, Number(action, CarveArguments.InterfaceId),
-                action.Argument(CarveArguments.BridgeType), ct),
-            CarveActions.CreateBridge => maas.CreateBridgeAsync(systemId, name, IdOf(action.Argument(CarveArguments.Parent)),
-                action.Argument(CarveArguments.BridgeType), ct),
-            CarveActions.CreateVlan => maas.CreateVlanInterfaceAsync(systemId, name, IdOf(action.Argument(CarveArguments.Parent)),
-                Number(action, CarveArguments.VlanId), ct),
-            CarveActions.Unlink => maas.UnlinkAsync(systemId, Number(action, CarveArguments.InterfaceId), Number(action, CarveArguments.LinkId), ct),
-            CarveActions.Link => maas.LinkStaticAsync(systemId, IdOf(name), Number(action, CarveArguments.SubnetId),
-                action.Argument(CarveArguments.Address), action.Arguments.ContainsKey(CarveArguments.Force), ct),
-            _ => throw new InvalidOperationException($"carve has no action {action.Kind}"),
+            CarveAction.SetVlan a => maas.SetVlanAsync(systemId, a.InterfaceId, a.VlanId, ct),
+            CarveAction.SetBridgeType a => maas.SetBridgeTypeAsync(systemId, a.InterfaceId, a.BridgeType, ct),
+            CarveAction.CreateBridge a => maas.CreateBridgeAsync(systemId, name, IdOf(a.Parent), a.BridgeType, ct),
+            CarveAction.CreateVlan a => maas.CreateVlanInterfaceAsync(systemId, name, IdOf(a.Parent), a.VlanId, ct),
+            CarveAction.Unlink a => maas.UnlinkAsync(systemId, a.InterfaceId, a.LinkId, ct),
+            CarveAction.Link a => maas.LinkStaticAsync(systemId, IdOf(name), a.SubnetId, a.Address, a.Dropped is not null, ct),
+            _ => throw new InvalidOperationException($"the carve has no action {action}"),
         }, time, ct).ConfigureAwait(false);
         ids[answer.Name] = answer.Id;
         return ActionResult.Done($"MAAS now has {answer.Name}: {CarveDiff.Observed(answer)}");
     }
-
-    private static int Number(PlannedAction action, string argument) =>
-        int.Parse(action.Argument(argument), System.Globalization.CultureInfo.InvariantCulture);
 }

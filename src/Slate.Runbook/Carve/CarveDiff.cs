@@ -53,8 +53,8 @@ public static class CarveDiff
                         // a NIC that carries a plane itself is moved by its forced link instead (one write, see LinkChanges).
                         vlans[d.Name] = target;
                         moved.Add(d.Name);
-                        changes.Add(Change(CarveChangeKind.SetVlan, machine, d.Name, VlanText(target), o.Vlan is null ? "on no VLAN" : VlanText(o.Vlan),
-                            (CarveArguments.InterfaceId, Id(o.Id)), (CarveArguments.VlanId, Id(target.Id))));
+                        changes.Add(new CarveChange(new CarveAction.SetVlan(machine.Hostname, machine.SystemId, d.Name, o.Id, target.Id),
+                            VlanText(target), o.Vlan is null ? "on no VLAN" : VlanText(o.Vlan)));
                     }
                 }
                 else
@@ -79,8 +79,8 @@ public static class CarveDiff
                 vlans[d.Name] = o.Vlan;
                 if (d.Template.Kind == InterfaceKind.Bridge && o.BridgeType != d.BridgeType)
                 {
-                    changes.Add(Change(CarveChangeKind.SetBridgeType, machine, d.Name, $"bridge {d.BridgeType}", $"bridge {o.BridgeType}",
-                        (CarveArguments.InterfaceId, Id(o.Id)), (CarveArguments.BridgeType, d.BridgeType)));
+                    changes.Add(new CarveChange(new CarveAction.SetBridgeType(machine.Hostname, machine.SystemId, d.Name, o.Id, d.BridgeType),
+                        $"bridge {d.BridgeType}", $"bridge {o.BridgeType}"));
                 }
                 continue;
             }
@@ -90,8 +90,7 @@ public static class CarveDiff
             if (d.Template.Kind == InterfaceKind.Bridge)
             {
                 vlans[d.Name] = parentVlan;
-                changes.Add(Change(CarveChangeKind.CreateBridge, machine, d.Name, d.Describe(), Observed(o),
-                    (CarveArguments.Parent, parent), (CarveArguments.BridgeType, d.BridgeType)));
+                changes.Add(new CarveChange(new CarveAction.CreateBridge(machine.Hostname, machine.SystemId, d.Name, parent, d.BridgeType), d.Describe(), Observed(o)));
                 continue;
             }
             var vlan = parentVlan is null ? null : topology.VlanOn(parentVlan.FabricId, d.Template.Vid);
@@ -105,8 +104,7 @@ public static class CarveDiff
                     $"VLAN {d.Template.Vid} on {parentVlan?.Fabric ?? "the parent's fabric"}", "absent"));
                 continue;
             }
-            changes.Add(Change(CarveChangeKind.CreateVlan, machine, d.Name, d.Describe(), Observed(o),
-                (CarveArguments.Parent, parent), (CarveArguments.VlanId, Id(vlan.Id))));
+            changes.Add(new CarveChange(new CarveAction.CreateVlan(machine.Hostname, machine.SystemId, d.Name, parent, vlan.Id), d.Describe(), Observed(o)));
         }
 
         foreach (var stray in machine.Interfaces.Where(i => i.Type != "physical" && !desiredNames.Contains(i.Name)))
@@ -115,9 +113,9 @@ public static class CarveDiff
         // MAAS deletes a child with its last parent only (models/signals/interfaces.py delete_children_interface_handler):
         // a doomed bond that keeps another parent is deleted on its own.
         var deletes = machine.Interfaces.Where(i => doomed.Contains(i.Name) && !(i.Parents.Count > 0 && i.Parents.All(gone.Contains)))
-            .Select(i => Change(CarveChangeKind.DeleteInterface, machine, i.Name,
-                desiredNames.Contains(i.Name) ? desired.First(d => d.Name == i.Name).Describe() : "absent (not in Pattern A)", Observed(i),
-                (CarveArguments.InterfaceId, Id(i.Id)), (CarveArguments.Cascade, string.Join(" ", Descendants(machine, [i.Name]).Where(n => n != i.Name)))))
+            .Select(i => new CarveChange(
+                new CarveAction.DeleteInterface(machine.Hostname, machine.SystemId, i.Name, i.Id, string.Join(" ", Descendants(machine, [i.Name]).Where(n => n != i.Name))),
+                desiredNames.Contains(i.Name) ? desired.First(d => d.Name == i.Name).Describe() : "absent (not in Pattern A)", Observed(i)))
             .ToList();
 
         // Links the plan removes without unlinking them: a new bridge clears its parent's, a VLAN move drops the NIC's.
@@ -128,16 +126,16 @@ public static class CarveDiff
             links.AddRange(LinkChanges(site, host, machine, d, observed, kept, cleared, topology, vlans, findings));
         CarveAddresses.Check(host, machine, links, gone.Concat(cleared).ToHashSet(StringComparer.Ordinal), topology, addresses, findings);
 
-        var ordered = deletes.Concat(changes.Where(c => c.Kind == CarveChangeKind.SetVlan))
-            .Concat(changes.Where(c => c.Kind == CarveChangeKind.SetBridgeType))
-            .Concat(changes.Where(c => c.Kind is CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan))
-            .Concat(links.Where(c => c.Kind == CarveChangeKind.Unlink))
-            .Concat(links.Where(c => c.Kind == CarveChangeKind.Link))
+        var ordered = deletes.Concat(changes.Where(c => c.Action is CarveAction.SetVlan))
+            .Concat(changes.Where(c => c.Action is CarveAction.SetBridgeType))
+            .Concat(changes.Where(c => c.Action is CarveAction.CreateBridge or CarveAction.CreateVlan))
+            .Concat(links.Where(c => c.Action is CarveAction.Unlink))
+            .Concat(links.Where(c => c.Action is CarveAction.Link))
             .ToList();
         if (machine.StatusName != Ready && ordered.Count > 0)
         {
             findings.Insert(0, new Finding(Severity.Fatal, "not-ready", host.Name,
-                $"is {machine.StatusName}; the carve needs Ready, and MAAS refuses these edits: \"{Refusal(FirstRefused(ordered).Kind)}\"", Ready, machine.StatusName));
+                $"is {machine.StatusName}; the carve needs Ready, and MAAS refuses these edits: \"{Refusal(FirstRefused(ordered).Action)}\"", Ready, machine.StatusName));
         }
         foreach (var extra in machine.Interfaces.Where(i => i.Type == "physical" && !desiredNames.Contains(i.Name)))
             findings.Add(new Finding(Severity.Info, "not-in-pattern", $"{host.Name} {extra.Name}", "a physical NIC outside Pattern A: left as it is"));
@@ -146,18 +144,18 @@ public static class CarveDiff
 
     /// <summary>The change MAAS's state gate refuses first: a PUT passes on a Deployed machine (api/interfaces.py update), so it is quoted last.</summary>
     private static CarveChange FirstRefused(IReadOnlyList<CarveChange> ordered) =>
-        ordered.FirstOrDefault(c => c.Kind is not (CarveChangeKind.SetVlan or CarveChangeKind.SetBridgeType)) ?? ordered[0];
+        ordered.FirstOrDefault(c => c.Action is not (CarveAction.SetVlan or CarveAction.SetBridgeType)) ?? ordered[0];
 
     /// <summary>MAAS's 409 text for the edit (api/interfaces.py raise_error_if_not_allowed; the lab answers the same).</summary>
-    public static string Refusal(CarveChangeKind kind)
+    public static string Refusal(CarveAction action)
     {
-        var operation = kind switch
+        var operation = action switch
         {
-            CarveChangeKind.DeleteInterface => "delete interface",
-            CarveChangeKind.SetBridgeType or CarveChangeKind.SetVlan => "update interface",
-            CarveChangeKind.CreateBridge => "create bridge",
-            CarveChangeKind.CreateVlan => "create VLAN",
-            CarveChangeKind.Unlink => "unlink subnet",
+            CarveAction.DeleteInterface => "delete interface",
+            CarveAction.SetBridgeType or CarveAction.SetVlan => "update interface",
+            CarveAction.CreateBridge => "create bridge",
+            CarveAction.CreateVlan => "create VLAN",
+            CarveAction.Unlink => "unlink subnet",
             _ => "link subnet",
         };
         return $"Cannot {operation} interface because the machine is not New, Ready, Allocated, or Broken.";
@@ -199,18 +197,16 @@ public static class CarveDiff
         {
             foreach (var link in wrong)
             {
-                changes.Add(Change(CarveChangeKind.Unlink, machine, d.Name, wanted is { } w ? $"static {w.Address}" : "no link", LinkText(link),
-                    (CarveArguments.InterfaceId, Id(observed[d.Name].Id)), (CarveArguments.LinkId, Id(link.Id))));
+                changes.Add(new CarveChange(new CarveAction.Unlink(machine.Hostname, machine.SystemId, d.Name, observed[d.Name].Id, link.Id),
+                    wanted is { } w ? $"static {w.Address}" : "no link", LinkText(link)));
             }
         }
         if (wanted is not { } want || current.Any(l => Matches(l, want.Subnet, want.Address)))
             return changes;
         var dropped = wrong.Count == 0 ? NoLink : string.Join(" + ", wrong.Select(LinkText));
-        var arguments = new List<(string, string)> { (CarveArguments.SubnetId, Id(want.Subnet.Id)), (CarveArguments.Cidr, want.Subnet.Cidr), (CarveArguments.Address, want.Address) };
-        if (relink)
-            arguments.Add((CarveArguments.Force, dropped));
-        changes.Add(Change(CarveChangeKind.Link, machine, d.Name, $"static {want.Address} on {want.Subnet.Cidr}",
-            relink ? (wrong.Count == 0 ? VlanText(vlan!) : $"{dropped} on {VlanText(vlan!)}") : "no such link", [.. arguments]));
+        changes.Add(new CarveChange(
+            new CarveAction.Link(machine.Hostname, machine.SystemId, d.Name, want.Subnet.Id, want.Subnet.Cidr, want.Address, relink ? dropped : null),
+            $"static {want.Address} on {want.Subnet.Cidr}", relink ? (wrong.Count == 0 ? VlanText(vlan!) : $"{dropped} on {VlanText(vlan!)}") : "no such link"));
         return changes;
     }
 
@@ -264,19 +260,4 @@ public static class CarveDiff
     public static string LinkText(MaasLink link) => link.IpAddress is { } ip ? $"{link.Mode} {ip}" : $"{link.Mode} {link.Cidr ?? "(no subnet)"}";
 
     public static string VlanText(MaasVlan vlan) => $"VLAN {(vlan.Vid == 0 ? "untagged" : vlan.Vid.ToString(System.Globalization.CultureInfo.InvariantCulture))} of {vlan.Fabric}";
-
-    internal static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static CarveChange Change(CarveChangeKind kind, MaasMachine machine, string name, string expected, string observed, params (string, string)[] arguments)
-    {
-        var all = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [CarveArguments.Host] = machine.Hostname,
-            [CarveArguments.SystemId] = machine.SystemId,
-            [CarveArguments.Interface] = name,
-        };
-        foreach (var (key, value) in arguments)
-            all[key] = value;
-        return new CarveChange(kind, name, expected, observed, all);
-    }
 }

@@ -29,7 +29,7 @@ public static class CarveGate
                 seen += " (goes with a parent that is re-created)";
             yield return new GateLine("pattern-a", holds, $"{host} {(asTree ? PatternA.Indented(d.Name, d.Depth) : d.Name)}", d.Describe(), seen);
         }
-        var strays = diff.Changes.Where(c => c.Kind == CarveChangeKind.DeleteInterface && !diff.Desired.Any(d => d.Name == c.Interface)).Select(c => c.Interface).ToList();
+        var strays = diff.Changes.Where(c => c.Action is CarveAction.DeleteInterface && !diff.Desired.Any(d => d.Name == c.Interface)).Select(c => c.Interface).ToList();
         yield return new GateLine("no-strays", strays.Count == 0, $"{host} interfaces outside Pattern A", "none",
             strays.Count == 0 ? "none" : string.Join(", ", strays));
     }

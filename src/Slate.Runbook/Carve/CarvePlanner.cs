@@ -12,10 +12,10 @@ public static class CarvePlanner
         var findings = diffs.SelectMany(d => d.Findings).ToList();
         var fatal = findings.Count(f => f.Severity == Severity.Fatal);
         var notes = new List<string>();
-        if (diffs.Any(d => d.Changes.Any(c => c.Kind == CarveChangeKind.CreateBridge)))
+        if (diffs.Any(d => d.Changes.Any(c => c.Action is CarveAction.CreateBridge)))
             notes.Add("Creating a bridge clears its parent's links and moves the parent onto the bridge's VLAN (MAAS does it): those links are not unlinked one by one.");
-        foreach (var delete in diffs.SelectMany(d => d.Changes).Where(c => c.Kind == CarveChangeKind.DeleteInterface && c.Arguments[CarveArguments.Cascade].Length > 0))
-            notes.Add($"Deleting {delete.Arguments[CarveArguments.Host]} {delete.Interface} also deletes {delete.Arguments[CarveArguments.Cascade]} (MAAS deletes the children it orphans); Pattern A ones are created again.");
+        foreach (var delete in diffs.SelectMany(d => d.Changes).Select(c => c.Action).OfType<CarveAction.DeleteInterface>().Where(d => d.Cascade.Length > 0))
+            notes.Add($"Deleting {delete.Host} {delete.Interface} also deletes {delete.Cascade} (MAAS deletes the children it orphans); Pattern A ones are created again.");
         var perHost = hosts.Count > 1 ? $" ({string.Join(", ", diffs.Select(d => $"{d.Host.Name} {d.Changes.Count}"))})" : "";
         var heading = hosts.Count == 1
             ? $"Step 6: carve {hosts[0].Name} to Pattern A (n={hosts[0].Number})"
@@ -28,21 +28,21 @@ public static class CarvePlanner
 
     private static PlannedAction Action(Host host, CarveChange change)
     {
-        var a = change.Arguments;
-        var description = change.Kind switch
+        var description = change.Action switch
         {
-            CarveChangeKind.DeleteInterface => $"delete {change.Interface} ({change.Observed})" + (a[CarveArguments.Cascade].Length > 0 ? $" with {a[CarveArguments.Cascade]}" : ""),
-            CarveChangeKind.SetVlan => $"{change.Interface}: move from {change.Observed} to {change.Expected} (MAAS drops its links)",
-            CarveChangeKind.SetBridgeType => $"{change.Interface}: {change.Observed} → bridge {a[CarveArguments.BridgeType]} (links kept)",
-            CarveChangeKind.CreateBridge => $"create {a[CarveArguments.BridgeType]} bridge {change.Interface} on {a[CarveArguments.Parent]}",
-            CarveChangeKind.CreateVlan => $"create VLAN interface {change.Interface} on {a[CarveArguments.Parent]} ({change.Expected.Split(',')[0]})",
-            CarveChangeKind.Unlink => $"{change.Interface}: unlink {change.Observed} (link {a[CarveArguments.LinkId]})",
-            _ when a.TryGetValue(CarveArguments.Force, out var wrong) =>
-                $"{change.Interface}: STATIC {a[CarveArguments.Address]} on {a[CarveArguments.Cidr]} with force (MAAS moves it off {change.Observed}" +
+            CarveAction.DeleteInterface d => $"delete {change.Interface} ({change.Observed})" + (d.Cascade.Length > 0 ? $" with {d.Cascade}" : ""),
+            CarveAction.SetVlan => $"{change.Interface}: move from {change.Observed} to {change.Expected} (MAAS drops its links)",
+            CarveAction.SetBridgeType t => $"{change.Interface}: {change.Observed} → bridge {t.BridgeType} (links kept)",
+            CarveAction.CreateBridge b => $"create {b.BridgeType} bridge {change.Interface} on {b.Parent}",
+            CarveAction.CreateVlan v => $"create VLAN interface {change.Interface} on {v.Parent} ({change.Expected.Split(',')[0]})",
+            CarveAction.Unlink u => $"{change.Interface}: unlink {change.Observed} (link {u.LinkId.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+            CarveAction.Link { Dropped: { } wrong } l =>
+                $"{change.Interface}: STATIC {l.Address} on {l.Cidr} with force (MAAS moves it off {change.Observed}" +
                 (wrong == CarveDiff.NoLink ? ")" : $", dropping {wrong})"),
-            _ => $"{change.Interface}: STATIC {a[CarveArguments.Address]} on {a[CarveArguments.Cidr]}",
+            CarveAction.Link l => $"{change.Interface}: STATIC {l.Address} on {l.Cidr}",
+            _ => throw new InvalidOperationException($"the carve has no action {change.Action}"),
         };
-        return new PlannedAction(CarveActions.KindOf(change.Kind), $"{host.Name} {change.Interface}", $"{host.Name} {description}", change.Arguments);
+        return change.Action.Planned($"{host.Name} {description}");
     }
 
     /// <summary>The host's tree once the plan is applied, each interface with what the plan does to it.</summary>
@@ -50,7 +50,7 @@ public static class CarvePlanner
     {
         var rows = diff.Desired.Select(d => ReportTable.Row(PatternA.Indented(d.Name, d.Depth), d.Kind + (d.Kind == "bridge" ? $" {d.BridgeType}" : d.Kind == "vlan" ? $" {d.Template.Vid}" : ""),
             d.Address is null ? "—" : $"static {d.Address}", Fate(diff, d))).ToList();
-        rows.AddRange(diff.Changes.Where(c => c.Kind == CarveChangeKind.DeleteInterface && !diff.Desired.Any(d => d.Name == c.Interface))
+        rows.AddRange(diff.Changes.Where(c => c.Action is CarveAction.DeleteInterface && !diff.Desired.Any(d => d.Name == c.Interface))
             .Select(c => ReportTable.Row("✗ " + c.Interface, c.Observed, "—", "deleted (not in Pattern A)")));
         var title = diff.Machine is null ? $"{diff.Host.Name}: not in MAAS" : $"{diff.Host.Name} ({diff.Machine.SystemId}, {diff.Machine.StatusName}) after this plan";
         return new ReportTable(title, ["interface", "type", "address", "change"], rows);
@@ -60,16 +60,17 @@ public static class CarvePlanner
     {
         if (diff.Findings.Any(f => f.Severity == Severity.Fatal && f.Subject == $"{diff.Host.Name} {d.Name}"))
             return "FATAL (see findings)";
-        var changes = diff.ChangesTo(d.Name).Select(c => c.Kind switch
+        var changes = diff.ChangesTo(d.Name).Select(c => c.Action switch
         {
-            CarveChangeKind.DeleteInterface => "re-created",
-            CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan when diff.ChangesTo(d.Name).Any(x => x.Kind == CarveChangeKind.DeleteInterface) => null,
-            CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan when diff.Machine!.Interfaces.Any(i => i.Name == d.Name) => "re-created (its parent is)",
-            CarveChangeKind.CreateBridge or CarveChangeKind.CreateVlan => "created",
-            CarveChangeKind.SetVlan => $"moved to {c.Expected}",
-            CarveChangeKind.SetBridgeType => $"bridge type → {d.BridgeType}",
-            CarveChangeKind.Unlink => $"unlink {c.Observed}",
-            _ => c.Arguments.ContainsKey(CarveArguments.Force) ? $"relinked (was {c.Observed})" : "linked",
+            CarveAction.DeleteInterface => "re-created",
+            CarveAction.CreateBridge or CarveAction.CreateVlan when diff.ChangesTo(d.Name).Any(x => x.Action is CarveAction.DeleteInterface) => null,
+            CarveAction.CreateBridge or CarveAction.CreateVlan when diff.Machine!.Interfaces.Any(i => i.Name == d.Name) => "re-created (its parent is)",
+            CarveAction.CreateBridge or CarveAction.CreateVlan => "created",
+            CarveAction.SetVlan => $"moved to {c.Expected}",
+            CarveAction.SetBridgeType => $"bridge type → {d.BridgeType}",
+            CarveAction.Unlink => $"unlink {c.Observed}",
+            CarveAction.Link { Dropped: not null } => $"relinked (was {c.Observed})",
+            _ => "linked",
         }).OfType<string>().ToList();
         return changes.Count == 0 ? "unchanged" : string.Join(", ", changes);
     }

@@ -9,7 +9,7 @@ namespace Slate.Runbook.Carve;
 /// Runbook Step 6: a host's interface tree carved to Pattern A (the site's <c>interfaces:</c> template, addresses at
 /// plane.N). The plan is the diff of the two trees; apply makes one MAAS write per change, one host per call.
 /// </summary>
-public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts) : Step<CarveObservation>(services)
+public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts) : ActingStep<CarveObservation, CarveAction>(services)
 {
     public const string StepName = "carve";
 
@@ -57,7 +57,7 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
         return new Confirmation($"This changes {targets.Count} MAAS interface definition(s) of {host}. Type the host name to continue", host, targets);
     }
 
-    public override Task<ActionResult> ApplyAsync(PlannedAction action, ActionContext context, CancellationToken ct) => _applier.ApplyAsync(action, ct);
+    protected override Task<ActionResult> ApplyAsync(CarveAction action, ActionContext context, CancellationToken ct) => _applier.ApplyAsync(action, ct);
 
     private List<HostDiff> Diffs(CarveObservation observation) => hosts
         .Select(h => CarveDiff.Compare(Site, h, observation.Machines.FirstOrDefault(m => m.Hostname == h.Name), observation.Topology, observation.Addresses))

@@ -6,6 +6,9 @@ namespace Slate.Runbook.Core;
 /// </summary>
 public sealed record PlannedAction(string Kind, string Subject, string Description, IReadOnlyDictionary<string, string> Arguments)
 {
+    public static PlannedAction Of(string kind, string subject, string description, params (string Key, string Value)[] arguments) =>
+        new(kind, subject, description, arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
+
     public string Argument(string name) =>
         Arguments.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"action {Kind} {Subject} has no argument {name}");
 }

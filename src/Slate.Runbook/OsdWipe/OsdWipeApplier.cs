@@ -11,12 +11,10 @@ internal sealed class OsdWipeApplier(IStepServices services, ActionContext conte
 
     private OsdDiskRule Rule => services.Site.Osd;
 
-    public async Task<ActionResult> ApplyAsync(PlannedAction action, CancellationToken ct)
+    public async Task<ActionResult> ApplyAsync(OsdWipeAction action, CancellationToken ct)
     {
-        if (action.Kind != OsdWipeActions.WipeOsd)
-            throw new InvalidOperationException($"the OSD wipe has no action {action.Kind}");
-        var host = action.Argument(OsdWipeActions.Host);
-        var path = action.Argument(OsdWipeActions.Path);
+        if (action is not OsdWipeAction.Wipe (var host, var path, _))
+            throw new InvalidOperationException($"the OSD wipe has no action {action}");
         var state = (await Hypervisor.ListDomainsAsync(ct).ConfigureAwait(false)).FirstOrDefault(d => d.Name == host)?.State;
         if (state != DomainState.ShutOff)
             return ActionResult.Failed($"domain {host} is {(state is { } s ? DomainStates.Describe(s) : "gone")} now, not shut off: nothing wiped");

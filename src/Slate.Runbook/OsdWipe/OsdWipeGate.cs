@@ -22,7 +22,7 @@ internal static class OsdWipeGate
                 ? new GateLine("osd-owner", BlankOsd.IsOwned(site.Osd, owned), disk.Host, BlankOsd.ExpectedOwner(site.Osd), BlankOsd.DescribeOwner(owned))
                 : new GateLine("osd-owner", false, disk.Host, BlankOsd.ExpectedOwner(site.Osd), "no such volume"));
             var os = disk.OsVolume is { } osVolume ? BlankOsd.Fingerprint(osVolume) : "no OS disk";
-            var expected = o.Baseline.GetValueOrDefault(OsdWipeActions.OsDiskKey(disk.Host));
+            var expected = o.Baseline.GetValueOrDefault(OsdWipeBaseline.OsDiskKey(disk.Host));
             lines.Add(new GateLine("os-disk-same", disk.OsVolume is not null && (expected is null || expected == os), disk.Host,
                 expected ?? "(no journalled baseline)", $"{disk.OsPath ?? "vda"}: {os}"));
         }

@@ -22,15 +22,10 @@ internal static class OsdWipePlanner
         foreach (var disk in o.Disks.Where(d => o.Domain(d.Host) is not null))
             findings.AddRange(Problems(site, o, disk));
         var actions = o.Disks.Where(d => o.Domain(d.Host) is not null && d.AttachedPath is not null && (d.Volume is null || !BlankOsd.IsWiped(site.Osd, d.Volume)))
-            .Select(d => new PlannedAction(OsdWipeActions.WipeOsd, d.Host,
-                (d.Volume is null ? "" : $"delete {d.AttachedPath}, then ") +
-                $"create a blank {site.Osd.Format} of {ByteSize.Format(site.Osd.SizeBytes)} (compat {BlankOsd.Compat}) owned {BlankOsd.ExpectedOwner(site.Osd)}",
-                new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    [OsdWipeActions.Host] = d.Host, [OsdWipeActions.Path] = d.AttachedPath!, [OsdWipeActions.Exists] = d.Volume is null ? "no" : "yes",
-                }))
+            .Select(d => new OsdWipeAction.Wipe(d.Host, d.AttachedPath!, d.Volume is not null).Planned((d.Volume is null ? "" : $"delete {d.AttachedPath}, then ") +
+                $"create a blank {site.Osd.Format} of {ByteSize.Format(site.Osd.SizeBytes)} (compat {BlankOsd.Compat}) owned {BlankOsd.ExpectedOwner(site.Osd)}"))
             .ToList();
-        var baseline = o.Disks.Where(d => d.OsVolume is not null).ToDictionary(d => OsdWipeActions.OsDiskKey(d.Host), d => BlankOsd.Fingerprint(d.OsVolume!), StringComparer.Ordinal);
+        var baseline = o.Disks.Where(d => d.OsVolume is not null).ToDictionary(d => OsdWipeBaseline.OsDiskKey(d.Host), d => BlankOsd.Fingerprint(d.OsVolume!), StringComparer.Ordinal);
         return new StepPlan(Heading, [DisksTable(site, o, actions)], findings, actions,
             ["vda (the OS disk) is never touched: MAAS reinstalls it on deploy.", "The wipe destroys all Ceph OSD data on these disks; there is no backup."],
             baseline);

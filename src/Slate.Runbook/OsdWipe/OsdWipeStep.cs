@@ -9,7 +9,7 @@ namespace Slate.Runbook.OsdWipe;
 /// Runbook Step 4: after the teardown, every host's OSD disk (vdb) is deleted and recreated blank — a qcow2 of the
 /// site's size, compat 1.1, root:root 600 — through the hypervisor. The OS disk (vda) is never touched.
 /// </summary>
-public sealed class OsdWipeStep(IStepServices services) : Step<OsdWipeObservation>(services)
+public sealed class OsdWipeStep(IStepServices services) : ActingStep<OsdWipeObservation, OsdWipeAction>(services)
 {
     public const string StepName = "osd";
 
@@ -73,12 +73,12 @@ public sealed class OsdWipeStep(IStepServices services) : Step<OsdWipeObservatio
     /// <summary>The number of disks, typed: the runbook's "explicit go" for a wipe that cannot be undone.</summary>
     public override Confirmation? ConfirmationFor(StepPlan plan)
     {
-        var targets = plan.Actions.Select(a => $"{a.Subject} {a.Argument(OsdWipeActions.Path)}").ToList();
+        var targets = plan.Actions.Select(OsdWipeAction.From).OfType<OsdWipeAction.Wipe>().Select(w => $"{w.Host} {w.Path}").ToList();
         var count = targets.Count.ToString(CultureInfo.InvariantCulture);
         return new Confirmation($"This DESTROYS all Ceph OSD data on {count} disk(s): {string.Join("; ", targets)}. Type the number of disks ({count}) to continue",
             count, targets);
     }
 
-    public override Task<ActionResult> ApplyAsync(PlannedAction action, ActionContext context, CancellationToken ct) =>
+    protected override Task<ActionResult> ApplyAsync(OsdWipeAction action, ActionContext context, CancellationToken ct) =>
         new OsdWipeApplier(Services, context).ApplyAsync(action, ct);
 }

@@ -1,7 +1,6 @@
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
-using static Slate.Runbook.Reenroll.ReenrollActions;
-using Arg = Slate.Runbook.Reenroll.ReenrollArguments;
+using static Slate.Runbook.Reenroll.ReenrollAction;
 
 namespace Slate.Runbook.Reenroll;
 
@@ -20,21 +19,20 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
     // New is where MAAS puts a machine back when it cannot power it (models/node.py _start_bmc_unavailable): settled too.
     private static readonly WaitStates Settled = WaitStates.Of(ReenrollPlanner.Enrolling, ["Ready", "Failed commissioning", "Failed testing", "New"], []);
 
-    public Task<ActionResult> ApplyAsync(PlannedAction action, CancellationToken ct) => action.Kind switch
+    public Task<ActionResult> ApplyAsync(ReenrollAction action, CancellationToken ct) => action switch
     {
-        Enlist => EnlistAsync(action, ct),
-        Repower => RepowerAsync(action, ct),
-        AwaitReady => AwaitReadyAsync(action, ct),
-        _ => throw new InvalidOperationException($"re-enrolment has no action {action.Kind}"),
+        Enlist a => EnlistAsync(a, ct),
+        Repower a => RepowerAsync(a, ct),
+        AwaitReady a => AwaitReadyAsync(a, ct),
+        _ => throw new InvalidOperationException($"re-enrolment has no action {action}"),
     };
 
-    private async Task<ActionResult> EnlistAsync(PlannedAction action, CancellationToken ct)
+    private async Task<ActionResult> EnlistAsync(Enlist action, CancellationToken ct)
     {
-        var host = action.Argument(Arg.Host);
-        var mac = action.Argument(Arg.Mac);
+        var (host, mac) = (action.Host, action.Mac);
         if (password() is not { } secret)
             return ActionResult.Failed("no libvirt SSH password was given (no terminal to ask on, or an empty answer); pass --password-file FILE (mode 0600). Nothing was created.");
-        var enlistment = new MachineEnlistment(host, action.Argument(Arg.Architecture), mac, new VirshPower(action.Argument(Arg.PowerAddress), action.Argument(Arg.PowerId), secret));
+        var enlistment = new MachineEnlistment(host, action.Architecture, mac, new VirshPower(action.PowerAddress, action.PowerId, secret));
         try
         {
             var created = await MaasWrites.SendAsync(() => services.Maas.EnlistMachineAsync(enlistment, ct), services.Time, ct,
@@ -49,15 +47,14 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
     }
 
     /// <summary>Both writes may be sent again safely (the same parameters; commissioning a New machine), so a lost answer only asks for a re-run.</summary>
-    private async Task<ActionResult> RepowerAsync(PlannedAction action, CancellationToken ct)
+    private async Task<ActionResult> RepowerAsync(Repower action, CancellationToken ct)
     {
-        var host = action.Argument(Arg.Host);
-        var systemId = action.Argument(Arg.SystemId);
+        var (host, systemId) = (action.Host, action.SystemId);
         if (password() is not { } secret)
             return ActionResult.Failed("no libvirt SSH password was given (no terminal to ask on, or an empty answer); pass --password-file FILE (mode 0600). Nothing was changed.");
         try
         {
-            await MaasWrites.SendAsync(() => services.Maas.SetVirshPowerAsync(systemId, new VirshPower(action.Argument(Arg.PowerAddress), action.Argument(Arg.PowerId), secret), ct),
+            await MaasWrites.SendAsync(() => services.Maas.SetVirshPowerAsync(systemId, new VirshPower(action.PowerAddress, action.PowerId, secret), ct),
                 services.Time, ct, context.Progress, $"PUT machines/{systemId} {host} power").ConfigureAwait(false);
             var commissioned = await MaasWrites.SendAsync(() => services.Maas.CommissionAsync(systemId, ct), services.Time, ct,
                 context.Progress, $"POST machines/{systemId} {host} op=commission").ConfigureAwait(false);
@@ -89,10 +86,9 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
         };
     }
 
-    private async Task<ActionResult> AwaitReadyAsync(PlannedAction action, CancellationToken ct)
+    private async Task<ActionResult> AwaitReadyAsync(AwaitReady action, CancellationToken ct)
     {
-        var macs = action.Argument(Arg.Hosts).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('='))
-            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        var macs = action.Hosts.ToDictionary(h => h.Host, h => h.Mac, StringComparer.Ordinal);
         var rows = new HostRows(context.Progress, services.Time);
         var result = await new Wait("hosts to Ready", Settled, options.Wait, PollInterval).RunAsync(async token =>
         {

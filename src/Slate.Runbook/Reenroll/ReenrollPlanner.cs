@@ -1,7 +1,5 @@
 using Slate.Runbook.Core;
 using Slate.Runbook.Sites;
-using static Slate.Runbook.Reenroll.ReenrollActions;
-using Arg = Slate.Runbook.Reenroll.ReenrollArguments;
 
 namespace Slate.Runbook.Reenroll;
 
@@ -21,38 +19,29 @@ internal static class ReenrollPlanner
         var actions = creates.Select(h => Create(site, h)).Concat(o.Hosts.Where(h => h.Unpowered).Select(h => Repower(site, h))).ToList();
         if (actions.Count > 0 || o.Hosts.Any(h => h.Enrolled && Enrolling.Contains(h.ByMac!.StatusName)))
         {
-            var polled = string.Join(",", o.Hosts.Where(h => h.BootMac is not null).Select(h => $"{h.Host.Name}={h.BootMac}"));
-            actions.Add(new PlannedAction(AwaitReady, string.Join(", ", o.Hosts.Select(h => h.Host.Name)),
+            var polled = o.Hosts.Where(h => h.BootMac is not null).Select(h => (h.Host.Name, h.BootMac!)).ToList();
+            actions.Add(new ReenrollAction.AwaitReady(polled).Planned(
                 $"poll MAAS (one read by MAC for all {o.Hosts.Count} hosts per poll) through Commissioning → Testing → Ready " +
-                $"(or Failed commissioning / Failed testing, or back to New when MAAS cannot power it, which the gate names), up to {DurationText.Format(options.Wait)}",
-                new Dictionary<string, string>(StringComparer.Ordinal) { [Arg.Hosts] = polled }));
+                $"(or Failed commissioning / Failed testing, or back to New when MAAS cannot power it, which the gate names), up to {DurationText.Format(options.Wait)}"));
         }
         var baseline = o.PreTeardownIds.ToDictionary(p => "pre-teardown:" + p.Key, p => p.Value, StringComparer.Ordinal);
         return new StepPlan("Step 5 — re-enrol the hosts into MAAS (machine objects for the surviving domains; never VMs)",
             [Targets(site, o)], findings, actions, Notes(), baseline);
     }
 
-    private static PlannedAction Create(Site site, HostEnrolment h) => new(Enlist, h.Host.Name,
-        $"POST machines: hostname {h.Host.Name}, MAC {h.BootMac}, power type {PowerType}, power address {site.Libvirt.PowerAddress}, " +
-        $"power id {h.Host.Name} (the domain); MAAS commissions it at once",
-        new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [Arg.Host] = h.Host.Name, [Arg.Mac] = h.BootMac!, [Arg.Architecture] = Architecture, [Arg.PowerType] = PowerType,
-            [Arg.PowerAddress] = site.Libvirt.PowerAddress, [Arg.PowerId] = h.Host.Name,
-        });
+    private static PlannedAction Create(Site site, HostEnrolment h) =>
+        new ReenrollAction.Enlist(h.Host.Name, h.BootMac!, Architecture, PowerType, site.Libvirt.PowerAddress, h.Host.Name).Planned(
+            $"POST machines: hostname {h.Host.Name}, MAC {h.BootMac}, power type {PowerType}, power address {site.Libvirt.PowerAddress}, " +
+            $"power id {h.Host.Name} (the domain); MAAS commissions it at once");
 
     /// <summary>
     /// A pinned machine MAAS left at New (a wrong password or an unreachable hypervisor aborts commissioning back to
     /// New, models/node.py _start_bmc_unavailable): its power is set again with the password given now, and it commissions.
     /// </summary>
-    private static PlannedAction Repower(Site site, HostEnrolment h) => new(ReenrollActions.Repower, h.Host.Name,
-        $"PUT machines/{h.ByMac!.SystemId}: power type {PowerType}, power address {site.Libvirt.PowerAddress}, power id {h.Host.Name}, " +
-        $"the password given now; then op=commission (MAAS has it at New{Message("New", h.ByMac.StatusMessage)}, power {h.ByMac.PowerState})",
-        new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [Arg.Host] = h.Host.Name, [Arg.SystemId] = h.ByMac.SystemId,
-            [Arg.PowerAddress] = site.Libvirt.PowerAddress, [Arg.PowerId] = h.Host.Name,
-        });
+    private static PlannedAction Repower(Site site, HostEnrolment h) =>
+        new ReenrollAction.Repower(h.Host.Name, h.ByMac!.SystemId, site.Libvirt.PowerAddress, h.Host.Name).Planned(
+            $"PUT machines/{h.ByMac.SystemId}: power type {PowerType}, power address {site.Libvirt.PowerAddress}, power id {h.Host.Name}, " +
+            $"the password given now; then op=commission (MAAS has it at New{Message("New", h.ByMac.StatusMessage)}, power {h.ByMac.PowerState})");
 
     private static IReadOnlyList<string> Notes() =>
     [

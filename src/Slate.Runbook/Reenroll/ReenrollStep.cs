@@ -10,7 +10,7 @@ namespace Slate.Runbook.Reenroll;
 /// Runbook Step 5: after the destroy path the domains survive but MAAS has forgotten them. Creates the missing MAAS
 /// machines (virsh power on each domain, its boot NIC's MAC) and waits until every host is Ready with a fresh system_id.
 /// </summary>
-public sealed class ReenrollStep(IStepServices services, ReenrollOptions options) : Step<ReenrollObservation>(services)
+public sealed class ReenrollStep(IStepServices services, ReenrollOptions options) : ActingStep<ReenrollObservation, ReenrollAction>(services)
 {
     public const string StepName = "reenroll";
     private const string PasswordPrompt = "libvirt SSH password MAAS powers the hosts with (not shown)";
@@ -78,7 +78,7 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
 
     protected override GateReport Gate(ReenrollObservation observation) => ReenrollGate.Judge(observation);
 
-    public override Task<ActionResult> ApplyAsync(PlannedAction action, ActionContext context, CancellationToken ct) =>
+    protected override Task<ActionResult> ApplyAsync(ReenrollAction action, ActionContext context, CancellationToken ct) =>
         new ReenrollApplier(Services, options, Password, context).ApplyAsync(action, ct);
 
     /// <summary>Asked once per run, when the first create needs it.</summary>

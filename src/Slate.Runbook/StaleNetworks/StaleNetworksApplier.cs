@@ -1,7 +1,7 @@
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
-using static Slate.Runbook.StaleNetworks.StaleNetworksActions;
+using static Slate.Runbook.StaleNetworks.StaleNetworksAction;
 
 namespace Slate.Runbook.StaleNetworks;
 
@@ -10,14 +10,14 @@ internal sealed class StaleNetworksApplier(IStepServices services, ActionContext
 {
     private IHypervisor Hypervisor => services.Hypervisor;
 
-    public Task<ActionResult> ApplyAsync(PlannedAction action, CancellationToken ct) => action.Kind switch
+    public Task<ActionResult> ApplyAsync(StaleNetworksAction action, CancellationToken ct) => action switch
     {
-        BackupNetwork => BackupNetworkAsync(action.Argument(Network), ct),
-        BackupDomain => BackupDomainAsync(action.Argument(Domain), ct),
-        DetachNic => DetachAsync(action.Argument(Domain), action.Argument(Mac), ct),
-        DestroyNetwork => DestroyAsync(action.Argument(Network), ct),
-        UndefineNetwork => UndefineAsync(action.Argument(Network), ct),
-        _ => throw new InvalidOperationException($"the network prune has no action {action.Kind}"),
+        BackupNetwork a => BackupNetworkAsync(a.Network, ct),
+        BackupDomain a => BackupDomainAsync(a.Domain, ct),
+        DetachNic a => DetachAsync(a.Domain, a.Mac, ct),
+        DestroyNetwork a => DestroyAsync(a.Network, ct),
+        UndefineNetwork a => UndefineAsync(a.Network, ct),
+        _ => throw new InvalidOperationException($"the network prune has no action {action}"),
     };
 
     private async Task<ActionResult> BackupNetworkAsync(string name, CancellationToken ct)

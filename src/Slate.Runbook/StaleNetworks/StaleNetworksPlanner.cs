@@ -1,7 +1,7 @@
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
-using static Slate.Runbook.StaleNetworks.StaleNetworksActions;
+using static Slate.Runbook.StaleNetworks.StaleNetworksAction;
 
 namespace Slate.Runbook.StaleNetworks;
 
@@ -39,19 +39,18 @@ internal static class StaleNetworksPlanner
 
     private static List<PlannedAction> Actions(Site site, StaleNetworksObservation o, IReadOnlyList<StaleNic> nics)
     {
+        var networks = site.Libvirt.StaleNetworks.Select(s => o.Networks[s.Name]).OfType<HypervisorNetwork>().ToList();
         var actions = new List<PlannedAction>();
-        foreach (var network in site.Libvirt.StaleNetworks.Select(s => o.Networks[s.Name]).OfType<HypervisorNetwork>())
-            actions.Add(Action(BackupNetwork, network.Name, $"save the definition of network {network.Name} into the run folder", (Network, network.Name)));
-        foreach (var domain in nics.Select(n => n.Domain).Distinct(StringComparer.Ordinal))
-            actions.Add(Action(BackupDomain, domain, $"save the persistent definition of domain {domain} into the run folder", (Domain, domain)));
-        foreach (var nic in nics)
-            actions.Add(Action(DetachNic, $"{nic.Domain} {nic.Mac}", $"virsh detach-interface {nic.Domain} network --mac {nic.Mac} --config (on {nic.Network})",
-                (Domain, nic.Domain), (Mac, nic.Mac), (Network, nic.Network)));
-        foreach (var network in site.Libvirt.StaleNetworks.Select(s => o.Networks[s.Name]).OfType<HypervisorNetwork>())
+        actions.AddRange(networks.Select(n => new BackupNetwork(n.Name).Planned($"save the definition of network {n.Name} into the run folder")));
+        actions.AddRange(nics.Select(n => n.Domain).Distinct(StringComparer.Ordinal)
+            .Select(d => new BackupDomain(d).Planned($"save the persistent definition of domain {d} into the run folder")));
+        actions.AddRange(nics.Select(n => new DetachNic(n.Domain, n.Mac, n.Network)
+            .Planned($"virsh detach-interface {n.Domain} network --mac {n.Mac} --config (on {n.Network})")));
+        foreach (var network in networks)
         {
             if (network.Active)
-                actions.Add(Action(DestroyNetwork, network.Name, $"check no domain references {network.Name}, then virsh net-destroy {network.Name}", (Network, network.Name)));
-            actions.Add(Action(UndefineNetwork, network.Name, $"check no domain references {network.Name}, then virsh net-undefine {network.Name}", (Network, network.Name)));
+                actions.Add(new DestroyNetwork(network.Name).Planned($"check no domain references {network.Name}, then virsh net-destroy {network.Name}"));
+            actions.Add(new UndefineNetwork(network.Name).Planned($"check no domain references {network.Name}, then virsh net-undefine {network.Name}"));
         }
         return actions;
     }
@@ -86,7 +85,4 @@ internal static class StaleNetworksPlanner
     private static Finding Unread(StaleNetworksObservation o, string error) => o.Domains is null
         ? new(Severity.Fatal, "hypervisor-unreachable", "hypervisor", $"the domains cannot be read: {error}")
         : new(Severity.Fatal, "hypervisor-unreadable", "hypervisor", $"the networks and definitions cannot be read: {error}");
-
-    private static PlannedAction Action(string kind, string subject, string description, params (string Key, string Value)[] arguments) =>
-        new(kind, subject, description, arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
 }

@@ -8,7 +8,7 @@ namespace Slate.Runbook.StaleNetworks;
 /// Runbook Step 3: remove the idle stale libvirt networks (8_lbaas) after the teardown. Each NIC on them is detached
 /// from its host's persistent definition, then the network is stopped and undefined, every definition backed up first.
 /// </summary>
-public sealed class StaleNetworksStep(IStepServices services) : Step<StaleNetworksObservation>(services)
+public sealed class StaleNetworksStep(IStepServices services) : ActingStep<StaleNetworksObservation, StaleNetworksAction>(services)
 {
     public const string StepName = "networks";
 
@@ -59,6 +59,6 @@ public sealed class StaleNetworksStep(IStepServices services) : Step<StaleNetwor
 
     protected override GateReport Gate(StaleNetworksObservation observation) => StaleNetworksGate.Judge(Site, observation);
 
-    public override Task<ActionResult> ApplyAsync(PlannedAction action, ActionContext context, CancellationToken ct) =>
+    protected override Task<ActionResult> ApplyAsync(StaleNetworksAction action, ActionContext context, CancellationToken ct) =>
         new StaleNetworksApplier(Services, context).ApplyAsync(action, ct);
 }

@@ -1,7 +1,6 @@
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
-using static Slate.Runbook.Teardown.TeardownActions;
-using Arg = Slate.Runbook.Teardown.TeardownArguments;
+using static Slate.Runbook.Teardown.TeardownAction;
 
 namespace Slate.Runbook.Teardown;
 
@@ -18,19 +17,18 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
 
     private static readonly WaitStates LeavingModel = WaitStates.Of(["in the model"], [Absent], []);
 
-    public Task<ActionResult> ApplyAsync(PlannedAction action, CancellationToken ct) => action.Kind switch
+    public Task<ActionResult> ApplyAsync(TeardownAction action, CancellationToken ct) => action switch
     {
-        CaptureModel => CaptureAsync(action, ct),
-        DestroyModel => DestroyModelAsync(action, ct),
-        RemoveMachine => RemoveMachineAsync(action, ct),
-        ForceRemoveMachine => ForceRemoveAsync(action, ct),
-        DeleteMachine => DeleteMachineAsync(action, ct),
-        _ => throw new InvalidOperationException($"the teardown has no action {action.Kind}"),
+        CaptureModel a => CaptureAsync(a.Model, ct),
+        DestroyModel a => DestroyModelAsync(a, ct),
+        RemoveMachine a => RemoveMachineAsync(a, ct),
+        ForceRemoveMachine a => ForceRemoveAsync(a, ct),
+        DeleteMachine a => DeleteMachineAsync(a, ct),
+        _ => throw new InvalidOperationException($"the teardown has no action {action}"),
     };
 
-    private async Task<ActionResult> CaptureAsync(PlannedAction action, CancellationToken ct)
+    private async Task<ActionResult> CaptureAsync(string model, CancellationToken ct)
     {
-        var model = action.Argument(Arg.Model);
         try
         {
             var bundle = context.Journal.SaveCapture($"{model}-export-bundle.yaml", await services.Juju.ExportBundleAsync(model, ct).ConfigureAwait(false));
@@ -44,10 +42,9 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         }
     }
 
-    private async Task<ActionResult> DestroyModelAsync(PlannedAction action, CancellationToken ct)
+    private async Task<ActionResult> DestroyModelAsync(DestroyModel action, CancellationToken ct)
     {
-        var model = action.Argument(Arg.Model);
-        var destroyStorage = action.Argument(Arg.Storage) == "destroy";
+        var (model, destroyStorage) = (action.Model, action.DestroyStorage);
         context.Progress.Report($"juju destroy-model {model}: waiting up to {DurationText.Format(options.Wait)} for the model to be removed");
         using var budget = new CancellationTokenSource(options.Wait, services.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
@@ -66,7 +63,7 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         {
             return await LingeringAsync(action, ct).ConfigureAwait(false);
         }
-        var hosts = action.Argument(Arg.Hosts).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(h => h.Split('=')[0]).ToList();
+        var hosts = action.Hosts.Select(h => h.Host).ToList();
         if (hosts.Count == 0)
             return ActionResult.Done($"model {model} removed");
         var left = await WaitOutOfMaasAsync($"hosts leaving MAAS", hosts, LeavingMaas, ct).ConfigureAwait(false);
@@ -76,9 +73,9 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
     }
 
     /// <summary>The model outlived the budget: name the machines still in it and offer their forced removal, confirmed again.</summary>
-    private async Task<ActionResult> LingeringAsync(PlannedAction destroy, CancellationToken ct)
+    private async Task<ActionResult> LingeringAsync(DestroyModel destroy, CancellationToken ct)
     {
-        var model = destroy.Argument(Arg.Model);
+        var model = destroy.Model;
         JujuModelStatus status;
         try
         {
@@ -91,47 +88,43 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         if (status.Machines.Count == 0)
             return ActionResult.Unknown($"model {model} is still dying after {DurationText.Format(options.Wait)} with no machine left; re-run to re-observe");
         var lingering = status.Machines.Select(m => $"machine {m.Id} ({Named(m)})").ToList();
-        var forced = status.Machines.Select(m => new PlannedAction(ForceRemoveMachine, $"machine {m.Id}",
-            $"juju remove-machine --force {m.Id} ({Named(m)})",
-            new Dictionary<string, string> { [Arg.Model] = model, [Arg.Machine] = m.Id }));
+        var forced = status.Machines.Select(m => new ForceRemoveMachine(model, m.Id).Planned($"juju remove-machine --force {m.Id} ({Named(m)})"));
         var confirmation = new Confirmation(
             $"Model {model} is still dying after {DurationText.Format(options.Wait)}; lingering: {string.Join(", ", lingering)}. juju remove-machine --force skips " +
             $"the agents' cleanup. Type 'force {model}' to force their removal and destroy the model again", $"force {model}", lingering);
         return new ActionResult(ActionOutcome.Done, $"model {model} still dying after {DurationText.Format(options.Wait)}: {string.Join(", ", lingering)} linger",
-            new FollowUp(confirmation, [.. forced, destroy]));
+            new FollowUp(confirmation, [.. forced, destroy.Planned($"juju destroy-model {model} again, once its lingering machines are forced out")]));
     }
 
     private static string Named(JujuMachine machine) => machine.Hostname ?? machine.InstanceId ?? "?";
 
-    private async Task<ActionResult> RemoveMachineAsync(PlannedAction action, CancellationToken ct)
+    private async Task<ActionResult> RemoveMachineAsync(RemoveMachine action, CancellationToken ct)
     {
-        var model = action.Argument(Arg.Model);
-        var machine = action.Argument(Arg.Machine);
-        var force = action.Argument(Arg.Force) == "true";
+        var (model, machine, force) = (action.Model, action.Machine, action.Force);
         await services.Juju.RemoveMachineAsync(model, machine, new RemoveOptions(KeepInstance: true, Force: force), ct).ConfigureAwait(false);
         var result = await new Wait($"juju machine {machine} leaving {model}", LeavingModel, options.Wait, PollInterval)
             .RunAsync(async token => await MachineInModelAsync(model, machine, token).ConfigureAwait(false), services.Time, context.Progress, ct)
             .ConfigureAwait(false);
         return result.Verdict == WaitVerdict.Reached
-            ? ActionResult.Done($"machine {machine} removed from {model}; {action.Argument(Arg.Host)} kept its instance")
+            ? ActionResult.Done($"machine {machine} removed from {model}; {action.Host} kept its instance")
             : ActionResult.Failed($"machine {machine} is still in {model} after {DurationText.Format(options.Wait)}");
     }
 
-    private async Task<ActionResult> ForceRemoveAsync(PlannedAction action, CancellationToken ct)
+    private async Task<ActionResult> ForceRemoveAsync(ForceRemoveMachine action, CancellationToken ct)
     {
-        await services.Juju.RemoveMachineAsync(action.Argument(Arg.Model), action.Argument(Arg.Machine), new RemoveOptions(Force: true), ct).ConfigureAwait(false);
-        return ActionResult.Done($"juju remove-machine --force {action.Argument(Arg.Machine)} accepted");
+        await services.Juju.RemoveMachineAsync(action.Model, action.Machine, new RemoveOptions(Force: true), ct).ConfigureAwait(false);
+        return ActionResult.Done($"juju remove-machine --force {action.Machine} accepted");
     }
 
-    private async Task<ActionResult> DeleteMachineAsync(PlannedAction action, CancellationToken ct)
+    private async Task<ActionResult> DeleteMachineAsync(DeleteMachine action, CancellationToken ct)
     {
-        var host = action.Argument(Arg.Host);
-        await DeleteAsync(host, action.Argument(Arg.SystemId), ct).ConfigureAwait(false);
+        var host = action.Host;
+        await DeleteAsync(host, action.SystemId, ct).ConfigureAwait(false);
         // While MAAS removes it the machine keeps the status it had; anything else means something else is acting on it.
-        var states = WaitStates.Of([action.Argument(Arg.Status)], [Absent], []);
+        var states = WaitStates.Of([action.Status], [Absent], []);
         var result = await WaitOutOfMaasAsync($"{host} leaving MAAS", [host], states, ct).ConfigureAwait(false);
         return result.Verdict == WaitVerdict.Reached
-            ? ActionResult.Done($"{host} ({action.Argument(Arg.SystemId)}) deleted from MAAS")
+            ? ActionResult.Done($"{host} ({action.SystemId}) deleted from MAAS")
             : ActionResult.Failed($"{host} was deleted but is still in MAAS ({result.Verdict}): {result.Describe()}");
     }
 

@@ -1,8 +1,7 @@
 using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Sites;
-using static Slate.Runbook.Teardown.TeardownActions;
-using Arg = Slate.Runbook.Teardown.TeardownArguments;
+using static Slate.Runbook.Teardown.TeardownAction;
 
 namespace Slate.Runbook.Teardown;
 
@@ -102,11 +101,10 @@ internal static class TeardownPlanner
         if (o.Model is not null)
         {
             var model = site.Cloud.JujuModel;
-            actions.Add(Action(CaptureModel, model, "capture `juju export-bundle` and `juju status --format=json` into the run folder (reference only)", (Arg.Model, model)));
-            var hosts = string.Join(",", site.Hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>().Select(m => $"{m.Hostname}={m.SystemId}"));
-            actions.Add(Action(DestroyModel, model,
-                $"juju destroy-model --no-prompt --destroy-storage {model}; wait up to {DurationText.Format(options.Wait)} for it and for the hosts to leave MAAS",
-                (Arg.Model, model), (Arg.Storage, "destroy"), (Arg.Hosts, hosts)));
+            actions.Add(new CaptureModel(model).Planned("capture `juju export-bundle` and `juju status --format=json` into the run folder (reference only)"));
+            var hosts = site.Hosts.Select(h => o.Machine(h.Name)).OfType<MaasMachine>().Select(m => (m.Hostname, m.SystemId)).ToList();
+            actions.Add(new DestroyModel(model, DestroyStorage: true, hosts).Planned(
+                $"juju destroy-model --no-prompt --destroy-storage {model}; wait up to {DurationText.Format(options.Wait)} for it and for the hosts to leave MAAS"));
         }
         actions.AddRange(OrphanDeletes(site, o));
         return actions;
@@ -128,25 +126,22 @@ internal static class TeardownPlanner
             var containers = jujuMachine.Containers.Select(c => c.Id).ToList();
             var forced = units.Count > 0 || containers.Count > 0;
             var reasons = new[] { units.Count > 0 ? string.Join(", ", units) : null, containers.Count > 0 ? $"containers {string.Join(", ", containers)}" : null }.OfType<string>();
-            actions.Add(Action(RemoveMachine, machine.Hostname,
+            actions.Add(new RemoveMachine(model, jujuMachine.Id, machine.Hostname, machine.SystemId, forced).Planned(
                 $"juju remove-machine --keep-instance {(forced ? "--force " : "")}{jujuMachine.Id} ({machine.Hostname}, {machine.SystemId} stays in MAAS, Deployed)" +
-                (forced ? $"; --force because it hosts {string.Join(" and ", reasons)}, which go without a clean stop" : ""),
-                (Arg.Model, model), (Arg.Machine, jujuMachine.Id), (Arg.Host, machine.Hostname), (Arg.SystemId, machine.SystemId),
-                (Arg.Force, forced ? "true" : "false")));
+                (forced ? $"; --force because it hosts {string.Join(" and ", reasons)}, which go without a clean stop" : "")));
         }
         if (options.Canary)
             return actions;
         if (o.Model is not null)
-            actions.Add(Action(DestroyModel, model, $"juju destroy-model --no-prompt --release-storage {model} (its machines already removed, instances kept)",
-                (Arg.Model, model), (Arg.Storage, "release"), (Arg.Hosts, "")));
+            actions.Add(new DestroyModel(model, DestroyStorage: false, []).Planned(
+                $"juju destroy-model --no-prompt --release-storage {model} (its machines already removed, instances kept)"));
         actions.AddRange(OrphanDeletes(site, o));
         return actions;
     }
 
     private static IEnumerable<PlannedAction> OrphanDeletes(Site site, TeardownObservation o) =>
         site.Orphans.Where(n => !site.IsProtected(n)).Select(o.Machine).OfType<MaasMachine>().Select(m =>
-            Action(DeleteMachine, m.Hostname, $"DELETE machine {m.Hostname} ({m.SystemId}) through the MAAS API; wait until it is gone",
-                (Arg.Host, m.Hostname), (Arg.SystemId, m.SystemId), (Arg.Status, m.StatusName)));
+            new DeleteMachine(m.Hostname, m.SystemId, m.StatusName).Planned($"DELETE machine {m.Hostname} ({m.SystemId}) through the MAAS API; wait until it is gone"));
 
     private static ReportTable Targets(Site site, TeardownOptions options, TeardownObservation o)
     {
@@ -190,7 +185,4 @@ internal static class TeardownPlanner
         "keep instance" => $"removed with machine {host.Id} (its device deleted)",
         _ => hostPlan,
     };
-
-    private static PlannedAction Action(string kind, string subject, string description, params (string Key, string Value)[] arguments) =>
-        new(kind, subject, description, arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
 }

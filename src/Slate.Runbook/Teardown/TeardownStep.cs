@@ -7,7 +7,7 @@ namespace Slate.Runbook.Teardown;
 /// Runbook Step 2: the teardown. Path B (destroy, the default) destroys the model so the pod hosts decompose out of
 /// MAAS and deletes the orphans; Path A (release) removes each host from the model keeping its instance, canary first.
 /// </summary>
-public sealed class TeardownStep(IStepServices services, TeardownOptions options) : Step<TeardownObservation>(services)
+public sealed class TeardownStep(IStepServices services, TeardownOptions options) : ActingStep<TeardownObservation, TeardownAction>(services)
 {
     public const string StepName = "teardown";
     private static readonly TimeSpan DefaultWait = TimeSpan.FromMinutes(10);
@@ -77,16 +77,20 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
 
     public override Confirmation? ConfirmationFor(StepPlan plan)
     {
-        var targets = plan.Actions.Where(a => a.Kind != TeardownActions.CaptureModel)
-            .Select(a => a.Kind == TeardownActions.DestroyModel && a.Arguments[TeardownArguments.Hosts].Length > 0
-                ? $"model {a.Subject} with {a.Arguments[TeardownArguments.Hosts].Replace("=", " ", StringComparison.Ordinal)}"
-                : $"{a.Kind} {a.Subject}" + (a.Arguments.TryGetValue(TeardownArguments.SystemId, out var id) ? $" ({id})" : ""))
+        var targets = plan.Actions.Select(a => (Plain: a, Typed: TeardownAction.From(a))).Where(a => a.Typed is not TeardownAction.CaptureModel)
+            .Select(a => a.Typed switch
+            {
+                TeardownAction.DestroyModel { Hosts.Count: > 0 } d => $"model {d.Model} with {string.Join(",", d.Hosts.Select(h => $"{h.Host} {h.SystemId}"))}",
+                TeardownAction.RemoveMachine r => $"{a.Plain.Kind} {a.Plain.Subject} ({r.SystemId})",
+                TeardownAction.DeleteMachine d => $"{a.Plain.Kind} {a.Plain.Subject} ({d.SystemId})",
+                _ => $"{a.Plain.Kind} {a.Plain.Subject}",
+            })
             .ToList();
         var what = options.Path == TeardownPath.Destroy ? "DESTROYS (irreversible)" : "changes";
         return new Confirmation($"This {what}: {string.Join("; ", targets)}. Type the model name to continue", Site.Cloud.JujuModel, targets);
     }
 
-    public override Task<ActionResult> ApplyAsync(PlannedAction action, ActionContext context, CancellationToken ct) =>
+    protected override Task<ActionResult> ApplyAsync(TeardownAction action, ActionContext context, CancellationToken ct) =>
         new TeardownApplier(Services, options, context).ApplyAsync(action, ct);
 
     private static TeardownOptions ReadOptions(StepArguments arguments)

@@ -31,7 +31,7 @@ public sealed class CarveDiffEdgeTests
         Assert.Equal(("openstack0 enp8s0", "is a bridge, not a physical NIC", "physical", "bridge"), (nic.Subject, nic.Message, nic.Expected, nic.Observed));
         var kind = Assert.Single(diff.Findings, f => f.Code == "wrong-kind");
         Assert.Equal(("openstack0 br-ex", "is a physical NIC where Pattern A has a bridge", "bridge", "physical"), (kind.Subject, kind.Message, kind.Expected, kind.Observed));
-        Assert.DoesNotContain(diff.Changes, c => c.Interface == "br-ex" && c.Kind == CarveChangeKind.CreateBridge);
+        Assert.DoesNotContain(diff.Changes, c => c.Interface == "br-ex" && c.Action is CarveAction.CreateBridge);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class CarveDiffEdgeTests
 
         var diff = Compare(nics);
 
-        Assert.Equal([CarveChangeKind.Unlink, CarveChangeKind.Link], diff.ChangesTo("enp8s0").Select(c => c.Kind));
+        Assert.Equal(["Unlink", "Link"], diff.ChangesTo("enp8s0").Select(c => c.Action.GetType().Name));
         Assert.Equal($"{mode} {ip ?? cidr}", diff.ChangesTo("enp8s0").First().Observed);
     }
 
@@ -107,7 +107,7 @@ public sealed class CarveDiffEdgeTests
 
         var diff = Compare(nics);
 
-        Assert.Equal([CarveChangeKind.Link], diff.ChangesTo("enp8s0").Select(c => c.Kind));
+        Assert.Equal(["Link"], diff.ChangesTo("enp8s0").Select(c => c.Action.GetType().Name));
         Assert.Equal("physical, no address", CarveDiff.Observed(nics[2]));
     }
 
@@ -122,7 +122,7 @@ public sealed class CarveDiffEdgeTests
 
         Assert.Empty(diff.Findings);
         var link = Assert.Single(diff.ChangesTo("enp9s0"));
-        Assert.Equal("static 10.12.36.10 + static 192.168.9.4", link.Arguments[CarveArguments.Force]);
+        Assert.Equal("static 10.12.36.10 + static 192.168.9.4", Assert.IsType<CarveAction.Link>(link.Action).Dropped);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class CarveDiffEdgeTests
 
         Assert.Empty(diff.Findings);
         var link = Assert.Single(diff.ChangesTo("br-ex"));
-        Assert.Equal(("no link", "VLAN untagged of fabric-7"), (link.Arguments[CarveArguments.Force], link.Observed));
+        Assert.Equal(("no link", "VLAN untagged of fabric-7"), (Assert.IsType<CarveAction.Link>(link.Action).Dropped, link.Observed));
     }
 
     [Theory]
@@ -170,9 +170,9 @@ public sealed class CarveDiffEdgeTests
             new MaasInterface(33, "br-old.105", "vlan", null, ["br-old"], [], CarveMaas.Storage),
             new MaasInterface(30, "br-old", "bridge", null, ["enp9s0"], [], CarveMaas.Storage, "standard")));
 
-        var delete = Assert.Single(diff.Changes, c => c.Kind == CarveChangeKind.DeleteInterface);
+        var delete = Assert.Single(diff.Changes, c => c.Action is CarveAction.DeleteInterface);
         Assert.Equal("br-old", delete.Interface);
-        Assert.Equal(["br-old.104", "br-old.105", "br-x"], delete.Arguments[CarveArguments.Cascade].Split(' ').Order(StringComparer.Ordinal));
+        Assert.Equal(["br-old.104", "br-old.105", "br-x"], Assert.IsType<CarveAction.DeleteInterface>(delete.Action).Cascade.Split(' ').Order(StringComparer.Ordinal));
         Assert.Equal("absent (not in Pattern A)", delete.Expected);
     }
 
@@ -183,8 +183,8 @@ public sealed class CarveDiffEdgeTests
             new MaasInterface(30, "br-old", "bridge", null, ["enp9s0"], [], CarveMaas.Storage, "standard"),
             new MaasInterface(31, "bond0", "bond", null, ["br-old", "enp10s0"], [], CarveMaas.Storage)));
 
-        Assert.Equal(["br-old", "bond0"], diff.Changes.Where(c => c.Kind == CarveChangeKind.DeleteInterface).Select(c => c.Interface));
-        Assert.Equal("", diff.Changes[0].Arguments[CarveArguments.Cascade]);
+        Assert.Equal(["br-old", "bond0"], diff.Changes.Where(c => c.Action is CarveAction.DeleteInterface).Select(c => c.Interface));
+        Assert.Equal("", Assert.IsType<CarveAction.DeleteInterface>(diff.Changes[0].Action).Cascade);
     }
 
     [Fact]
@@ -244,6 +244,11 @@ public sealed class CarveDiffEdgeTests
             "Cannot create VLAN interface because the machine is not New, Ready, Allocated, or Broken.",
             "Cannot unlink subnet interface because the machine is not New, Ready, Allocated, or Broken.",
             "Cannot link subnet interface because the machine is not New, Ready, Allocated, or Broken.",
-        ], Enum.GetValues<CarveChangeKind>().Select(CarveDiff.Refusal));
+        ], new CarveAction[]
+        {
+            new CarveAction.DeleteInterface("h", "id", "i", 1, ""), new CarveAction.SetVlan("h", "id", "i", 1, 2), new CarveAction.SetBridgeType("h", "id", "i", 1, "ovs"),
+            new CarveAction.CreateBridge("h", "id", "i", "p", "ovs"), new CarveAction.CreateVlan("h", "id", "i", "p", 2), new CarveAction.Unlink("h", "id", "i", 1, 2),
+            new CarveAction.Link("h", "id", "i", 1, "10.0.0.0/24", "10.0.0.1", null),
+        }.Select(CarveDiff.Refusal));
     }
 }

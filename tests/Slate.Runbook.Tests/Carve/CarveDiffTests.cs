@@ -42,7 +42,7 @@ public sealed class CarveDiffTests
         IReadOnlyDictionary<int, IReadOnlyList<MaasAddress>>? addresses = null) =>
         CarveDiff.Compare(Site, Host0, Ready(interfaces), topology ?? Topology(), addresses);
 
-    private static IEnumerable<string> Steps(HostDiff diff) => diff.Changes.Select(c => $"{c.Kind} {c.Interface}");
+    private static IEnumerable<string> Steps(HostDiff diff) => diff.Changes.Select(c => $"{c.Action.GetType().Name} {c.Interface}");
 
     [Fact]
     public void A_fresh_host_gets_parents_before_children_and_links_last_and_its_auto_link_goes_with_the_new_bridge()
@@ -55,7 +55,7 @@ public sealed class CarveDiffTests
             "CreateBridge br-ex", "CreateBridge br-metal", "CreateVlan br-metal.103", "CreateBridge br-internal",
             "Link br-ex", "Link br-metal", "Link br-internal", "Link enp8s0", "Link enp9s0", "Link enp10s0",
         ], Steps(diff));
-        Assert.Equal("5003", diff.Changes.Single(c => c.Kind == CarveChangeKind.CreateVlan).Arguments[CarveArguments.VlanId]);
+        Assert.Equal(5003, diff.Changes.Select(c => c.Action).OfType<CarveAction.CreateVlan>().Single().VlanId);
     }
 
     [Fact]
@@ -66,9 +66,9 @@ public sealed class CarveDiffTests
 
         var diff = Compare(nics);
 
-        Assert.DoesNotContain(diff.Changes, c => c.Interface == "enp8s0" && c.Kind == CarveChangeKind.Link);
+        Assert.DoesNotContain(diff.Changes, c => c.Interface == "enp8s0" && c.Action is CarveAction.Link);
         var unlink = Assert.Single(diff.Changes, c => c.Interface == "enp8s0");
-        Assert.Equal((CarveChangeKind.Unlink, "22"), (unlink.Kind, unlink.Arguments[CarveArguments.LinkId]));
+        Assert.Equal(22, Assert.IsType<CarveAction.Unlink>(unlink.Action).LinkId);
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public sealed class CarveDiffTests
 
         var diff = Compare(nics);
 
-        var delete = Assert.Single(diff.Changes, c => c.Kind == CarveChangeKind.DeleteInterface);
-        Assert.Equal(("br-old", "br-old.104"), (delete.Interface, delete.Arguments[CarveArguments.Cascade]));
-        Assert.Equal(CarveChangeKind.DeleteInterface, diff.Changes[0].Kind);
+        var delete = Assert.Single(diff.Changes, c => c.Action is CarveAction.DeleteInterface);
+        Assert.Equal(("br-old", "br-old.104"), (delete.Interface, Assert.IsType<CarveAction.DeleteInterface>(delete.Action).Cascade));
+        Assert.IsType<CarveAction.DeleteInterface>(diff.Changes[0].Action);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class CarveDiffTests
 
         Assert.Empty(diff.Findings);
         var link = Assert.Single(diff.ChangesTo("enp9s0"));
-        Assert.Equal((CarveChangeKind.Link, "no link"), (link.Kind, link.Arguments[CarveArguments.Force]));
+        Assert.Equal("no link", Assert.IsType<CarveAction.Link>(link.Action).Dropped);
         Assert.Equal("VLAN untagged of fabric-3", link.Observed);
         var action = CarvePlanner.Plan(Site, [Host0], [diff]).Actions.Single(a => a.Subject == "openstack0 enp9s0");
         Assert.Equal("openstack0 enp9s0: STATIC 10.12.32.10 on 10.12.32.0/22 with force (MAAS moves it off VLAN untagged of fabric-3)", action.Description);
@@ -110,10 +110,10 @@ public sealed class CarveDiffTests
 
         Assert.Empty(diff.Findings);
         var move = diff.Changes[0];
-        Assert.Equal((CarveChangeKind.SetVlan, "enp1s0", "5001"), (move.Kind, move.Interface, move.Arguments[CarveArguments.VlanId]));
+        Assert.Equal(("enp1s0", 5001), (move.Interface, Assert.IsType<CarveAction.SetVlan>(move.Action).VlanId));
         Assert.Equal(("VLAN untagged of fabric-0", "VLAN untagged of fabric-7"), (move.Expected, move.Observed));
-        Assert.Equal([CarveChangeKind.CreateBridge, CarveChangeKind.Link], diff.ChangesTo("br-ex").Select(c => c.Kind));
-        Assert.False(diff.ChangesTo("br-ex").Last().Arguments.ContainsKey(CarveArguments.Force));
+        Assert.Equal(["CreateBridge", "Link"], diff.ChangesTo("br-ex").Select(c => c.Action.GetType().Name));
+        Assert.Null(Assert.IsType<CarveAction.Link>(diff.ChangesTo("br-ex").Last().Action).Dropped);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class CarveDiffTests
 
         var diff = CarveDiff.Compare(site, site.Host("openstack0"), Ready(nics), Topology(), null);
 
-        var move = Assert.Single(diff.Changes, c => c.Kind == CarveChangeKind.SetVlan);
+        var move = Assert.Single(diff.Changes, c => c.Action is CarveAction.SetVlan);
         Assert.Equal(("enp7s0", "VLAN untagged of fabric-1"), (move.Interface, move.Expected));
     }
 
@@ -136,7 +136,7 @@ public sealed class CarveDiffTests
         var diff = Compare(Commissioned(), Topology(internalVlan: Internal with { FabricId = 2, Fabric = "fabric-2" }));
 
         Assert.Contains(diff.Findings, f => f.Code == "vlan-missing" && f.Message == "MAAS has no VLAN 103 on fabric-1, the fabric of br-metal");
-        Assert.DoesNotContain(diff.Changes, c => c.Kind == CarveChangeKind.CreateVlan);
+        Assert.DoesNotContain(diff.Changes, c => c.Action is CarveAction.CreateVlan);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class CarveDiffTests
 
         var diff = Compare(nics, addresses: ours);
         Assert.Empty(diff.Findings);
-        Assert.Contains(diff.ChangesTo("enp9s0"), c => c.Kind == CarveChangeKind.Unlink && c.Arguments[CarveArguments.LinkId] == "40");
+        Assert.Contains(diff.ChangesTo("enp9s0"), c => c.Action is CarveAction.Unlink { LinkId: 40 });
         var finding = Assert.Single(Compare(Commissioned(), addresses: theirs).Findings);
         Assert.Equal("10.12.16.10 is already used by capi-mgmt (machine)", finding.Message);
     }

@@ -30,7 +30,7 @@ public sealed class CarveOnRealMaasTests
         var nics = CarveMaas.Commissioned();
         nics[0] = nics[0] with { Vlan = null };
 
-        var move = Assert.Single(Compare(nics).Changes, c => c.Kind == CarveChangeKind.SetVlan);
+        var move = Assert.Single(Compare(nics).Changes, c => c.Action is CarveAction.SetVlan);
 
         Assert.Equal(("enp1s0", "on no VLAN", "VLAN untagged of fabric-0"), (move.Interface, move.Observed, move.Expected));
     }
@@ -45,7 +45,7 @@ public sealed class CarveOnRealMaasTests
 
         var diff = Compare(nics);
 
-        Assert.Equal([CarveChangeKind.SetVlan], diff.ChangesTo("enp1s0").Select(c => c.Kind));
+        Assert.Equal(["SetVlan"], diff.ChangesTo("enp1s0").Select(c => c.Action.GetType().Name));
         Assert.Empty(diff.ChangesTo("br-ex"));
     }
 
@@ -58,7 +58,7 @@ public sealed class CarveOnRealMaasTests
         var diff = Compare(nics, Rows(1, new MaasAddress("10.12.4.10", "abc123", "openstack0", "enp1s0")));
 
         Assert.Empty(diff.Findings);
-        Assert.Contains(diff.Changes, c => c.Kind == CarveChangeKind.Link && c.Interface == "br-ex");
+        Assert.Contains(diff.Changes, c => c.Action is CarveAction.Link && c.Interface == "br-ex");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class CarveOnRealMaasTests
         var diff = CarveDiff.Compare(site, site.Host("openstack0"), new MaasMachine("abc123", "openstack0", 6, "Deployed", "on", "pod", nics),
             new CarveMaas().Topology, null);
 
-        Assert.Equal([CarveChangeKind.SetVlan], diff.Changes.Select(c => c.Kind));
+        Assert.Equal(["SetVlan"], diff.Changes.Select(c => c.Action.GetType().Name));
         Assert.EndsWith("\"Cannot update interface interface because the machine is not New, Ready, Allocated, or Broken.\"", diff.Findings[0].Message);
     }
 
@@ -133,7 +133,7 @@ public sealed class CarveOnRealMaasTests
 
         var link = Assert.Single(Compare(nics).ChangesTo("br-internal"));
 
-        Assert.Equal("static 10.12.32.99", link.Arguments[CarveArguments.Force]);
+        Assert.Equal("static 10.12.32.99", Assert.IsType<CarveAction.Link>(link.Action).Dropped);
     }
 
     [Theory]
@@ -153,7 +153,7 @@ public sealed class CarveOnRealMaasTests
         var diff = Compare(nics);
 
         Assert.Equal("subnet-vlan", Assert.Single(diff.Findings).Code);
-        Assert.DoesNotContain(diff.Changes, c => c.Arguments.ContainsKey(CarveArguments.Force));
+        Assert.DoesNotContain(diff.Changes, c => c.Action is CarveAction.Link { Dropped: not null });
     }
 
     [Fact]

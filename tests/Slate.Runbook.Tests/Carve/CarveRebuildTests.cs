@@ -24,8 +24,8 @@ public sealed class CarveRebuildTests
         var diff = Compare([.. CarveMaas.Commissioned(), new MaasInterface(40, "br-ex", "bridge", null, ["enp8s0"],
             [new MaasLink(41, "dhcp", null, null), new MaasLink(42, "link_up", "10.12.16.0/22", null, 4), new MaasLink(43, "link_up", null, null)], CarveMaas.Data, "standard")]);
 
-        var delete = Assert.Single(diff.Changes, c => c.Kind == CarveChangeKind.DeleteInterface);
-        var create = Assert.Single(diff.Changes, c => c.Kind == CarveChangeKind.CreateBridge && c.Interface == "br-ex");
+        var delete = Assert.Single(diff.Changes, c => c.Action is CarveAction.DeleteInterface);
+        var create = Assert.Single(diff.Changes, c => c.Action is CarveAction.CreateBridge && c.Interface == "br-ex");
         Assert.Equal(("br-ex", create.Expected), (delete.Interface, delete.Expected));
         Assert.NotEqual("absent (not in Pattern A)", delete.Expected);
         Assert.Equal("bridge standard on enp8s0, dhcp (no subnet)", delete.Observed);

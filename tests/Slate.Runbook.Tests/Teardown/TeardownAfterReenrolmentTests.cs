@@ -83,7 +83,7 @@ public sealed class TeardownAfterReenrolmentTests
         var assessment = await AssessWithJournalAsync(Journalled);
 
         Assert.Contains(assessment.Gate.Lines, l => l is { Code: "host-gone", Subject: "openstack0", Holds: false });
-        Assert.Contains(assessment.Plan.Actions, a => a.Kind == TeardownActions.DestroyModel);
+        Assert.Contains(assessment.Plan.Actions, a => TeardownAction.From(a) is TeardownAction.DestroyModel);
     }
 
     /// <summary>

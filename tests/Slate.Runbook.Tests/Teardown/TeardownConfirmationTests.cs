@@ -58,9 +58,9 @@ public sealed class TeardownConfirmationTests
             values["canary"] = ["true"];
 
         var step = TeardownStep.Definition.Create(_world.Services, new StepArguments(values));
-        var kinds = (await step.AssessAsync(CancellationToken.None)).Plan.Actions.Select(a => a.Kind).ToList();
+        var actions = (await step.AssessAsync(CancellationToken.None)).Plan.Actions.Select(TeardownAction.From).ToList();
 
-        Assert.Equal(expected == TeardownPath.Destroy, kinds.Contains(TeardownActions.CaptureModel));
-        Assert.Equal(canary ? 1 : expected == TeardownPath.Release ? 6 : 3, kinds.Count);
+        Assert.Equal(expected == TeardownPath.Destroy, actions.Any(a => a is TeardownAction.CaptureModel));
+        Assert.Equal(canary ? 1 : expected == TeardownPath.Release ? 6 : 3, actions.Count);
     }
 }

@@ -74,7 +74,7 @@ public sealed class TeardownDestroyApplyTests
         var run = await ApplyAsync(services, Quick(TeardownPath.Release));
 
         Assert.Equal((false, true), (juju.Destroyed!.DestroyStorage, juju.Destroyed.ReleaseStorage));
-        Assert.Equal("model openstack removed", Assert.Single(run.Actions, a => a.Action.Kind == TeardownActions.DestroyModel).Detail);
+        Assert.Equal("model openstack removed", Assert.Single(run.Actions, a => TeardownAction.From(a.Action) is TeardownAction.DestroyModel).Detail);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class TeardownDestroyApplyTests
 
         Assert.Equal(ExitCode.Refused, run.ExitCode);
         Assert.Equal($"model openstack still dying after 30s: machine 3 ({named}) linger", run.Actions[1].Detail);
-        Assert.Equal($"juju remove-machine --force 3 ({named})", run.Actions.Single(a => a.Action.Kind == TeardownActions.ForceRemoveMachine).Action.Description);
+        Assert.Equal($"juju remove-machine --force 3 ({named})", run.Actions.Single(a => TeardownAction.From(a.Action) is TeardownAction.ForceRemoveMachine).Action.Description);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class TeardownDestroyApplyTests
 
         Assert.Equal(ExitCode.Interrupted, run.ExitCode);
         Assert.Equal(ActionOutcome.Unknown, run.Actions[1].Outcome);
-        Assert.DoesNotContain(run.Actions, a => a.Action.Kind == TeardownActions.ForceRemoveMachine);
+        Assert.DoesNotContain(run.Actions, a => TeardownAction.From(a.Action) is TeardownAction.ForceRemoveMachine);
     }
 
     [Fact]
