@@ -23,13 +23,13 @@ internal sealed class RehearsalRun(CliContext context, RehearsalServices service
         // The rehearsal knows the lab's power password: it is handed over as a secret, never asked for or shown.
         SecretSource password = _ => new SecretText(lab.Cloud.Pods.Pod.PowerPassword);
         var secrets = step.Definition.Parameters.Where(p => p.Kind == ParameterKind.Secret).ToDictionary(p => p.Name, _ => password, StringComparer.Ordinal);
-        var hosts = step.Shape == PhaseShape.EachHost ? await EnrolledAsync(ct).ConfigureAwait(false) : services.Site.Hosts;
+        var hosts = step.EachHost is not null ? await EnrolledAsync(ct).ConfigureAwait(false) : services.Site.Hosts;
         var entries = step.Entries(services, hosts, bundlePath, new StepArguments(step.Rehearsed, secrets) { Mode = mode });
         foreach (var entry in entries)
             await RunAsync(entry.Heading, entry.Label, entry.Step, mode).ConfigureAwait(false);
         if (entries.Count > 0)
             return;
-        if (step.Shape == PhaseShape.EachHost)
+        if (step.EachHost is not null)
             Say(step.HeadingFor(null), "no host is in MAAS after the teardown: Step 5 (re-enrolment) brings them back to be carved");
         else
         {

@@ -12,6 +12,14 @@ namespace Slate.Runbook.BundleCheck;
 public sealed class BundleCheckStep(IStepServices services, string bundlePath, IReadOnlyList<string> overlays, bool live)
     : Step<BundleCheckReport>(services)
 {
+    public static readonly ArgumentParameter Bundle = new("bundle", "The Juju bundle (bundle.yaml)");
+
+    public static readonly ValuesParameter Overlay = new("overlay", "An overlay merged over the bundle, in order (repeatable)");
+
+    public static readonly FlagParameter Live = new("live",
+        "Take spaces and the hosts' provider NIC MACs from live MAAS (MAAS_URL + MAAS_API_KEY, or --maas-profile) instead of the site file, " +
+        "and check each VIP against MAAS's IP ranges and address rows");
+
     public static readonly StepDefinition Definition = new(
         "bundle",
         ["bundle", "check"],
@@ -20,14 +28,9 @@ public sealed class BundleCheckStep(IStepServices services, string bundlePath, I
         "section). Exit 0 all PASS, 3 any FAIL, 2 for a bundle or site file that cannot be read; with --live, 1 when MAAS cannot be " +
         "reached and 4 when it is not the site's cloud.",
         Mutates: false,
-        [
-            new StepParameter("bundle", "The Juju bundle (bundle.yaml)", ParameterKind.Argument),
-            new StepParameter("overlay", "An overlay merged over the bundle, in order (repeatable)", ParameterKind.Values),
-            new StepParameter("live", "Take spaces and the hosts' provider NIC MACs from live MAAS (MAAS_URL + MAAS_API_KEY, or --maas-profile) instead of the site file, and check each VIP against MAAS's IP ranges and address rows",
-                ParameterKind.Flag),
-        ],
-        (services, arguments) => new BundleCheckStep(services, arguments.Value("bundle") ?? throw new StepArgumentException("the bundle file is required"),
-            arguments.Values("overlay"), arguments.Flag("live")))
+        [Bundle, Overlay, Live],
+        (services, arguments) => new BundleCheckStep(services, arguments.Get(Bundle) ?? throw new StepArgumentException("the bundle file is required"),
+            arguments.Get(Overlay), arguments.Get(Live)))
     {
         Number = "7b",
         After = [StepRequirement.Gate(CarveStep.StepName)],

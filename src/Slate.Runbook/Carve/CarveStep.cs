@@ -13,6 +13,10 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
 {
     public const string StepName = "carve";
 
+    public static readonly ArgumentParameter Host = new("host", "The host to carve (one of the site's hosts); the gate checks every host without it", MayBeOmitted: true);
+
+    public static readonly FlagParameter All = new("all", "Plan every host of the site (plan only: apply one host at a time)");
+
     public static readonly StepDefinition Definition = new(
         StepName,
         ["carve"],
@@ -22,10 +26,7 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
         "dynamic range or held by any other address row), the resulting tree and 'Summary: N fatal, M changes'. --apply (type the host name, or --confirm HOST) makes " +
         "the changes for ONE host, then re-reads its tree. --all plans every host (plan only). Gate: `slate gate carve [HOST]`.",
         Mutates: true,
-        [
-            new StepParameter("host", "The host to carve (one of the site's hosts); the gate checks every host without it", ParameterKind.Argument, Optional: true),
-            new StepParameter("all", "Plan every host of the site (plan only: apply one host at a time)", ParameterKind.Flag),
-        ],
+        [Host, All],
         (services, arguments) => new CarveStep(services, HostsFor(services.Site, arguments)))
     {
         Number = "6",
@@ -65,8 +66,8 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
 
     private static IReadOnlyList<Host> HostsFor(Site site, StepArguments arguments)
     {
-        var name = arguments.Value("host");
-        var all = arguments.Flag("all");
+        var name = arguments.Get(Host);
+        var all = arguments.Get(All);
         if (name is not null && all)
             throw new StepArgumentException("give either a host or --all, not both");
         if (name is not null)

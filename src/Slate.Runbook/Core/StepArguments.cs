@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace Slate.Runbook.Core;
 
 /// <summary>
-/// The values given for a step's parameters (by name, without dashes), each read through one typed getter; a
-/// <see cref="ParameterKind.Secret"/> parameter's secret comes from the source the CLI built for it.
+/// The values given for a step's parameters (by name, without dashes), each read back through its typed parameter with
+/// Get; a <see cref="SecretParameter"/>'s secret comes from the source the CLI built for it.
 /// </summary>
 public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyList<string>> values, IReadOnlyDictionary<string, SecretSource>? secrets = null)
 {
@@ -17,28 +17,41 @@ public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyL
     /// <summary>Every value given, by parameter name (never a secret: those come from <see cref="Secret"/>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Given => values;
 
-    /// <summary>These arguments (the same mode and secrets) with <paramref name="name"/> given as well: a flag without values.</summary>
-    public StepArguments With(string name, params string[] more) =>
-        new(new Dictionary<string, IReadOnlyList<string>>(values, StringComparer.Ordinal) { [name] = more }, secrets) { Mode = Mode };
+    /// <summary>These arguments (the same mode and secrets) with <paramref name="parameter"/> given as well: a flag without values.</summary>
+    public StepArguments With(StepParameter parameter, params string[] more) =>
+        new(new Dictionary<string, IReadOnlyList<string>>(values, StringComparer.Ordinal) { [parameter.Name] = more }, secrets) { Mode = Mode };
 
-    public bool Flag(string name) => values.ContainsKey(name);
+    public bool Get(FlagParameter flag) => values.ContainsKey(flag.Name);
 
-    public string? Value(string name) => values.TryGetValue(name, out var given) && given.Count > 0 ? given[^1] : null;
+    public string? Get(ArgumentParameter argument) => Last(argument);
 
-    public IReadOnlyList<string> Values(string name) => values.TryGetValue(name, out var given) ? given : [];
+    public IReadOnlyList<string> Get(ValuesParameter many) => values.TryGetValue(many.Name, out var given) ? given : [];
 
-    /// <summary>Where the secret of a Secret parameter comes from; with none given there is no one to ask (null).</summary>
-    public SecretSource Secret(string name) => secrets?.GetValueOrDefault(name) ?? (_ => null);
+    /// <summary>Where the secret comes from; with none given there is no one to ask (null).</summary>
+    public SecretSource Get(SecretParameter secret) => secrets?.GetValueOrDefault(secret.Name) ?? (_ => null);
+
+    /// <exception cref="StepArgumentException">Not one of the words (a saved plan edited by hand: the command line takes only these).</exception>
+    public T Get<T>(ChoiceParameter<T> choice)
+    {
+        if (Last(choice) is not { } word)
+            return choice.Words[0].Value;
+        foreach (var (known, value) in choice.Words)
+        {
+            if (known == word)
+                return value;
+        }
+        throw new StepArgumentException($"--{choice.Name} {word}: expected {string.Join(" or ", choice.Choices)}");
+    }
 
     /// <summary>A Go-style duration (juju's and the runbook's spelling): 90s, 10m, 1h30m.</summary>
-    /// <exception cref="StepArgumentException">Not a positive duration.</exception>
-    public TimeSpan Duration(string name, TimeSpan fallback)
+    /// <exception cref="StepArgumentException">Not a positive duration of at most a day.</exception>
+    public TimeSpan Get(DurationParameter duration)
     {
-        if (Value(name) is not { } text)
-            return fallback;
+        if (Last(duration) is not { } text)
+            return duration.Fallback;
         var match = DurationPattern().Match(text);
         if (!match.Success)
-            throw new StepArgumentException($"--{name} {text}: not a duration (e.g. 90s, 10m, 1h30m)");
+            throw new StepArgumentException($"--{duration.Name} {text}: not a duration (e.g. 90s, 10m, 1h30m)");
         var total = TimeSpan.Zero;
         foreach (Capture part in match.Groups["part"].Captures)
         {
@@ -52,8 +65,10 @@ public sealed partial class StepArguments(IReadOnlyDictionary<string, IReadOnlyL
         }
         return total > TimeSpan.Zero && total <= TimeSpan.FromDays(1)
             ? total
-            : throw new StepArgumentException($"--{name} {text}: must be more than 0s and at most 24h");
+            : throw new StepArgumentException($"--{duration.Name} {text}: must be more than 0s and at most 24h");
     }
+
+    private string? Last(StepParameter parameter) => values.TryGetValue(parameter.Name, out var given) && given.Count > 0 ? given[^1] : null;
 
     [GeneratedRegex(@"^(?<part>[0-9]{1,5}(?:\.[0-9]{1,3})?[hms])+$")]
     private static partial Regex DurationPattern();

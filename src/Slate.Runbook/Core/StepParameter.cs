@@ -1,32 +1,17 @@
 namespace Slate.Runbook.Core;
 
-public enum ParameterKind
-{
-    /// <summary>--name, no value.</summary>
-    Flag,
-
-    /// <summary>--name VALUE.</summary>
-    Value,
-
-    /// <summary>--name VALUE, repeatable, in order.</summary>
-    Values,
-
-    /// <summary>--name DURATION (90s, 10m, 1h30m).</summary>
-    Duration,
-
-    /// <summary>A positional argument.</summary>
-    Argument,
-
-    /// <summary>
-    /// --name FILE: a secret read from FILE (a regular file of the user's, mode 0600 or stricter), else asked at the
-    /// terminal without echo when the step first needs it; never a value on the command line. Read with <see cref="StepArguments.Secret"/>.
-    /// </summary>
-    Secret,
-}
-
 /// <summary>
-/// A flag or argument of one step's command, declared beside the step so that adding a step touches no CLI code.
-/// An <see cref="ParameterKind.Argument"/> is required unless <paramref name="Optional"/>.
+/// A flag or argument of one step's command, declared beside the step as a typed static so that adding a step touches
+/// no CLI code and the step reads it back with <see cref="StepArguments"/>.Get(parameter): a misspelt name is a compile error.
 /// </summary>
-public sealed record StepParameter(
-    string Name, string Description, ParameterKind Kind, string? Default = null, IReadOnlyList<string>? Choices = null, bool Optional = false);
+public abstract record StepParameter(string Name, string Description, ParameterKind Kind)
+{
+    /// <summary>What --help says is used when the flag is not given.</summary>
+    public virtual string? Default => null;
+
+    /// <summary>The only words the flag takes, when it takes a closed set.</summary>
+    public virtual IReadOnlyList<string>? Choices => null;
+
+    /// <summary>An argument that may be left out.</summary>
+    public virtual bool Optional => false;
+}

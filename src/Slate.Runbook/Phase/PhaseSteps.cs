@@ -19,13 +19,13 @@ public static class PhaseSteps
     public static readonly IReadOnlyList<PhaseStep> All =
     [
         new(PreflightStep.Definition, "pre-flight"),
-        new(TeardownStep.Definition, "teardown", "Path B destroy") { Rehearsed = Given("wait", "2m") },
+        new(TeardownStep.Definition, "teardown", "Path B destroy") { Rehearsed = Given(TeardownStep.Wait, "2m") },
         new(StaleNetworksStep.Definition, "networks") { Heading = "stale networks" },
         new(OsdWipeStep.Definition, "osd wipe") { Heading = "OSD wipe" },
-        new(ReenrollStep.Definition, "reenroll") { Heading = "re-enrolment", Rehearsed = Given("wait", "5m") },
-        new(CarveStep.Definition, "carve", "Pattern A") { Shape = PhaseShape.EachHost },
+        new(ReenrollStep.Definition, "reenroll") { Heading = "re-enrolment", Rehearsed = Given(ReenrollStep.Wait, "5m") },
+        new(CarveStep.Definition, "carve", "Pattern A") { EachHost = CarveStep.Host },
         new(StandupStep.Definition, "standup", "MAAS drift, read-only"),
-        new(BundleCheckStep.Definition, "bundle gate", "live: MAAS's spaces and the hosts' provider MACs") { Shape = PhaseShape.LiveBundle },
+        new(BundleCheckStep.Definition, "bundle gate", "live: MAAS's spaces and the hosts' provider MACs") { LiveBundle = (BundleCheckStep.Bundle, BundleCheckStep.Live) },
     ];
 
     /// <summary>Each step's definition, in runbook order.</summary>
@@ -42,5 +42,5 @@ public static class PhaseSteps
     public static IReadOnlyList<PhaseEntry> ExitParts(IStepServices services, string bundle) =>
         Entries(services, bundle).Where(e => e.Name != PreflightStep.Definition.Name).ToList();
 
-    private static Dictionary<string, IReadOnlyList<string>> Given(string name, string value) => new(StringComparer.Ordinal) { [name] = [value] };
+    private static Dictionary<string, IReadOnlyList<string>> Given(StepParameter parameter, string value) => new(StringComparer.Ordinal) { [parameter.Name] = [value] };
 }

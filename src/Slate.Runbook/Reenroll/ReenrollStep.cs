@@ -19,6 +19,12 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
     private SecretText? _password;
     private bool _asked;
 
+    public static readonly SecretParameter PasswordFile = new("password-file",
+        "File holding the libvirt SSH password (a regular file of yours, mode 0600 or stricter); " +
+        "without it the password is asked at the terminal, without echo, when --apply first needs it");
+
+    public static readonly DurationParameter Wait = new("wait", "How long the hosts may take to reach Ready", DefaultWait);
+
     public static readonly StepDefinition Definition = new(
         StepName,
         ["reenroll"],
@@ -30,12 +36,8 @@ public sealed class ReenrollStep(IStepServices services, ReenrollOptions options
         "step red at once, and a re-run with the right password sets its power again and commissions it). Gate: `slate gate reenroll` (all Ready, " +
         "system_ids other than the teardown journalled). MAAS exposes the password via op=power_parameters: rotate it after the rebuild.",
         Mutates: true,
-        [
-            new StepParameter("password-file", "File holding the libvirt SSH password (a regular file of yours, mode 0600 or stricter); " +
-                "without it the password is asked at the terminal, without echo, when --apply first needs it", ParameterKind.Secret),
-            new StepParameter("wait", "How long the hosts may take to reach Ready", ParameterKind.Duration, DurationText.Format(DefaultWait)),
-        ],
-        (services, arguments) => new ReenrollStep(services, new ReenrollOptions(arguments.Duration("wait", DefaultWait), arguments.Secret("password-file"))))
+        [PasswordFile, Wait],
+        (services, arguments) => new ReenrollStep(services, new ReenrollOptions(arguments.Get(Wait), arguments.Get(PasswordFile))))
     {
         Number = "5",
         After = [StepRequirement.Gate(StaleNetworksStep.StepName), StepRequirement.Gate(OsdWipeStep.StepName)],

@@ -12,6 +12,14 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
     public const string StepName = "teardown";
     private static readonly TimeSpan DefaultWait = TimeSpan.FromMinutes(10);
 
+    public static readonly ChoiceParameter<TeardownPath> Path = new("path",
+        "destroy (Path B, default: the route to phase-01) or release (Path A, machine-preserving, unvalidated: canary first)",
+        [("destroy", TeardownPath.Destroy), ("release", TeardownPath.Release)]);
+
+    public static readonly FlagParameter Canary = new("canary", "With --path release: the first host only, verify it survived, and stop");
+
+    public static readonly DurationParameter Wait = new("wait", "How long the model may take to die before lingering machines are offered to --force", DefaultWait);
+
     public static readonly StepDefinition Definition = new(
         StepName,
         ["teardown"],
@@ -23,12 +31,7 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
         "A model still dying after --wait lists its lingering machines and offers juju remove-machine --force behind a second typed " +
         "confirmation ('force MODEL'). Gate: `slate gate teardown`.",
         Mutates: true,
-        [
-            new StepParameter("path", "destroy (Path B, default: the route to phase-01) or release (Path A, machine-preserving, unvalidated: canary first)",
-                ParameterKind.Value, "destroy", ["destroy", "release"]),
-            new StepParameter("canary", "With --path release: the first host only, verify it survived, and stop", ParameterKind.Flag),
-            new StepParameter("wait", "How long the model may take to die before lingering machines are offered to --force", ParameterKind.Duration, DurationText.Format(DefaultWait)),
-        ],
+        [Path, Canary, Wait],
         (services, arguments) => new TeardownStep(services, ReadOptions(arguments)))
     {
         Number = "2",
@@ -95,15 +98,10 @@ public sealed class TeardownStep(IStepServices services, TeardownOptions options
 
     private static TeardownOptions ReadOptions(StepArguments arguments)
     {
-        var path = arguments.Value("path") switch
-        {
-            null or "destroy" => TeardownPath.Destroy,
-            "release" => TeardownPath.Release,
-            var other => throw new StepArgumentException($"--path {other}: expected destroy or release"),
-        };
-        var canary = arguments.Flag("canary");
+        var path = arguments.Get(Path);
+        var canary = arguments.Get(Canary);
         if (canary && path != TeardownPath.Release)
             throw new StepArgumentException("--canary goes with --path release (the destroy path has no canary)");
-        return new TeardownOptions(path, canary, arguments.Duration("wait", DefaultWait));
+        return new TeardownOptions(path, canary, arguments.Get(Wait));
     }
 }

@@ -15,7 +15,7 @@ internal static class RunbookList
     public static IReadOnlyList<string> Labels => Each((step, host) => Qualified(step.Label, host));
 
     private static List<string> Each(Func<PhaseStep, string?, string> name) =>
-        PhaseSteps.All.SelectMany(s => s.Shape == PhaseShape.EachHost ? Hosts.Select(h => name(s, h)) : [name(s, null)]).ToList();
+        PhaseSteps.All.SelectMany(s => s.EachHost is not null ? Hosts.Select(h => name(s, h)) : [name(s, null)]).ToList();
 
     private static string Qualified(string name, string? host) => host is null ? name : $"{name} {host}";
 }

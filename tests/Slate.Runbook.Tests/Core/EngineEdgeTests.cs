@@ -19,8 +19,8 @@ public sealed class EngineEdgeTests
     {
         var arguments = new StepArguments(new Dictionary<string, IReadOnlyList<string>> { ["path"] = [] });
 
-        Assert.Null(arguments.Value("path"));
-        Assert.True(arguments.Flag("path"));
+        Assert.Null(arguments.Get(new ArgumentParameter("path", "")));
+        Assert.True(arguments.Get(new FlagParameter("path", "")));
     }
 
     /// <summary>

@@ -4,6 +4,13 @@ namespace Slate.Runbook.Tests.Core;
 
 public sealed class StepArgumentsTests
 {
+    private static readonly DurationParameter Wait = new("wait", "", TimeSpan.FromMinutes(10));
+    private static readonly ArgumentParameter Path = new("path", "");
+    private static readonly FlagParameter Canary = new("canary", "");
+    private static readonly ValuesParameter Overlay = new("overlay", "");
+    private static readonly SecretParameter PasswordFile = new("password-file", "");
+    private static readonly ChoiceParameter<int> Speed = new("speed", "", [("slow", 1), ("fast", 2)]);
+
     private static StepArguments With(string name, params string[] values) => new(new Dictionary<string, IReadOnlyList<string>> { [name] = values });
 
     [Theory]
@@ -13,7 +20,7 @@ public sealed class StepArgumentsTests
     [InlineData("1.5m", 90)]
     [InlineData("24h", 86400)]
     public void Durations_are_read_as_juju_spells_them(string text, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), With("wait", text).Duration("wait", TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), With("wait", text).Get(Wait));
 
     [Theory]
     [InlineData("10")]
@@ -24,20 +31,34 @@ public sealed class StepArgumentsTests
     [InlineData("10 m")]
     public void A_bad_duration_is_refused_naming_the_flag(string text)
     {
-        var error = Assert.Throws<StepArgumentException>(() => With("wait", text).Duration("wait", TimeSpan.Zero));
+        var error = Assert.Throws<StepArgumentException>(() => With("wait", text).Get(Wait));
         Assert.StartsWith($"--wait {text}: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Absent_values_fall_back_and_the_last_value_wins()
     {
-        Assert.Equal(TimeSpan.FromMinutes(10), StepArguments.None.Duration("wait", TimeSpan.FromMinutes(10)));
-        Assert.Null(StepArguments.None.Value("path"));
-        Assert.False(StepArguments.None.Flag("canary"));
-        Assert.Empty(StepArguments.None.Values("overlay"));
-        Assert.Equal("b", With("path", "a", "b").Value("path"));
-        Assert.Equal(["a", "b"], With("overlay", "a", "b").Values("overlay"));
-        Assert.True(With("canary", "true").Flag("canary"));
+        Assert.Equal(TimeSpan.FromMinutes(10), StepArguments.None.Get(Wait));
+        Assert.Null(StepArguments.None.Get(Path));
+        Assert.False(StepArguments.None.Get(Canary));
+        Assert.Empty(StepArguments.None.Get(Overlay));
+        Assert.Equal(1, StepArguments.None.Get(Speed));
+        Assert.Equal("b", With("path", "a", "b").Get(Path));
+        Assert.Equal(["a", "b"], With("overlay", "a", "b").Get(Overlay));
+        Assert.True(With("canary", "true").Get(Canary));
+        Assert.Equal(2, With("speed", "slow", "fast").Get(Speed));
+    }
+
+    [Fact]
+    public void A_choice_outside_its_words_is_refused_naming_the_flag_and_the_words()
+    {
+        var error = Assert.Throws<StepArgumentException>(() => With("speed", "medium").Get(Speed));
+
+        Assert.Equal("--speed medium: expected slow or fast", error.Message);
+        Assert.Equal("slow", Speed.Default);
+        Assert.Equal(["slow", "fast"], Speed.Choices);
+        Assert.Equal(("10m", false), (Wait.Default, Path.Optional));
+        Assert.True(new ArgumentParameter("host", "", MayBeOmitted: true).Optional);
     }
 
     [Fact]
@@ -47,14 +68,14 @@ public sealed class StepArgumentsTests
         var arguments = new StepArguments(new Dictionary<string, IReadOnlyList<string>>(),
             new Dictionary<string, SecretSource> { ["password-file"] = prompt => { prompts.Add(prompt); return new SecretText("s3cret"); } });
 
-        var source = arguments.Secret("password-file");
+        var source = arguments.Get(PasswordFile);
         Assert.Empty(prompts);
         var secret = source("libvirt password");
 
         Assert.Equal(["libvirt password"], prompts);
         Assert.Equal("s3cret", secret!.Reveal());
         Assert.Equal("***", $"{secret}");
-        Assert.Null(StepArguments.None.Secret("password-file")("libvirt password"));
+        Assert.Null(StepArguments.None.Get(PasswordFile)("libvirt password"));
     }
 
     [Theory]
@@ -71,10 +92,13 @@ public sealed class StepArgumentsTests
         var original = new StepArguments(new Dictionary<string, IReadOnlyList<string>> { ["wait"] = ["5m"] },
             new Dictionary<string, SecretSource> { ["password-file"] = _ => secret }) { Mode = RunMode.Apply };
 
-        var more = original.With("host", "openstack1").With("live");
+        var host = new ArgumentParameter("host", "");
+        var live = new FlagParameter("live", "");
 
-        Assert.Equal((RunMode.Apply, "openstack1", "5m", true), (more.Mode, more.Value("host"), more.Value("wait"), more.Flag("live")));
-        Assert.Same(secret, more.Secret("password-file")("prompt"));
-        Assert.False(original.Flag("host"));
+        var more = original.With(host, "openstack1").With(live);
+
+        Assert.Equal((RunMode.Apply, "openstack1", TimeSpan.FromMinutes(5), true), (more.Mode, more.Get(host), more.Get(Wait), more.Get(live)));
+        Assert.Same(secret, more.Get(PasswordFile)("prompt"));
+        Assert.False(original.Get(new FlagParameter("host", "")));
     }
 }

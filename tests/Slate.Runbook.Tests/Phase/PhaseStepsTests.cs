@@ -83,7 +83,7 @@ public sealed class PhaseStepsTests
             "Step 6: carve openstack1 (Pattern A)", "Step 6: carve openstack3 (Pattern A)", "Step 7a: standup (MAAS drift, read-only)",
             "Step 7b: bundle gate (live: MAAS's spaces and the hosts' provider MACs)",
         ], entries.Select(e => e.Heading));
-        Assert.Equal("Step 6: carve (Pattern A)", PhaseSteps.All.Single(s => s.Shape == PhaseShape.EachHost).HeadingFor(null));
+        Assert.Equal("Step 6: carve (Pattern A)", PhaseSteps.All.Single(s => s.EachHost is not null).HeadingFor(null));
     }
 
     [Fact]
