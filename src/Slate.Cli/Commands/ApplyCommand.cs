@@ -48,7 +48,9 @@ internal static class ApplyCommand
                          ?? throw new CliInputException($"{planPath}: step '{saved.Step}' is not a step that changes anything");
         var secrets = StepOptions.ReadSecrets(definition, secretOptions, result, context.Io);
         var arguments = new StepArguments(saved.Arguments, secrets) { Mode = RunMode.Apply };
+        var step = definition.Create(run.Session, arguments);
+        using var held = run.LockFor(definition, RunMode.Apply);
         var runner = run.Runner(saved, result.GetValue(Approve));
-        return run.Finish(await runner.RunAsync(definition.Create(run.Session, arguments), RunMode.Apply).ConfigureAwait(false));
+        return run.Finish(await runner.RunAsync(step, RunMode.Apply).ConfigureAwait(false));
     }
 }

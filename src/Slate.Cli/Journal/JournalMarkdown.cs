@@ -21,6 +21,8 @@ internal static class JournalMarkdown
             yield return $"## {number}. {Text(run.Step)} — {JournalText.Time(run.Began)}";
             yield return "";
             yield return $"- Cloud: {Text(run.Cloud)}; by {Text(run.By ?? "?")} with slate {Text(run.Version ?? "?")}; {JournalText.Time(run.Began)} to {JournalText.Time(run.Ended)}";
+            if (run.TakenOver is { } left)
+                yield return $"- Took over the lock from: {Text(left)}";
             if (run.Plan is { } plan)
                 yield return $"- Plan {Text(run.Fingerprint ?? "?")}: {Text(plan)}";
             if (run.SavedPlan is { } saved)

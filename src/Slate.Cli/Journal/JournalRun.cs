@@ -22,6 +22,9 @@ internal sealed record JournalRun(
     string? Gate,
     string? Interrupted)
 {
+    /// <summary>The run that held the cloud's lock before this one and ended without releasing it.</summary>
+    public string? TakenOver { get; init; }
+
     public const string InDoubtText = "in doubt: started, no outcome recorded (the process ended)";
 
     /// <summary>How the run ended, in one phrase.</summary>

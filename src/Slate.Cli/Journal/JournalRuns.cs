@@ -64,7 +64,7 @@ internal static class JournalRuns
         var confirmations = new List<JournalConfirmation>();
         var captures = new List<string>();
         JournalEntry? plan = null;
-        string? saved = null, gate = null, interrupted = null;
+        string? saved = null, gate = null, interrupted = null, takenOver = null;
         foreach (var entry in entries)
         {
             switch (entry.Event)
@@ -98,11 +98,14 @@ internal static class JournalRuns
                 case JournalEvent.Interrupted:
                     interrupted = entry.Detail;
                     break;
+                case JournalEvent.LockTakenOver:
+                    takenOver = entry.Detail;
+                    break;
             }
         }
         var first = entries[0];
         return new JournalRun(first.Step, first.Cloud, first.Fingerprint, first.Time, entries[^1].Time, first.By, first.Version,
-            plan?.Detail, plan?.Arguments ?? Empty, saved, confirmations, actions, captures, gate, interrupted);
+            plan?.Detail, plan?.Arguments ?? Empty, saved, confirmations, actions, captures, gate, interrupted) { TakenOver = takenOver };
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();

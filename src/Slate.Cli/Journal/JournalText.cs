@@ -13,6 +13,8 @@ internal static class JournalText
         {
             yield return "";
             yield return $"{number}. {Clean(run.Step)} on {Clean(run.Cloud)}, {Time(run.Began)} → {Time(run.Ended)}, by {Clean(run.By ?? "?")} with slate {Clean(run.Version ?? "?")}";
+            if (run.TakenOver is { } left)
+                yield return $"   took over the lock from: {Clean(left)}";
             if (run.Plan is { } plan)
                 yield return $"   plan {Clean(run.Fingerprint ?? "?")}: {Clean(plan)}";
             if (run.SavedPlan is { } saved)

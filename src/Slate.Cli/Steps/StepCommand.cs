@@ -66,7 +66,9 @@ internal static class StepCommand
             throw new CliInputException($"--out saves a dry run's plan: run without --apply, then `slate apply {outPath}`");
         using var run = CommandRun.Open(context, result);
         var arguments = StepOptions.Read(definition, parameters, result, mode, context.Io);
-        var outcome = await run.Runner().RunAsync(definition.Create(run.Session, arguments), mode).ConfigureAwait(false);
+        var step = definition.Create(run.Session, arguments);
+        using var held = run.LockFor(definition, mode);
+        var outcome = await run.Runner().RunAsync(step, mode).ConfigureAwait(false);
         if (outPath is not null)
             run.Observer.Note(SavedPlans.Save(outPath, definition, arguments, outcome, run.Site, context.Time));
         return run.Finish(outcome);

@@ -18,10 +18,13 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     /// <summary>`--approve FINGERPRINT`: the approver saw this exact plan; it stands for the step's first typed confirmation.</summary>
     public string? Approval { get; init; }
 
+    /// <summary>The run's id when the command has journalled under it already (taking the cloud's lock over); else a new one.</summary>
+    public string? Run { get; init; }
+
     /// <summary>Runs <paramref name="step"/>; a step of the runbook that would change something is first held to the runbook's order.</summary>
     public async Task<StepRun> RunAsync(IStep step, RunMode mode)
     {
-        _run = RunId.New(services.Time);
+        _run = Run ?? RunId.New(services.Time);
         var assessment = await step.AssessAsync(interruption.Stop).ConfigureAwait(false);
         if (mode != RunMode.Gate)
             assessment = await PhaseOrder.CheckAsync(assessment, PhaseOrder.PrerequisitesOf(step.Name, services), interruption.Stop).ConfigureAwait(false);

@@ -32,12 +32,15 @@ public enum JournalEvent
 
     /// <summary>A saved plan applied (Detail: its id): a saved plan is used once.</summary>
     SavedPlan,
+
+    /// <summary>The run took over the cloud's lock from a run that ended without releasing it (Detail: that run, as it described itself).</summary>
+    LockTakenOver,
 }
 
 /// <summary>The journal's words for its events: the same words journals have always held.</summary>
 public static class JournalEvents
 {
-    private static readonly string[] Words = ["plan", "confirmed", "refused", "started", "done", "failed", "unknown", "interrupted", "capture", "gate", "saved-plan"];
+    private static readonly string[] Words = ["plan", "confirmed", "refused", "started", "done", "failed", "unknown", "interrupted", "capture", "gate", "saved-plan", "lock-taken-over"];
 
     public static string Word(this JournalEvent journalEvent) => Words[(int)journalEvent];
 
