@@ -26,7 +26,20 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
 
     public string Path { get; } = path;
 
+    /// <exception cref="CliInputException">The journal or its folder cannot be written (one line naming it).</exception>
     public void Append(JournalEntry entry)
+    {
+        try
+        {
+            Write(entry);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"journal {Path}: cannot be written: {e.Message} (set --journal FILE)");
+        }
+    }
+
+    private void Write(JournalEntry entry)
     {
         EnsureFolder(System.IO.Path.GetDirectoryName(Path)!);
         var known = Cached();
@@ -103,7 +116,8 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
         return target;
     }
 
-    private static void EnsureFolder(string folder)
+    /// <summary>Creates the folder (and those above it) for the operator alone, 0700.</summary>
+    public static void EnsureFolder(string folder)
     {
         if (!Directory.Exists(folder))
             Directory.CreateDirectory(folder, PrivateFolder);

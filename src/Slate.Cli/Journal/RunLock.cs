@@ -30,30 +30,40 @@ internal sealed class RunLock : IDisposable
     /// <exception cref="CliRefusedException">Another run holds it (exit 4, naming it); nothing was read or changed.</exception>
     public static RunLock Take(string journalPath, string holder)
     {
-        var folder = Path.GetDirectoryName(journalPath)!;
-        if (!Directory.Exists(folder))
-            Directory.CreateDirectory(folder, PrivateFile | UnixFileMode.UserExecute);
         var lockPath = journalPath + ".lock";
         var holderPath = journalPath + ".holder";
         FileStream held;
         try
         {
+            JsonLinesJournal.EnsureFolder(Path.GetDirectoryName(journalPath)!);
             held = new FileStream(lockPath, new FileStreamOptions
             {
                 Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, UnixCreateMode = PrivateFile,
             });
         }
-        catch (IOException)
+        catch (IOException) when (File.Exists(lockPath) && !Directory.Exists(lockPath))
         {
             throw new CliRefusedException(
                 $"another slate run is changing this cloud: {Holder(holderPath) ?? "(it has not said who it is yet)"}; refused, nothing was read or changed " +
                 $"(wait for it, or look at `slate journal`; lock {lockPath})");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"journal {journalPath}: its folder or lock cannot be made: {e.Message} (set --journal FILE)");
+        }
         var left = Holder(holderPath);
-        // Created afresh, never through a link someone planted at its name.
-        File.Delete(holderPath);
-        using (var file = new FileStream(holderPath, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = PrivateFile }))
+        try
+        {
+            // Created afresh, never through a link someone planted at its name.
+            File.Delete(holderPath);
+            using var file = new FileStream(holderPath, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = PrivateFile });
             file.Write(Encoding.UTF8.GetBytes(holder));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            held.Dispose();
+            throw new CliInputException($"journal {journalPath}: its holder file cannot be written: {e.Message}");
+        }
         return new RunLock(held, holderPath, left);
     }
 

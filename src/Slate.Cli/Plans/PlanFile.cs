@@ -26,7 +26,8 @@ internal static class PlanFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+                File.Delete(temporary);
             throw new CliInputException($"{path}: the plan cannot be written: {e.Message}");
         }
     }

@@ -67,6 +67,24 @@ public sealed class RunLockTests : IDisposable
     }
 
     [Fact]
+    public void A_journal_whose_folder_or_lock_cannot_be_made_is_one_line_naming_it()
+    {
+        var file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "");
+        Directory.CreateDirectory(Journal + ".lock");
+
+        var underFile = Assert.Throws<CliInputException>(() => RunLock.Take(Path.Combine(file, "journal.jsonl"), "me"));
+        var lockIsFolder = Assert.Throws<CliInputException>(() => RunLock.Take(Journal, "me"));
+        var unwritable = Assert.Throws<CliInputException>(() => new JsonLinesJournal(Path.Combine(file, "journal.jsonl"), "me", "1", TimeProvider.System)
+            .Append(new Slate.Runbook.Ports.JournalEntry(DateTimeOffset.UnixEpoch, "c", "s", Slate.Runbook.Ports.JournalEvent.Plan)));
+
+        Assert.StartsWith($"journal {file}/journal.jsonl: its folder or lock cannot be made: ", underFile.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"journal {Journal}: its folder or lock cannot be made: ", lockIsFolder.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"journal {file}/journal.jsonl: cannot be written: ", unwritable.Message, StringComparison.Ordinal);
+        Assert.All(new[] { underFile, lockIsFolder, unwritable }, e => Assert.EndsWith("(set --journal FILE)", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Another_process_holding_the_lock_refuses_this_one_and_its_death_frees_it()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Journal)!);
