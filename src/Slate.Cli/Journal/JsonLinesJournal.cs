@@ -45,10 +45,7 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
         var known = Cached();
         var written = entry with { Arguments = Masked(entry.Arguments), By = by, Version = version, Seq = (known.LastOrDefault(e => e.Seq is not null)?.Seq ?? 0) + 1 };
         var line = JsonSerializer.Serialize(written, JournalJson.Default.JournalEntry) + "\n";
-        using (var file = new FileStream(Path, new FileStreamOptions
-        {
-            Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read, UnixCreateMode = PrivateFile,
-        }))
+        using (var file = OwnFile.OpenForAppend(Path, problem => new CliInputException($"journal {Path}: {problem}")))
         {
             file.Write(Encoding.UTF8.GetBytes(line));
             file.Flush(flushToDisk: true);
@@ -83,7 +80,7 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
     /// <exception cref="CliInputException">Not a regular file, over <see cref="Limit"/>, or unreadable.</exception>
     public static IReadOnlyList<JournalEntry> Read(string path)
     {
-        var bytes = InputFile.ReadBytes(path, problem => new CliInputException($"journal {path}: {problem}"), Limit);
+        var bytes = InputFile.ReadBytes(path, problem => new CliInputException($"journal {path}: {problem}"), Limit, followLinks: false, accept: OwnFile.Problem);
         using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
         var entries = new List<JournalEntry>();
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
