@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slate.Cli.Journal;
 using Slate.Cli.Plans;
 using Slate.Cli.Steps;
 using Slate.Runbook.Core;
@@ -46,10 +47,15 @@ internal static class ApplyCommand
             throw new CliRefusedException($"{planPath} was made for cloud '{saved.Cloud}', and the site is '{run.Site.Cloud.Name}': refused, nothing was changed");
         var definition = PhaseSteps.Definitions.FirstOrDefault(d => d.Name == saved.Step && d.Mutates)
                          ?? throw new CliInputException($"{planPath}: step '{saved.Step}' is not a step that changes anything");
+        if (saved.Arguments.Keys.Where(k => !definition.Parameters.Any(p => p.Name == k && p.Kind != ParameterKind.Secret)).ToList() is { Count: > 0 } unknown)
+            throw new CliInputException($"{planPath}: {string.Join(", ", unknown.Select(u => "--" + u))} is not a flag of `slate {string.Join(' ', definition.Command)}`: refused, nothing was changed");
         var secrets = StepOptions.ReadSecrets(definition, secretOptions, result, context.Io);
         var arguments = new StepArguments(saved.Arguments, secrets) { Mode = RunMode.Apply };
         var step = definition.Create(run.Session, arguments);
         using var held = run.LockFor(definition, RunMode.Apply);
+        if (!run.Session.Journal.Entries().Any(e => e.Cloud == saved.Cloud))
+            run.Observer.Note($"Note: the journal {JournalLocation.For(run.Settings, run.Site.Cloud.Name)} holds nothing of cloud '{saved.Cloud}' yet; " +
+                "if the steps before this one were journalled elsewhere, pass that --journal: the gates compare against it.");
         var runner = run.Runner(saved, result.GetValue(Approve));
         return run.Finish(await runner.RunAsync(step, RunMode.Apply).ConfigureAwait(false));
     }

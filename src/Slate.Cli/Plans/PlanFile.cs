@@ -34,7 +34,7 @@ internal static class PlanFile
 
     public static SavedPlan Read(string path)
     {
-        var text = InputFile.ReadText(path, problem => new CliInputException($"{path}: {problem}"));
+        var text = InputFile.ReadText(path, problem => new CliInputException($"{path}: {problem}"), followLinks: false, accept: OwnFile.Problem);
         PlanFileDocument? document;
         try
         {

@@ -14,8 +14,8 @@ internal static class SavedPlans
         var plan = run.Assessment.Plan;
         if (run.ExitCode != ExitCode.Ok || plan.Actions.Count == 0)
             return $"No plan written to {path}: {(plan.Actions.Count == 0 ? "there is nothing to do" : "this plan would be refused")}.";
-        var saved = new SavedPlan(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), definition.Name, site.Cloud.Name, run.Assessment.MaasName,
-            time.GetUtcNow(), CloudSession.Operator(), arguments.Given, plan.Fingerprint, plan.Actions, PlanBasis.Of(plan));
+        var saved = SavedPlan.Of(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), definition.Name, site.Cloud.Name, run.Assessment.MaasName,
+            time.GetUtcNow(), CloudSession.Operator(), arguments.Given, plan);
         PlanFile.Write(path, saved);
         return $"Plan {saved.Id} saved to {path} (fingerprint {saved.Fingerprint}, {saved.Objects.Count} object(s) it was made from). " +
                $"Apply it once with `slate apply {path}` (it asks for the confirmation, or --approve {saved.Fingerprint} for an unattended run).";

@@ -69,7 +69,8 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     private async Task<StepRun> ApplyAsync(IStep step, StepAssessment assessment)
     {
         var plan = assessment.Plan;
-        var consent = new Consent(observer, interruption, confirmations, Approval, plan.Fingerprint,
+        // A saved plan is approved by its sealed print (id, flags, actions), which RefusalFor has just matched to this plan.
+        var consent = new Consent(observer, interruption, confirmations, Approval, Saved?.Fingerprint ?? plan.Fingerprint,
             (what, detail) => Journal(step, what, plan.Fingerprint, detail: detail));
         if (step.ConfirmationFor(plan) is { } confirmation && !await consent.GivenAsync(confirmation, approvable: true).ConfigureAwait(false))
             return Done(step, RunMode.Apply, assessment, ExitCode.Refused, null);

@@ -122,4 +122,40 @@ public sealed class SavedPlanCommandTests
         Assert.Equal([$"slate: {PlanPath(lab)} was made for cloud 'elsewhere', and the site is 'caracal-testcloud': refused, nothing was changed"], io.Errors);
         Assert.True(lab.ModelExists());
     }
+
+    [Fact]
+    public async Task A_flag_edited_into_the_plan_file_breaks_its_fingerprint_and_an_unknown_flag_is_refused_by_name()
+    {
+        await using var lab = await TeardownLab.StartAsync();
+        var (_, fingerprint) = await SaveAsync(lab);
+        var original = File.ReadAllText(PlanPath(lab));
+
+        File.WriteAllText(PlanPath(lab), original.Replace("\"arguments\": {}", "\"arguments\": {\"wait\": [\"1s\"]}", StringComparison.Ordinal));
+        var (edited, editedIo) = await lab.RunAsync("apply", PlanPath(lab), "--approve", fingerprint);
+        File.WriteAllText(PlanPath(lab), original.Replace("\"arguments\": {}", "\"arguments\": {\"force\": [\"true\"]}", StringComparison.Ordinal));
+        var (unknown, unknownIo) = await lab.RunAsync("apply", PlanPath(lab), "--approve", fingerprint);
+
+        Assert.Equal((4, 2), (edited, unknown));
+        Assert.Contains(editedIo.Out, l => l.StartsWith("Refused: plan ", StringComparison.Ordinal) && l.Contains("was edited after it was made", StringComparison.Ordinal));
+        Assert.Equal([$"slate: {PlanPath(lab)}: --force is not a flag of `slate teardown`: refused, nothing was changed"], unknownIo.Errors);
+        Assert.True(lab.ModelExists());
+        Assert.Empty(lab.MaasWrites());
+    }
+
+    [Fact]
+    public async Task A_plan_file_others_may_write_is_refused_and_a_journal_that_never_saw_the_cloud_is_pointed_out()
+    {
+        await using var lab = await TeardownLab.StartAsync();
+        var (_, fingerprint) = await SaveAsync(lab);
+        File.SetUnixFileMode(PlanPath(lab), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherWrite);
+
+        var (open, openIo) = await lab.RunAsync("apply", PlanPath(lab), "--approve", fingerprint);
+        File.SetUnixFileMode(PlanPath(lab), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var (code, io) = await lab.RunAsync("apply", PlanPath(lab), "--approve", fingerprint);
+
+        Assert.Equal((2, 0), (open, code));
+        Assert.Equal([$"slate: {PlanPath(lab)}: mode 602 lets others write it; chmod 600 it"], openIo.Errors);
+        Assert.Contains($"Note: the journal {lab.JournalPath} holds nothing of cloud 'caracal-testcloud' yet; " +
+            "if the steps before this one were journalled elsewhere, pass that --journal: the gates compare against it.", io.Out);
+    }
 }

@@ -39,6 +39,18 @@ public sealed class EngineEdgeTests
         Assert.Equal("f0283907d15f7f54", plan.Fingerprint);
     }
 
+    /// <summary>
+    /// A saved plan's print seals its id, flags and actions. Derived independently:
+    /// sha256("0011223344556677␝path=release␞wait=2m␟5m␞␝abcdef0123456789")[..16] (flags in ordinal name order, values in order).
+    /// </summary>
+    [Fact]
+    public void A_saved_plans_print_is_stable_and_covers_its_id_flags_and_actions()
+    {
+        var flags = new Dictionary<string, IReadOnlyList<string>> { ["wait"] = ["2m", "5m"], ["path"] = ["release"] };
+
+        Assert.Equal("b7d7e936e65173cb", PlanFingerprint.Sealed("0011223344556677", flags, "abcdef0123456789"));
+    }
+
     [Fact]
     public async Task The_gate_entry_names_the_red_lines_and_says_green_when_all_hold()
     {

@@ -9,8 +9,8 @@ public sealed class SavedPlanEdgeTests
     private static readonly StepPlan Plan = new("h", [new ReportTable("targets", ["hostname", "status"], [["h1", "Deployed"]])], [],
         [ScriptedStep.Action("first")], [], new Dictionary<string, string>());
 
-    private static SavedPlan Saved => new("0011223344556677", "scripted", "caracal-testcloud", "maas", DateTimeOffset.UnixEpoch, "alice@jump",
-        new Dictionary<string, IReadOnlyList<string>>(), Plan.Fingerprint, Plan.Actions, PlanBasis.Of(Plan));
+    private static SavedPlan Saved => SavedPlan.Of("0011223344556677", "scripted", "caracal-testcloud", "maas", DateTimeOffset.UnixEpoch, "alice@jump",
+        new Dictionary<string, IReadOnlyList<string>>(), Plan);
 
     private static JournalEntry Entry(string cloud, JournalEvent what, string? detail) => new(DateTimeOffset.UnixEpoch, cloud, "scripted", what, Detail: detail);
 
@@ -49,8 +49,8 @@ public sealed class SavedPlanEdgeTests
         var observer = new RecordingObserver();
         var step = new ScriptedStep(new StepAssessment("maas", Plan, GateReport.None), new StepAssessment("maas", Plan with { Actions = [] }, GateReport.None));
 
-        await new StepRunner(StepRunnerWorld.Services(), observer, new Interruption(), []) { Saved = Saved, Approval = Plan.Fingerprint }.RunAsync(step, RunMode.Apply);
+        await new StepRunner(StepRunnerWorld.Services(), observer, new Interruption(), []) { Saved = Saved, Approval = Saved.Fingerprint }.RunAsync(step, RunMode.Apply);
 
-        Assert.Contains($"note Approved: --approve {Plan.Fingerprint} is this plan's fingerprint; it stands for typing 'openstack'.", observer.Events);
+        Assert.Contains($"note Approved: --approve {Saved.Fingerprint} is this plan's fingerprint; it stands for typing 'openstack'.", observer.Events);
     }
 }

@@ -14,9 +14,8 @@ public sealed class SavedPlanRunTests
         new StepPlan("h", [new ReportTable("targets", ["hostname", "status"], [["h1", status]])], [], actions, [], new Dictionary<string, string>()),
         new GateReport([new GateLine("cond", actions.Length == 0, "thing", "right", "x")]));
 
-    private static SavedPlan SavedFrom(StepAssessment assessment, string id = "0011223344556677") => new(id, "scripted", "caracal-testcloud", "maas",
-        DateTimeOffset.UnixEpoch, "alice@jump", new Dictionary<string, IReadOnlyList<string>>(), assessment.Plan.Fingerprint, assessment.Plan.Actions,
-        PlanBasis.Of(assessment.Plan));
+    private static SavedPlan SavedFrom(StepAssessment assessment, string id = "0011223344556677") => SavedPlan.Of(id, "scripted", "caracal-testcloud", "maas",
+        DateTimeOffset.UnixEpoch, "alice@jump", new Dictionary<string, IReadOnlyList<string>>(), assessment.Plan);
 
     private Task<StepRun> ApplyAsync(ScriptedStep step, SavedPlan saved, string? approval = null, params string[] confirmations) =>
         new StepRunner(_services, _observer, new Interruption(), confirmations) { Saved = saved, Approval = approval }.RunAsync(step, RunMode.Apply);
@@ -91,16 +90,42 @@ public sealed class SavedPlanRunTests
     }
 
     [Fact]
-    public async Task The_approved_fingerprint_stands_for_the_typed_confirmation()
+    public async Task The_saved_plans_sealed_fingerprint_stands_for_the_typed_confirmation_and_the_actions_print_does_not()
     {
         var planned = Observed("Deployed", First);
+        var saved = SavedFrom(planned);
         var step = new ScriptedStep(planned, Observed("gone"));
 
-        var run = await ApplyAsync(step, SavedFrom(planned), approval: planned.Plan.Fingerprint);
+        var actionsOnly = await ApplyAsync(new ScriptedStep(planned), saved, approval: planned.Plan.Fingerprint);
+        var run = await ApplyAsync(step, saved, approval: saved.Fingerprint);
 
-        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal((ExitCode.Refused, ExitCode.Ok), (actionsOnly.ExitCode, run.ExitCode));
+        Assert.NotEqual(planned.Plan.Fingerprint, saved.Fingerprint);
         Assert.Empty(_observer.Asked);
-        Assert.Equal($"confirmed approved plan {planned.Plan.Fingerprint} (--approve) for: everything", Journalled()[0]);
+        Assert.Equal($"confirmed approved plan {saved.Fingerprint} (--approve) for: everything", Journalled().Single(j => j.StartsWith("confirmed", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("flags")]
+    [InlineData("actions")]
+    public async Task A_plan_file_edited_after_it_was_made_is_refused_before_anything_else(string edited)
+    {
+        var planned = Observed("Deployed", First);
+        var saved = SavedFrom(planned);
+        var tampered = edited switch
+        {
+            "id" => saved with { Id = "ffffffffffffffff" },
+            "flags" => saved with { Arguments = new Dictionary<string, IReadOnlyList<string>> { ["wait"] = ["1s"] } },
+            _ => saved with { Actions = [ScriptedStep.Action("first", ("host", "h2"))] },
+        };
+        var step = new ScriptedStep(planned);
+
+        var run = await ApplyAsync(step, tampered, approval: saved.Fingerprint);
+
+        Assert.Equal(ExitCode.Refused, run.ExitCode);
+        Assert.Empty(step.Applied);
+        Assert.Contains($"note Refused: plan {tampered.Id} was edited after it was made: its id, flags or actions no longer give its fingerprint {saved.Fingerprint}; make a new one; nothing was changed.", _observer.Events);
     }
 
     [Fact]
@@ -114,7 +139,7 @@ public sealed class SavedPlanRunTests
         Assert.Equal(ExitCode.Refused, run.ExitCode);
         Assert.Empty(step.Applied);
         Assert.Empty(_observer.Asked);
-        Assert.Contains($"note Refused: --approve ffffffffffffffff is not this plan's fingerprint ({planned.Plan.Fingerprint}); nothing was changed.", _observer.Events);
+        Assert.Contains($"note Refused: --approve ffffffffffffffff is not this plan's fingerprint ({SavedFrom(planned).Fingerprint}); nothing was changed.", _observer.Events);
         Assert.DoesNotContain(_services.MemoryJournal.Written, e => e.Event == JournalEvent.SavedPlan);
     }
 
