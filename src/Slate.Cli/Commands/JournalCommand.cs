@@ -38,12 +38,18 @@ internal static class JournalCommand
             : JournalLocation.For(settings, SiteLoader.Load(settings.SiteFile).Cloud.Name);
         if (!Path.Exists(path))
             throw new CliInputException($"no journal at {path}: nothing was applied to this cloud from here (or give --journal FILE)");
-        var runs = JournalRuns.Group(JsonLinesJournal.Read(path));
+        var read = JsonLinesJournal.Read(path);
+        var runs = JournalRuns.Group(read.Entries);
+        var broken = read.Break?.ToString();
         if (json)
-            context.Io.Json(JsonSerializer.Serialize(new JournalDocument(path, runs), CliJson.Default.JournalDocument));
+            context.Io.Json(JsonSerializer.Serialize(new JournalDocument(path, runs) { Broken = broken }, CliJson.Default.JournalDocument));
         else
             foreach (var line in markdown ? JournalMarkdown.Lines(path, runs) : JournalText.Lines(path, runs))
                 context.Io.Line(line);
-        return 0;
+        if (broken is null)
+            return 0;
+        if (!json)
+            context.Io.Line($"BROKEN: {broken}. No step reads a baseline from it or writes to it until it is moved aside.");
+        return (int)Slate.Runbook.Core.ExitCode.GateRed;
     }
 }

@@ -22,6 +22,8 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
     private string? _runFolder;
     private JournalEntry? _last;
     private List<JournalEntry>? _entries;
+    private string? _lastLink;
+    private bool _cut;
     private long _length;
 
     public string Path { get; } = path;
@@ -43,8 +45,13 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
     {
         EnsureFolder(System.IO.Path.GetDirectoryName(Path)!);
         var known = Cached();
-        var written = entry with { Arguments = Masked(entry.Arguments), By = by, Version = version, Seq = (known.LastOrDefault(e => e.Seq is not null)?.Seq ?? 0) + 1 };
-        var line = JsonSerializer.Serialize(written, JournalJson.Default.JournalEntry) + "\n";
+        var written = entry with
+        {
+            Arguments = Masked(entry.Arguments), By = by, Version = version, Seq = (known.LastOrDefault(e => e.Seq is not null)?.Seq ?? 0) + 1, Prev = _lastLink,
+        };
+        var text = JsonSerializer.Serialize(written, JournalJson.Default.JournalEntry);
+        // After a line a crash cut short, the entry starts a line of its own rather than being glued onto it.
+        var line = (_cut ? "\n" : "") + text + "\n";
         using (var file = OwnFile.OpenForAppend(Path, problem => new CliInputException($"journal {Path}: {problem}")))
         {
             file.Write(Encoding.UTF8.GetBytes(line));
@@ -53,6 +60,8 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
             {
                 known.Add(written);
                 _length = file.Length;
+                _lastLink = JournalRead.Link(text);
+                _cut = false;
             }
             else
             {
@@ -65,36 +74,53 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
     /// <summary>Every readable entry; none while the journal does not exist yet.</summary>
     public IReadOnlyList<JournalEntry> Entries() => [.. Cached()];
 
+    /// <exception cref="CliInputException">The journal's chain is broken: no step reads a baseline from it, nor writes after it.</exception>
     private List<JournalEntry> Cached()
     {
         var length = System.IO.Path.Exists(Path) ? new FileInfo(Path).Length : 0;
         if (_entries is null || length != _length)
         {
-            _entries = length == 0 ? [] : [.. Read(Path)];
-            _length = length;
+            var read = length == 0 ? new JournalRead([], null, null) : Read(Path);
+            if (read.Break is { } broken)
+                throw new CliInputException($"journal {Path}: {broken}; nothing trusts it now (see `slate journal`; move it aside to start a new one)");
+            (_entries, _lastLink, _length, _cut) = ([.. read.Entries], read.LastLink, length, read.EndsCut);
         }
         return _entries;
     }
 
-    /// <summary>Every readable entry of a journal file; a line cut short by a crash is passed over.</summary>
-    /// <exception cref="CliInputException">Not a regular file, over <see cref="Limit"/>, or unreadable.</exception>
-    public static IReadOnlyList<JournalEntry> Read(string path)
+    /// <summary>Every readable entry of a journal file and where its chain breaks, if it does; a line cut short by a crash is passed over.</summary>
+    /// <exception cref="CliInputException">Not a regular file of the operator's, over <see cref="Limit"/>, or unreadable.</exception>
+    public static JournalRead Read(string path)
     {
         var bytes = InputFile.ReadBytes(path, problem => new CliInputException($"journal {path}: {problem}"), Limit, followLinks: false, accept: OwnFile.Problem);
         using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
         var entries = new List<JournalEntry>();
+        string? link = null;
+        var linked = false;
+        JournalBreak? broken = null;
+        var number = 0;
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
+            number++;
+            JournalEntry? entry;
             try
             {
-                if (JsonSerializer.Deserialize(line, JournalJson.Default.JournalEntry) is { } entry)
-                    entries.Add(entry);
+                entry = JsonSerializer.Deserialize(line, JournalJson.Default.JournalEntry);
             }
             catch (JsonException)
             {
+                continue;
             }
+            if (entry is null)
+                continue;
+            // Before the first linked entry a journal is an old one; from it on, every entry names the line before it.
+            linked |= entry.Prev is not null;
+            if (broken is null && linked && entry.Prev != link)
+                broken = new JournalBreak(number, entry.Prev is null ? "carries no link to the line before it" : "does not follow the line before it");
+            entries.Add(entry);
+            link = JournalRead.Link(line);
         }
-        return entries;
+        return new JournalRead(entries, link, broken) { EndsCut = bytes.Length > 0 && bytes[^1] != (byte)'\n' };
     }
 
     public string SaveCapture(string fileName, string content)

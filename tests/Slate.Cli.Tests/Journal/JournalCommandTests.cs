@@ -19,7 +19,7 @@ public sealed partial class JournalCommandTests
         await using var lab = await TeardownLab.StartAsync();
         var openstack0 = lab.Lab.Cloud.Machines.FindByHostname("openstack0")!.SystemId;
         Assert.Equal(0, (await lab.RunAsync("teardown", "--apply", "--confirm", "openstack")).Code);
-        var plan = JsonLinesJournal.Read(lab.JournalPath).Single(e => e.Event == JournalEvent.Plan);
+        var plan = JsonLinesJournal.Read(lab.JournalPath).Entries.Single(e => e.Event == JournalEvent.Plan);
 
         var (code, io) = await CliHarness.RunAsync(NoEnvironment, "journal", "--journal", lab.JournalPath);
 

@@ -25,7 +25,7 @@ public sealed class JournalIdentityTests : IDisposable
         second.Append(new JournalEntry(At, "lab", "osd", JournalEvent.Started, "f1", "wipe", "openstack0", Run: "r1"));
         second.Append(new JournalEntry(At, "lab", "osd", JournalEvent.Done, "f1", "wipe", "openstack0", Run: "r1"));
 
-        var read = JsonLinesJournal.Read(path);
+        var read = JsonLinesJournal.Read(path).Entries;
 
         Assert.Equal([1L, 2L, 3L], read.Select(e => e.Seq));
         Assert.All(read, e => Assert.Equal(("r1", "alice@jump", "1.2.3"), (e.Run, e.By, e.Version)));
@@ -99,7 +99,7 @@ public sealed class JournalIdentityTests : IDisposable
             """{"time":"2026-11-02T10:00:02+00:00","cloud":"lab","step":"osd","event":"gat""",
         ]);
 
-        var entries = JsonLinesJournal.Read(path);
+        var entries = JsonLinesJournal.Read(path).Entries;
 
         Assert.Equal([JournalEvent.Gate], entries.Select(e => e.Event));
     }

@@ -23,7 +23,7 @@ public sealed class JournalOwnershipTests : IDisposable
         Journal().Append(Entry());
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(JournalPath));
-        Assert.Single(JsonLinesJournal.Read(JournalPath));
+        Assert.Single(JsonLinesJournal.Read(JournalPath).Entries);
     }
 
     [Fact]
