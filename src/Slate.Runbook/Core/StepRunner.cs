@@ -79,7 +79,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         Journal(step, JournalEvent.Plan, plan.Fingerprint, arguments: plan.Baseline,
             detail: string.Join(" ", [$"{plan.Actions.Count} action(s): {string.Join(", ", plan.Actions.Select(a => $"{a.Kind} {a.Subject}"))}.", .. plan.Notes]));
         var queue = new Queue<PlannedAction>(plan.Actions);
-        var context = new ActionContext(new Progress(observer), services.Journal);
+        var context = new ActionContext(new Progress(observer), services.Journal, interruption.Stop);
         while (queue.TryDequeue(out var action))
         {
             if (interruption.StopRequested)
@@ -103,7 +103,12 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
                 queue = new Queue<PlannedAction>(followUp.Actions.Concat(queue));
             }
         }
-        return await RegateAsync(step, assessment, null).ConfigureAwait(false);
+        if (!interruption.StopRequested)
+            return await RegateAsync(step, assessment, null).ConfigureAwait(false);
+        // The signal came during the last action, which finished: nothing is left, but the run was still interrupted.
+        Journal(step, JournalEvent.Interrupted, plan.Fingerprint, detail: "stopped during the last action, which finished; 0 action(s) not started");
+        observer.Note("Interrupted during the last action, which finished; nothing was left to start.");
+        return await RegateAsync(step, assessment, interruption.Code).ConfigureAwait(false);
     }
 
     /// <summary>Runs one action between its "started" and outcome entries; null when a second signal aborted it.</summary>
@@ -111,6 +116,10 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     {
         Journal(step, JournalEvent.Started, plan.Fingerprint, action);
         observer.ActionStarted(action);
+        // A first signal is answered at once, not when the action ends (a wait may be tens of minutes away from it).
+        using var answered = interruption.Stop.Register(() => observer.Note(
+            $"Stopping after {action.Kind} {action.Subject} finishes (a wait in it ends now; the change it waits on is made). " +
+            "Ctrl-C again aborts it, and its outcome is journalled as unknown."));
         ActionResult result;
         try
         {

@@ -10,23 +10,33 @@ public sealed record WaitStates(IReadOnlySet<string> Interim, IReadOnlySet<strin
         new(interim.ToHashSet(StringComparer.Ordinal), target.ToHashSet(StringComparer.Ordinal), failure.ToHashSet(StringComparer.Ordinal));
 }
 
-public enum WaitVerdict { Reached, Failed, TimedOut }
+/// <summary>How a wait ended; Stopped: a first Ctrl-C/SIGTERM ended the waiting, not the change being waited on.</summary>
+public enum WaitVerdict { Reached, Failed, TimedOut, Stopped }
 
 /// <summary>How a wait ended, with each subject's last state.</summary>
 public sealed record WaitResult(WaitVerdict Verdict, IReadOnlyDictionary<string, string> States, TimeSpan Elapsed)
 {
     public string Describe() => string.Join(", ", States.Select(s => $"{s.Key} {s.Value}"));
+
+    /// <summary>The action's outcome when a signal ended the waiting: the change was made; where it stands is the gate's to say.</summary>
+    public ActionResult StoppedWaiting(string what) =>
+        ActionResult.Done($"stopped waiting for {what} after {DurationText.Format(Elapsed)} on a signal: the change was made; last seen: {Describe()}");
 }
 
 /// <summary>
-/// Polls until every subject is in a target state, any is in a failure (or unknown) state, or the budget is spent,
-/// on the injected clock, reporting each change of state as a progress line.
+/// Polls until every subject is in a target state, any is in a failure (or unknown) state, the budget is spent, or a
+/// first signal asks to stop waiting (the change is made already; nothing is gained by sitting on it), on the injected
+/// clock, reporting each change of state as a progress line.
 /// </summary>
 public sealed record Wait(string What, WaitStates States, TimeSpan Budget, TimeSpan Interval)
 {
+    /// <param name="ct">Aborts the wait, a poll in flight too (a second signal).</param>
+    /// <param name="stopWaiting">Ends the waiting after the poll in flight (a first signal): the result is Stopped.</param>
     public async Task<WaitResult> RunAsync(
-        Func<CancellationToken, Task<IReadOnlyDictionary<string, string>>> poll, TimeProvider time, IProgress<string> progress, CancellationToken ct)
+        Func<CancellationToken, Task<IReadOnlyDictionary<string, string>>> poll, TimeProvider time, IProgress<string> progress, CancellationToken ct,
+        CancellationToken stopWaiting)
     {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, stopWaiting);
         var started = time.GetUtcNow();
         string? last = null;
         while (true)
@@ -41,7 +51,16 @@ public sealed record Wait(string What, WaitStates States, TimeSpan Budget, TimeS
             last = line;
             if (verdict is not null || elapsed >= Budget)
                 return result;
-            await Task.Delay(Interval, time, ct).ConfigureAwait(false);
+            if (stopWaiting.IsCancellationRequested)
+                return result with { Verdict = WaitVerdict.Stopped };
+            try
+            {
+                await Task.Delay(Interval, time, either.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopWaiting.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                return result with { Verdict = WaitVerdict.Stopped, Elapsed = time.GetUtcNow() - started };
+            }
         }
     }
 

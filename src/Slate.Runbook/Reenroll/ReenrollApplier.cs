@@ -101,7 +101,7 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
                 rows.Report(host, machine is null ? Absent : $"{machine.SystemId} {machine.StatusName}{ReenrollPlanner.Message(machine.StatusName, machine.StatusMessage)}");
             }
             return states;
-        }, services.Time, rows, ct).ConfigureAwait(false);
+        }, services.Time, rows, ct, context.StopWaiting).ConfigureAwait(false);
         var notReady = rows.Describe(result.States.Where(s => s.Value != "Ready").Select(s => s.Key)) + Unpowered(result.States);
         return result.Verdict switch
         {
@@ -109,6 +109,7 @@ internal sealed class ReenrollApplier(IStepServices services, ReenrollOptions op
             // Commissioning ended, just not well: the gate names each host with MAAS's message, and exits 3.
             WaitVerdict.Reached => ActionResult.Done($"commissioning ended after {DurationText.Format(result.Elapsed)}, not all Ready: {notReady}"),
             WaitVerdict.Failed => ActionResult.Failed($"a host left the enlistment path: {notReady}"),
+            WaitVerdict.Stopped => result.StoppedWaiting("the hosts to reach Ready"),
             _ => ActionResult.Failed($"not all Ready after {DurationText.Format(options.Wait)}: {notReady}"),
         };
     }

@@ -67,9 +67,12 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         if (hosts.Count == 0)
             return ActionResult.Done($"model {model} removed");
         var left = await WaitOutOfMaasAsync($"hosts leaving MAAS", hosts, LeavingMaas, ct).ConfigureAwait(false);
-        return left.Verdict == WaitVerdict.Reached
-            ? ActionResult.Done($"model {model} removed; {string.Join(", ", hosts)} decomposed out of MAAS")
-            : ActionResult.Failed($"model {model} removed, but the hosts did not leave MAAS ({left.Verdict}): {left.Describe()}");
+        return left.Verdict switch
+        {
+            WaitVerdict.Reached => ActionResult.Done($"model {model} removed; {string.Join(", ", hosts)} decomposed out of MAAS"),
+            WaitVerdict.Stopped => left.StoppedWaiting($"the hosts to leave MAAS (model {model} removed)"),
+            _ => ActionResult.Failed($"model {model} removed, but the hosts did not leave MAAS ({left.Verdict}): {left.Describe()}"),
+        };
     }
 
     /// <summary>The model outlived the budget: name the machines still in it and offer their forced removal, confirmed again.</summary>
@@ -103,11 +106,15 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         var (model, machine, force) = (action.Model, action.Machine, action.Force);
         await services.Juju.RemoveMachineAsync(model, machine, new RemoveOptions(KeepInstance: true, Force: force), ct).ConfigureAwait(false);
         var result = await new Wait($"juju machine {machine} leaving {model}", LeavingModel, options.Wait, PollInterval)
-            .RunAsync(async token => await MachineInModelAsync(model, machine, token).ConfigureAwait(false), services.Time, context.Progress, ct)
+            .RunAsync(async token => await MachineInModelAsync(model, machine, token).ConfigureAwait(false), services.Time, context.Progress, ct,
+                context.StopWaiting)
             .ConfigureAwait(false);
-        return result.Verdict == WaitVerdict.Reached
-            ? ActionResult.Done($"machine {machine} removed from {model}; {action.Host} kept its instance")
-            : ActionResult.Failed($"machine {machine} is still in {model} after {DurationText.Format(options.Wait)}");
+        return result.Verdict switch
+        {
+            WaitVerdict.Reached => ActionResult.Done($"machine {machine} removed from {model}; {action.Host} kept its instance"),
+            WaitVerdict.Stopped => result.StoppedWaiting($"machine {machine} to leave {model}"),
+            _ => ActionResult.Failed($"machine {machine} is still in {model} after {DurationText.Format(options.Wait)}"),
+        };
     }
 
     private async Task<ActionResult> ForceRemoveAsync(ForceRemoveMachine action, CancellationToken ct)
@@ -123,9 +130,12 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         // While MAAS removes it the machine keeps the status it had; anything else means something else is acting on it.
         var states = WaitStates.Of([action.Status], [Absent], []);
         var result = await WaitOutOfMaasAsync($"{host} leaving MAAS", [host], states, ct).ConfigureAwait(false);
-        return result.Verdict == WaitVerdict.Reached
-            ? ActionResult.Done($"{host} ({action.SystemId}) deleted from MAAS")
-            : ActionResult.Failed($"{host} was deleted but is still in MAAS ({result.Verdict}): {result.Describe()}");
+        return result.Verdict switch
+        {
+            WaitVerdict.Reached => ActionResult.Done($"{host} ({action.SystemId}) deleted from MAAS"),
+            WaitVerdict.Stopped => result.StoppedWaiting($"{host} to leave MAAS"),
+            _ => ActionResult.Failed($"{host} was deleted but is still in MAAS ({result.Verdict}): {result.Describe()}"),
+        };
     }
 
     /// <summary>
@@ -163,7 +173,7 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         {
             var machines = await services.Maas.FindMachinesAsync(hosts, token).ConfigureAwait(false);
             return hosts.ToDictionary(h => h, h => machines.FirstOrDefault(m => m.Hostname == h)?.StatusName ?? Absent, StringComparer.Ordinal);
-        }, services.Time, context.Progress, ct);
+        }, services.Time, context.Progress, ct, context.StopWaiting);
 
     private async Task<IReadOnlyDictionary<string, string>> MachineInModelAsync(string model, string machine, CancellationToken ct)
     {

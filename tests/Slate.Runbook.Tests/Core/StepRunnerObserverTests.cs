@@ -82,7 +82,32 @@ public sealed class StepRunnerObserverTests
         var run = await RunAsync(step, RunMode.Apply, "openstack");
 
         Assert.Equal(["second", "third"], run.Actions.Where(a => a.Outcome is null).Select(a => a.Action.Kind));
-        Assert.Equal(["Interrupted (stopped before this action); 2 action(s) not started. Re-run to re-observe and continue."], Notes());
+        Assert.Equal(
+        [
+            "Stopping after first first-subject finishes (a wait in it ends now; the change it waits on is made). Ctrl-C again aborts it, and its outcome is journalled as unknown.",
+            "Interrupted (stopped before this action); 2 action(s) not started. Re-run to re-observe and continue.",
+        ], Notes());
+    }
+
+    [Fact]
+    public async Task A_signal_during_the_last_action_is_answered_at_once_and_the_run_still_ends_interrupted()
+    {
+        var step = new ScriptedStep(ScriptedStep.Assessment([First]), ScriptedStep.Assessment([]));
+        var answered = new List<string>();
+        step.Results["first"] = async _ =>
+        {
+            _interruption.Signal(ExitCode.Terminated);
+            answered.AddRange(Notes());
+            await Task.Yield();
+            return ActionResult.Done("finished");
+        };
+
+        var run = await RunAsync(step, RunMode.Apply, "openstack");
+
+        Assert.Equal(ExitCode.Terminated, run.ExitCode);
+        Assert.StartsWith("Stopping after first first-subject finishes", Assert.Single(answered), StringComparison.Ordinal);
+        Assert.Equal(ActionOutcome.Done, Assert.Single(run.Actions).Outcome);
+        Assert.Equal("Interrupted during the last action, which finished; nothing was left to start.", Notes().Last());
     }
 
     [Fact]

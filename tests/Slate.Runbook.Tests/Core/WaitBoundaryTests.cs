@@ -23,7 +23,7 @@ public sealed class WaitBoundaryTests
             var answer = answers[Math.Min(_polls++, answers.Length - 1)];
             _time.Advance(PollTakes);
             return Task.FromResult<IReadOnlyDictionary<string, string>>(answer);
-        }, _time, new Progress(_progress), CancellationToken.None);
+        }, _time, new Progress(_progress), CancellationToken.None, CancellationToken.None);
     }
 
     private static Dictionary<string, string> Hosts(string first, string second) => new() { ["host1"] = first, ["host2"] = second };

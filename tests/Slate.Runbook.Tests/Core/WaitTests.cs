@@ -9,11 +9,12 @@ public sealed class WaitTests
     private readonly FakeTimeProvider _time = new();
     private readonly List<string> _progress = [];
 
-    private async Task<WaitResult> RunAsync(Queue<string> states, TimeSpan budget)
+    private async Task<WaitResult> RunAsync(Queue<string> states, TimeSpan budget, CancellationToken stopWaiting = default)
     {
         var wait = new Wait("leaving", Leaving, budget, TimeSpan.FromSeconds(2));
         var task = wait.RunAsync(_ => Task.FromResult<IReadOnlyDictionary<string, string>>(
-            new Dictionary<string, string> { ["openstack0"] = states.Count > 1 ? states.Dequeue() : states.Peek() }), _time, new Progress(_progress), CancellationToken.None);
+            new Dictionary<string, string> { ["openstack0"] = states.Count > 1 ? states.Dequeue() : states.Peek() }), _time, new Progress(_progress), CancellationToken.None,
+            stopWaiting);
         // One lab-clock second at a time, letting the wait's continuation run between steps.
         for (var i = 0; i < 200 && !task.IsCompleted; i++)
         {
@@ -32,6 +33,38 @@ public sealed class WaitTests
         Assert.Equal(2, _progress.Count);
         Assert.Equal("leaving [0:00/1:00]: openstack0 Releasing", _progress[0]);
         Assert.Matches(@"^leaving \[0:0[4-9]/1:00\]: openstack0 absent$", _progress[1]);
+    }
+
+    [Fact]
+    public async Task A_first_signal_ends_the_waiting_as_stopped_with_the_last_states_seen()
+    {
+        using var signal = new CancellationTokenSource();
+        var states = new Queue<string>(["Releasing", "Releasing", "Releasing", "absent"]);
+        var wait = new Wait("leaving", Leaving, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(2));
+
+        var task = wait.RunAsync(_ => Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["openstack0"] = states.Dequeue() }),
+            _time, new Progress(_progress), CancellationToken.None, signal.Token);
+        await Task.Delay(20);
+        signal.Cancel();
+        var result = await task;
+
+        Assert.Equal(WaitVerdict.Stopped, result.Verdict);
+        Assert.Equal("openstack0 Releasing", result.Describe());
+        Assert.Equal(3, states.Count);
+        Assert.Equal("stopped waiting for the hosts to leave after 0ms on a signal: the change was made; last seen: openstack0 Releasing",
+            result.StoppedWaiting("the hosts to leave").Detail);
+        Assert.Equal(ActionOutcome.Done, result.StoppedWaiting("x").Outcome);
+    }
+
+    [Fact]
+    public async Task A_signal_before_the_first_poll_still_polls_once_and_then_stops()
+    {
+        using var signal = new CancellationTokenSource();
+        await signal.CancelAsync();
+
+        var result = await RunAsync(new Queue<string>(["Releasing"]), TimeSpan.FromMinutes(1), signal.Token);
+
+        Assert.Equal((WaitVerdict.Stopped, "openstack0 Releasing"), (result.Verdict, result.Describe()));
     }
 
     [Fact]

@@ -30,6 +30,24 @@ public sealed class ReenrollApplyTests
     }
 
     [Fact]
+    public async Task A_first_signal_while_waiting_for_ready_ends_the_wait_keeps_the_machines_and_ends_the_run_interrupted()
+    {
+        using var interruption = new Interruption();
+        _observer.OnActionStarted = kind => { if (kind == "await-ready") interruption.Signal(ExitCode.Interrupted); };
+
+        var run = await new StepRunner(_world.Services, _observer, interruption, []).RunAsync(_world.Step(), RunMode.Apply);
+
+        Assert.Equal(ExitCode.Interrupted, run.ExitCode);
+        Assert.Equal(ReenrollWorld.Hosts, _world.Maas.Enlisted.Select(e => e.Hostname));
+        var waited = Assert.Single(run.Actions, a => a.Action.Kind == "await-ready");
+        Assert.Equal(ActionOutcome.Done, waited.Outcome);
+        Assert.StartsWith("stopped waiting for the hosts to reach Ready after ", waited.Detail, StringComparison.Ordinal);
+        Assert.Contains("on a signal: the change was made; last seen: ", waited.Detail, StringComparison.Ordinal);
+        // the plan's read, the one poll the wait made before it stopped, the gate's read
+        Assert.Equal(1 + 1 + 1, _world.Maas.MacReads);
+    }
+
+    [Fact]
     public async Task The_password_never_reaches_the_journal_the_plan_or_the_operator()
     {
         var run = await ApplyAsync();
