@@ -158,10 +158,10 @@ public sealed class LabServeProcessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sigterm_while_slate_waits_at_the_confirmation_prompt_ends_it_with_143_and_one_line_after_the_grace()
+    public async Task Sigterm_while_slate_waits_at_the_confirmation_prompt_ends_it_at_once_with_143_journalled_as_a_refusal()
     {
-        // Reading the operator's typed confirmation from a terminal is synchronous work that never ends by itself: only
-        // Program's grace timer can end it (the token a signal cancels does not reach Console.ReadLine).
+        // Reading the operator's typed confirmation from a terminal never ends by itself: the prompt is left behind, and
+        // the run refuses (nothing was confirmed) as soon as the signal comes, before Program's grace timer would end it.
         using var terminal = new PseudoTerminal();
         var folder = Directory.CreateTempSubdirectory("slate-grace-").FullName;
         var (journal, errors) = (Path.Combine(folder, "journal.jsonl"), Path.Combine(folder, "stderr"));
@@ -184,9 +184,12 @@ public sealed class LabServeProcessTests : IAsyncLifetime
 
             Assert.Equal(143, teardown.ExitCode);
             Assert.EndsWith("Type the model name to continue: ", prompt, StringComparison.Ordinal);
-            Assert.Equal(prompt + "slate: interrupted; nothing further was changed\n", File.ReadAllText(errors));
-            Assert.Contains("openstack", await stdout, StringComparison.Ordinal);
-            Assert.False(File.Exists(journal), "nothing was confirmed, so nothing may be journalled");
+            Assert.Equal(prompt, File.ReadAllText(errors));
+            var output = await stdout;
+            Assert.Contains("Interrupted at the confirmation; nothing was changed.", output, StringComparison.Ordinal);
+            var refused = Assert.Single(File.ReadAllLines(journal));
+            Assert.Contains("\"event\":\"refused\"", refused, StringComparison.Ordinal);
+            Assert.Contains("interrupted at the confirmation (a signal)", refused, StringComparison.Ordinal);
         }
         finally
         {

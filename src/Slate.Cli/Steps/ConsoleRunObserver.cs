@@ -38,12 +38,19 @@ internal sealed class ConsoleRunObserver(IInteraction io, Site site, TimeProvide
             io.Line(summary);
     }
 
-    public Task<string?> AskAsync(Confirmation confirmation, CancellationToken ct)
+    /// <summary>The operator's answer; null at once when a signal comes while the prompt waits (the prompt is left behind).</summary>
+    public async Task<string?> AskAsync(Confirmation confirmation, CancellationToken ct)
     {
-        if (!answersItself)
-            return Task.FromResult(json ? null : io.Ask(confirmation.Prompt));
-        io.Line($"{confirmation.Prompt}: {confirmation.Expected}    ← typed by the rehearsal itself (a real run asks you)");
-        return Task.FromResult<string?>(confirmation.Expected);
+        if (answersItself)
+        {
+            io.Line($"{confirmation.Prompt}: {confirmation.Expected}    ← typed by the rehearsal itself (a real run asks you)");
+            return confirmation.Expected;
+        }
+        if (json)
+            return null;
+        var asked = Task.Run(() => io.Ask(confirmation.Prompt), CancellationToken.None);
+        var signalled = Task.Delay(Timeout.Infinite, ct);
+        return await Task.WhenAny(asked, signalled).ConfigureAwait(false) == asked ? await asked.ConfigureAwait(false) : null;
     }
 
     public void ActionStarted(PlannedAction action) => Say($"→ {action.Kind} {action.Subject}");

@@ -17,6 +17,8 @@ internal sealed class Consent(IRunObserver observer, Interruption interruption, 
         var typed = confirmations.Count > 0
             ? confirmations.FirstOrDefault(c => c == confirmation.Expected) ?? confirmations[0]
             : await observer.AskAsync(confirmation, interruption.Stop).ConfigureAwait(false);
+        if (interruption.StopRequested)
+            return Refused("Interrupted at the confirmation; nothing was changed.", "interrupted at the confirmation (a signal)");
         if (typed is null)
             return Refused($"Refused: no terminal to confirm on. Pass --confirm '{confirmation.Expected}' after reading the plan; nothing was changed.",
                 "no confirmation (no terminal, no --confirm)");

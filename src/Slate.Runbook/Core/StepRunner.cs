@@ -73,7 +73,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         var consent = new Consent(observer, interruption, confirmations, Approval, Saved?.Fingerprint ?? plan.Fingerprint,
             (what, detail) => Journal(step, what, plan.Fingerprint, detail: detail));
         if (step.ConfirmationFor(plan) is { } confirmation && !await consent.GivenAsync(confirmation, approvable: true).ConfigureAwait(false))
-            return Done(step, RunMode.Apply, assessment, ExitCode.Refused, null);
+            return Done(step, RunMode.Apply, assessment, interruption.StopRequested ? interruption.Code : ExitCode.Refused, null);
         if (Saved is { } saved)
             Journal(step, JournalEvent.SavedPlan, plan.Fingerprint, detail: saved.Id);
         Journal(step, JournalEvent.Plan, plan.Fingerprint, arguments: plan.Baseline,
@@ -98,7 +98,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
                 if (!await consent.GivenAsync(followUp.Confirmation, approvable: false).ConfigureAwait(false))
                 {
                     Skip(followUp.Actions.Concat(queue));
-                    return await RegateAsync(step, assessment, ExitCode.Refused).ConfigureAwait(false);
+                    return await RegateAsync(step, assessment, interruption.StopRequested ? interruption.Code : ExitCode.Refused).ConfigureAwait(false);
                 }
                 queue = new Queue<PlannedAction>(followUp.Actions.Concat(queue));
             }

@@ -9,12 +9,14 @@ internal sealed class RecordingObserver : IRunObserver
     public List<string> Events { get; } = [];
     public List<Confirmation> Asked { get; } = [];
     public Action<string>? OnActionStarted { get; set; }
+    public Action? OnAsked { get; set; }
 
     public void Assessed(StepAssessment assessment, RunMode mode) => Events.Add($"assessed {mode}");
 
     public Task<string?> AskAsync(Confirmation confirmation, CancellationToken ct)
     {
         Asked.Add(confirmation);
+        OnAsked?.Invoke();
         return Task.FromResult(Answers.TryDequeue(out var answer) ? answer : null);
     }
 

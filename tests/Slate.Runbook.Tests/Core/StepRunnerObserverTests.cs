@@ -90,6 +90,22 @@ public sealed class StepRunnerObserverTests
     }
 
     [Fact]
+    public async Task A_signal_at_the_confirmation_refuses_at_once_with_the_signals_code_journalled_as_a_refusal()
+    {
+        var step = new ScriptedStep(ScriptedStep.Assessment([First]));
+        _observer.Answers.Enqueue("openstack");
+        _observer.OnAsked = () => _interruption.Signal(ExitCode.Terminated);
+
+        var run = await RunAsync(step, RunMode.Apply);
+
+        Assert.Equal(ExitCode.Terminated, run.ExitCode);
+        Assert.Empty(step.Applied);
+        Assert.Equal("Interrupted at the confirmation; nothing was changed.", Notes().Last());
+        var refused = Assert.Single(_services.MemoryJournal.Written);
+        Assert.Equal((JournalEvent.Refused, "interrupted at the confirmation (a signal)"), (refused.Event, refused.Detail));
+    }
+
+    [Fact]
     public async Task A_signal_during_the_last_action_is_answered_at_once_and_the_run_still_ends_interrupted()
     {
         var step = new ScriptedStep(ScriptedStep.Assessment([First]), ScriptedStep.Assessment([]));
