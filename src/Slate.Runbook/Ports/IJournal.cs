@@ -12,10 +12,30 @@ public interface IJournal
     /// <summary>Every entry of this cloud's journal, oldest first.</summary>
     IReadOnlyList<JournalEntry> Entries();
 
-    /// <summary>The plans a step applied to a cloud, oldest first: the one query steps make of their own past.</summary>
-    IReadOnlyList<AppliedPlan> AppliedPlans(string cloud, string step) =>
-        [.. Entries().Where(e => e.Event == JournalEvent.Plan && e.Cloud == cloud && e.Step == step)
-            .Select(e => new AppliedPlan(e.Run, e.Fingerprint, e.Arguments ?? new Dictionary<string, string>(), e.Time))];
+    /// <summary>
+    /// The plans a step applied to a cloud, oldest first: the one query steps make of their own past. A plan counts once
+    /// its run started an action (a plan line alone, written by hand or cut off before anything ran, moves no baseline);
+    /// entries from before runs had ids belong to the plan of the same step and fingerprint before them.
+    /// </summary>
+    IReadOnlyList<AppliedPlan> AppliedPlans(string cloud, string step)
+    {
+        var entries = Entries();
+        var acted = new HashSet<string>(StringComparer.Ordinal);
+        var plans = new List<AppliedPlan>();
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            var e = entries[i];
+            if (e.Cloud != cloud || e.Step != step)
+                continue;
+            var run = e.Run ?? $"\u001f{e.Fingerprint}";
+            if (e.Event == JournalEvent.Started)
+                acted.Add(run);
+            else if (e.Event == JournalEvent.Plan && acted.Contains(run))
+                plans.Add(new AppliedPlan(e.Run, e.Fingerprint, e.Arguments ?? new Dictionary<string, string>(), e.Time));
+        }
+        plans.Reverse();
+        return plans;
+    }
 
     /// <summary>The last plan the step applied to the cloud, or null.</summary>
     AppliedPlan? LastAppliedPlan(string cloud, string step) => AppliedPlans(cloud, step).LastOrDefault();

@@ -50,8 +50,11 @@ internal sealed class ReenrollLab : IAsyncDisposable
             Assert.True(waited < 5000, "the released hosts never left MAAS");
             await Task.Delay(10);
         }
-        new JsonLinesJournal(lab.JournalPath, "test@lab", "test", TimeProvider.System).Append(new JournalEntry(DateTimeOffset.UtcNow, site.Cloud.Name,
-            "teardown", JournalEvent.Plan, "0123456789abcdef", Arguments: lab.OldIds.ToDictionary(p => "host:" + p.Key, p => p.Value)));
+        var teardown = new JournalEntry(DateTimeOffset.UtcNow, site.Cloud.Name, "teardown", JournalEvent.Plan, "0123456789abcdef",
+            Arguments: lab.OldIds.ToDictionary(p => "host:" + p.Key, p => p.Value), Run: "teardown-run");
+        var journal = new JsonLinesJournal(lab.JournalPath, "test@lab", "test", TimeProvider.System);
+        journal.Append(teardown);
+        journal.Append(teardown with { Event = JournalEvent.Started, Action = "destroy-model", Subject = "openstack", Arguments = null });
         string[][] stepsThreeAndFour = [["networks", "prune", "--apply"], ["osd", "wipe", "--apply", "--confirm", Hosts.Length.ToString(CultureInfo.InvariantCulture)]];
         foreach (var step in stepsThreeAndFour)
         {

@@ -12,20 +12,48 @@ public sealed class JournalQueryTests
     [Fact]
     public void The_applied_plans_are_the_steps_plan_entries_of_that_cloud_oldest_first_and_the_last_is_the_latest()
     {
-        IJournal journal = new MemoryJournal();
+        var journal = new MemoryJournal();
         var at = DateTimeOffset.UnixEpoch;
         journal.Append(new JournalEntry(at, "lab", "teardown", JournalEvent.Plan, "f1", Arguments: First, Run: "r1"));
         journal.Append(new JournalEntry(at.AddMinutes(1), "lab", "teardown", JournalEvent.Started, "f1", Arguments: Second, Run: "r1"));
-        journal.Append(new JournalEntry(at.AddMinutes(2), "elsewhere", "teardown", JournalEvent.Plan, "f2", Arguments: Second, Run: "r2"));
-        journal.Append(new JournalEntry(at.AddMinutes(3), "lab", "osd", JournalEvent.Plan, "f3", Arguments: Second, Run: "r3"));
-        journal.Append(new JournalEntry(at.AddMinutes(4), "lab", "teardown", JournalEvent.Plan, "f4", Run: "r4"));
+        journal.AppendApplied(new JournalEntry(at.AddMinutes(2), "elsewhere", "teardown", JournalEvent.Plan, "f2", Arguments: Second, Run: "r2"));
+        journal.AppendApplied(new JournalEntry(at.AddMinutes(3), "lab", "osd", JournalEvent.Plan, "f3", Arguments: Second, Run: "r3"));
+        journal.AppendApplied(new JournalEntry(at.AddMinutes(4), "lab", "teardown", JournalEvent.Plan, "f4", Run: "r4"));
+        IJournal query = journal;
 
-        var plans = journal.AppliedPlans("lab", "teardown");
+        var plans = query.AppliedPlans("lab", "teardown");
 
         Assert.Equal([("r1", "f1", at), ("r4", "f4", at.AddMinutes(4))], plans.Select(p => (p.Run, p.Fingerprint, p.Time)));
         Assert.Equal(First, plans[0].Baseline);
         Assert.Empty(plans[1].Baseline);
-        Assert.Equal("r4", journal.LastAppliedPlan("lab", "teardown")!.Run);
-        Assert.Null(journal.LastAppliedPlan("lab", "networks"));
+        Assert.Equal("r4", query.LastAppliedPlan("lab", "teardown")!.Run);
+        Assert.Null(query.LastAppliedPlan("lab", "networks"));
+    }
+
+    [Fact]
+    public void A_plan_line_whose_run_never_started_an_action_moves_no_baseline()
+    {
+        var journal = new MemoryJournal();
+        var at = DateTimeOffset.UnixEpoch;
+        journal.AppendApplied(new JournalEntry(at, "lab", "reenroll", JournalEvent.Plan, "f1", Arguments: First, Run: "r1"));
+        journal.Append(new JournalEntry(at.AddMinutes(1), "lab", "reenroll", JournalEvent.Plan, "f9", Arguments: Second, Run: "forged"));
+        journal.Append(new JournalEntry(at.AddMinutes(2), "lab", "reenroll", JournalEvent.Plan, "f1", Arguments: Second));
+        IJournal query = journal;
+
+        Assert.Equal(First, query.LastBaseline("lab", "reenroll"));
+        Assert.Equal(["r1"], query.AppliedPlans("lab", "reenroll").Select(p => p.Run));
+    }
+
+    [Fact]
+    public void An_entry_from_before_runs_had_ids_counts_by_its_step_and_fingerprint()
+    {
+        var journal = new MemoryJournal();
+        var at = DateTimeOffset.UnixEpoch;
+        journal.Append(new JournalEntry(at, "lab", "teardown", JournalEvent.Plan, "old", Arguments: First));
+        journal.Append(new JournalEntry(at.AddMinutes(1), "lab", "teardown", JournalEvent.Started, "old"));
+        journal.Append(new JournalEntry(at.AddMinutes(2), "lab", "teardown", JournalEvent.Plan, "lone", Arguments: Second));
+        IJournal query = journal;
+
+        Assert.Equal([("old", at)], query.AppliedPlans("lab", "teardown").Select(p => (p.Fingerprint!, p.Time)));
     }
 }

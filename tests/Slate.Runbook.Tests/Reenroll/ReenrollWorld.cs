@@ -25,7 +25,7 @@ internal sealed class ReenrollWorld
             Hypervisor.SetState(host, DomainState.ShutOff);
         RunbookStages.PruneAndWipe(Hypervisor, Site);
         Services = new TestServices(Site, Maas, RecordedJuju.Without("openstack"), Hypervisor, new FastTime());
-        Services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, Site.Cloud.Name, "teardown", JournalEvent.Plan, "f00",
+        Services.MemoryJournal.AppendApplied(new JournalEntry(DateTimeOffset.UnixEpoch, Site.Cloud.Name, "teardown", JournalEvent.Plan, "f00",
             Arguments: Hosts.ToDictionary(h => "host:" + h, h => "old-" + h)));
     }
 

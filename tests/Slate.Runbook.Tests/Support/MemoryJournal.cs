@@ -11,6 +11,13 @@ internal sealed class MemoryJournal : IJournal
 
     public void Append(JournalEntry entry) => Written.Add(entry);
 
+    /// <summary>A plan as a run that applied it leaves it: the plan, then its first action started.</summary>
+    public void AppendApplied(JournalEntry plan)
+    {
+        Append(plan);
+        Append(plan with { Event = JournalEvent.Started, Action = "first-action", Subject = plan.Step, Arguments = null, Time = plan.Time.AddSeconds(1) });
+    }
+
     public IReadOnlyList<JournalEntry> Entries() => [.. Written];
 
     public string SaveCapture(string fileName, string content)

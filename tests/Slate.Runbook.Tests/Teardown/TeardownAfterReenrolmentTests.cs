@@ -28,7 +28,7 @@ public sealed class TeardownAfterReenrolmentTests
     {
         var services = _world.Services;
         if (baseline is not null)
-            services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UtcNow, "caracal-testcloud", TeardownStep.StepName, JournalEvent.Plan, "f", Arguments: baseline));
+            services.MemoryJournal.AppendApplied(new JournalEntry(DateTimeOffset.UtcNow, "caracal-testcloud", TeardownStep.StepName, JournalEvent.Plan, "f", Arguments: baseline));
         return await _world.AssessAsync(TeardownWorld.Destroy, services);
     }
 
@@ -95,8 +95,8 @@ public sealed class TeardownAfterReenrolmentTests
     {
         ReenrolledWithNewIds();
         var services = _world.Services;
-        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", TeardownStep.StepName, JournalEvent.Plan, "f1", Arguments: Journalled));
-        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch.AddHours(1), "caracal-testcloud", TeardownStep.StepName, JournalEvent.Plan, "f2",
+        services.MemoryJournal.AppendApplied(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", TeardownStep.StepName, JournalEvent.Plan, "f1", Arguments: Journalled));
+        services.MemoryJournal.AppendApplied(new JournalEntry(DateTimeOffset.UnixEpoch.AddHours(1), "caracal-testcloud", TeardownStep.StepName, JournalEvent.Plan, "f2",
             Arguments: new Dictionary<string, string> { ["host:openstack3"] = "host03b" }));
 
         var assessment = await _world.AssessAsync(TeardownWorld.Destroy, services);

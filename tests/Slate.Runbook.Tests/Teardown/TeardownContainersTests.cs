@@ -75,7 +75,7 @@ public sealed class TeardownContainersTests
         _world.Devices.Clear();
         var gone = _world.Services;
         foreach (var services in new[] { left, gone })
-            services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
+            services.MemoryJournal.AppendApplied(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
                 Arguments: new Dictionary<string, string> { ["device:dev001"] = Keystone, ["device:dev002"] = "juju-abc123-1-lxd-0" }));
 
         var red = (await _world.AssessAsync(TeardownWorld.Destroy, left)).Gate;
@@ -95,7 +95,7 @@ public sealed class TeardownContainersTests
         _world.TornDownByDestroy();
         _world.Devices.Add(new MaasDevice("tor001", "tor-switch", null, ["10.12.8.2"]));
         var services = _world.Services;
-        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
+        services.MemoryJournal.AppendApplied(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
             Arguments: new Dictionary<string, string> { ["device:dev001"] = Keystone, ["device:gone99"] = "juju-abc123-1-lxd-0" }));
 
         var plan = (await _world.AssessAsync(TeardownWorld.Destroy, services)).Plan;

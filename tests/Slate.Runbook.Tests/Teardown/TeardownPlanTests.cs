@@ -122,7 +122,7 @@ public sealed class TeardownPlanTests
     {
         _world.TornDownByDestroy();
         var services = _world.Services;
-        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
+        services.MemoryJournal.AppendApplied(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
             Arguments: new Dictionary<string, string> { ["protected:lxd"] = "lxd000 Deployed owner=admin" }));
         _world.Machines[_world.Machines.FindIndex(m => m.Hostname == "lxd")] = TeardownWorld.Deployed("lxd", "lxd000", pod: null) with { StatusName = "Releasing" };
 
@@ -168,7 +168,7 @@ public sealed class TeardownPlanTests
     public async Task The_release_gate_holds_only_while_each_host_keeps_the_journalled_system_id()
     {
         var services = _world.Services;
-        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
+        services.MemoryJournal.AppendApplied(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
             Arguments: new Dictionary<string, string> { ["host:openstack0"] = "old000" }));
         _world.ModelMachines.Clear();
 

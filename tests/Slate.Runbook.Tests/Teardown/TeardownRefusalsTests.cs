@@ -92,7 +92,7 @@ public sealed class TeardownRefusalsTests
     {
         _world.TornDownByDestroy();
         var services = _world.Services;
-        services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
+        services.MemoryJournal.AppendApplied(new JournalEntry(DateTimeOffset.UnixEpoch, "caracal-testcloud", "teardown", JournalEvent.Plan,
             Arguments: new Dictionary<string, string> { ["protected:lxd"] = "lxd000 Deployed owner=admin" }));
         services.MemoryJournal.Append(new JournalEntry(DateTimeOffset.UnixEpoch.AddMinutes(1), cloud, step, JournalEvents.TryParse(@event, out var word) ? word : throw new ArgumentException(@event),
             Arguments: new Dictionary<string, string> { ["protected:lxd"] = "lxd000 Releasing owner=admin" }));
