@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Slate.Runbook.Sites;
 
 namespace Slate.Cli;
 
@@ -18,7 +19,16 @@ internal sealed record SlateSettings(
     IReadOnlyDictionary<string, string?> Environment)
 {
     /// <summary>The site file a command that needs one reads: --site, else $SLATE_SITE, else ./slate.yaml.</summary>
-    public string SiteFile => SitePath ?? "slate.yaml";
+    public string SiteFile => SitePath ?? DefaultSite;
+
+    private const string DefaultSite = "slate.yaml";
+
+    /// <summary>The site of a command that needs one; a first run with none says what is missing and the ways on.</summary>
+    /// <exception cref="CliInputException">No site named and no ./slate.yaml.</exception>
+    public Site LoadSite() => SitePath is null && !File.Exists(DefaultSite)
+        ? throw new CliInputException($"no site file: there is no ./{DefaultSite} and neither --site FILE nor ${SlateVariables.Site} names one. " +
+            "Write one (sites/caracal-testcloud.yaml documents every key), or try Slate first on its built-in lab: `slate rehearse`")
+        : SiteLoader.Load(SiteFile);
 
     public static SlateSettings Resolve(ParseResult result, IReadOnlyDictionary<string, string?> env) => new(
         result.GetValue(GlobalOptions.Site) ?? Variable(env, SlateVariables.Site),

@@ -37,13 +37,26 @@ public sealed class ErrorOutputTests
     }
 
     [Fact]
-    public async Task An_empty_slate_site_variable_counts_as_unset()
+    public async Task An_empty_slate_site_variable_counts_as_unset_and_a_first_run_without_a_site_is_told_the_ways_on()
     {
         var env = new Dictionary<string, string?> { ["SLATE_SITE"] = "" };
 
         var (code, io) = await CliHarness.RunAsync(env, "bundle", "check", CliHarness.BundlePath);
+        var (status, statusIo) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "status");
+
+        Assert.Equal((2, 2), (code, status));
+        const string told = "slate: no site file: there is no ./slate.yaml and neither --site FILE nor $SLATE_SITE names one. " +
+            "Write one (sites/caracal-testcloud.yaml documents every key), or try Slate first on its built-in lab: `slate rehearse`";
+        Assert.Equal([told], io.Errors);
+        Assert.Equal([told], statusIo.Errors);
+    }
+
+    [Fact]
+    public async Task A_site_file_named_but_missing_is_a_missing_file_not_a_first_run()
+    {
+        var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?> { ["SLATE_SITE"] = "/nowhere/site.yaml" }, "status");
 
         Assert.Equal(2, code);
-        Assert.StartsWith("slate: slate.yaml:0: site: file not found", Assert.Single(io.Errors));
+        Assert.Equal(["slate: site.yaml:0: site: file not found"], io.Errors);
     }
 }

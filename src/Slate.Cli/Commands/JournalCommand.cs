@@ -35,7 +35,7 @@ internal static class JournalCommand
         // The journal the steps write: only without --journal or $SLATE_JOURNAL is the site read, for its cloud's name.
         var path = settings.JournalPath is { } given
             ? Path.GetFullPath(given)
-            : JournalLocation.For(settings, SiteLoader.Load(settings.SiteFile).Cloud.Name);
+            : JournalLocation.For(settings, settings.LoadSite().Cloud.Name);
         if (!Path.Exists(path))
             throw new CliInputException($"no journal at {path}: nothing was applied to this cloud from here (or give --journal FILE)");
         var read = JsonLinesJournal.Read(path);

@@ -24,7 +24,7 @@ internal sealed class CommandRun : IDisposable
         _result = result;
         _json = result.GetValue(GlobalOptions.Json);
         Settings = settings;
-        Site = SiteLoader.Load(settings.SiteFile);
+        Site = settings.LoadSite();
         Session = new CloudSession(context, settings, Site);
         Observer = new ConsoleRunObserver(context.Io, Site, context.Time, _json);
     }
