@@ -111,7 +111,8 @@ public sealed class StaleNetworksStepTests
 
         Assert.Equal(ExitCode.GateRed, run.ExitCode);
         Assert.Equal(["foreign-nic someone-else"], Codes(run, Severity.Fatal));
-        Assert.Contains(run.Assessment.Plan.Tables[1].Rows, r => r[0] == "someone-else" && r[1] == "NOT A HOST" && r[5] == "REFUSED");
+        Assert.Contains(run.Assessment.Plan.Tables[1].Rows, r => r[0] == "someone-else" && r[1] == "NOT A HOST" && r[4] == "running" && r[5] == "REFUSED");
+        Assert.Contains(run.Assessment.Plan.Tables[1].Rows, r => r[0] == "openstack0" && r[1] == "host" && r[4] == "shut off");
         await AssertUntouchedAsync();
     }
 
