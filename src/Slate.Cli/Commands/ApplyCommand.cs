@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Slate.Cli.Journal;
 using Slate.Cli.Plans;
 using Slate.Cli.Steps;
 using Slate.Runbook.Core;
@@ -54,7 +53,7 @@ internal static class ApplyCommand
         var step = definition.Create(run.Session, arguments);
         using var held = run.LockFor(definition, RunMode.Apply);
         if (!run.Session.Journal.Entries().Any(e => e.Cloud == saved.Cloud))
-            run.Observer.Note($"Note: the journal {JournalLocation.For(run.Settings, run.Site.Cloud.Name)} holds nothing of cloud '{saved.Cloud}' yet; " +
+            run.Observer.Note($"Note: the journal {run.Session.JournalPath} holds nothing of cloud '{saved.Cloud}' yet; " +
                 "if the steps before this one were journalled elsewhere, pass that --journal: the gates compare against it.");
         var runner = run.Runner(saved, result.GetValue(Approve));
         return run.Finish(await runner.RunAsync(step, RunMode.Apply).ConfigureAwait(false));

@@ -34,6 +34,5 @@ internal static class SecretFile
 
     private static string? Private(FileStatus status) =>
         (status.Permissions & GroupOrOthers) != 0 ? $"mode {Convert.ToString((int)status.Permissions, 8)} lets others at it; chmod 600 it"
-        : status.OwnerId != FileStatus.EffectiveUserId ? $"owned by uid {status.OwnerId}, not by you (uid {FileStatus.EffectiveUserId})"
-        : null;
+        : OwnFile.Problem(status);
 }

@@ -16,6 +16,7 @@ internal sealed class CloudSession(CliContext context, SlateSettings settings, S
     private IJuju? _juju;
     private IHypervisor? _hypervisor;
     private IJournal? _journal;
+    private string? _journalPath;
 
     public Site Site { get; } = site;
 
@@ -25,7 +26,10 @@ internal sealed class CloudSession(CliContext context, SlateSettings settings, S
 
     public IHypervisor Hypervisor => _hypervisor ??= context.ConnectHypervisor(settings, Site);
 
-    public IJournal Journal => _journal ??= new JsonLinesJournal(JournalLocation.For(settings, Site.Cloud.Name), Operator(), Version, context.Time);
+    /// <summary>Where this cloud's journal is (its lock and holder files beside it): resolved once, when first needed.</summary>
+    public string JournalPath => _journalPath ??= JournalLocation.For(settings, Site.Cloud.Name);
+
+    public IJournal Journal => _journal ??= new JsonLinesJournal(JournalPath, Operator(), Version, context.Time);
 
     public TimeProvider Time => context.Time;
 

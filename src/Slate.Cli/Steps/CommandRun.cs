@@ -52,8 +52,7 @@ internal sealed class CommandRun : IDisposable
     {
         if (mode != RunMode.Apply)
             return null;
-        var journal = JournalLocation.For(Settings, Site.Cloud.Name);
-        var taken = RunLock.Take(journal, RunLock.Describe($"{string.Join(' ', definition.Command)} --apply", CloudSession.Operator(), _context.Time.GetUtcNow()));
+        var taken = RunLock.Take(Session.JournalPath, RunLock.Describe($"{string.Join(' ', definition.Command)} --apply", CloudSession.Operator(), _context.Time.GetUtcNow()));
         if (taken.TakenOverFrom is { } left)
         {
             _run = RunId.New(_context.Time);

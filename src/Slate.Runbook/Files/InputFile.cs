@@ -1,6 +1,4 @@
-using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 
 namespace Slate.Runbook.Files;
 
@@ -9,13 +7,10 @@ namespace Slate.Runbook.Files;
 /// forever or block) and never more than a limit. The file is opened without blocking and judged by what was opened,
 /// so a path swapped for a FIFO or a link after the check is still refused. Every refusal is the caller's one-line error.
 /// </summary>
-public static partial class InputFile
+public static class InputFile
 {
     /// <summary>Far beyond any site, bundle, overlay, policy archive or maas CLI profile database.</summary>
     public const long DefaultLimit = 16L * 1024 * 1024;
-
-    private const int ReadOnly = 0, NoFollow = 0x20000, NonBlocking = 0x800, CloseOnExec = 0x80000;
-    private const int LinkLoop = 40; // ELOOP: what O_NOFOLLOW answers for a symbolic link
 
     /// <param name="error">Builds the caller's exception from a problem (the caller names the file).</param>
     /// <param name="followLinks">False refuses a symbolic link, as a secret's file is refused.</param>
@@ -43,7 +38,8 @@ public static partial class InputFile
     {
         // Judged by its path first, so that a device (whose opening alone can do something) is never opened…
         Judge(FileStatus.Of(path, followLinks), error, limit, accept: null);
-        using var file = Open(path, followLinks, error);
+        // Opened without blocking: a FIFO put in the file's place is opened, then refused, never waited on.
+        using var file = UnixOpen.Open(path, UnixOpen.ReadOnly | (followLinks ? 0 : UnixOpen.NoFollow), 0, error);
         // …and by what was opened, which is what is read.
         var size = Judge(FileStatus.Of(file), error, limit, accept);
         try
@@ -65,7 +61,8 @@ public static partial class InputFile
         }
     }
 
-    private static long Judge((FileStatus? Status, string? Problem) found, Func<string, Exception> error, long limit, Func<FileStatus, string?>? accept)
+    /// <summary>The file's size once it is a regular file within <paramref name="limit"/> that <paramref name="accept"/> takes; else the caller's error.</summary>
+    internal static long Judge((FileStatus? Status, string? Problem) found, Func<string, Exception> error, long limit, Func<FileStatus, string?>? accept)
     {
         if (found.Status is not { } file)
             throw error(found.Problem ?? "cannot be examined");
@@ -76,19 +73,5 @@ public static partial class InputFile
         return file.Size > limit ? throw error($"is {file.Size} bytes, over the limit of {Mebibytes(limit)}") : file.Size;
     }
 
-    /// <summary>Opens without blocking (a FIFO put in the file's place is opened, then refused, never waited on).</summary>
-    private static SafeFileHandle Open(string path, bool followLinks, Func<string, Exception> error)
-    {
-        var fd = open(path, ReadOnly | NonBlocking | CloseOnExec | (followLinks ? 0 : NoFollow));
-        if (fd >= 0)
-            return new SafeFileHandle(fd, ownsHandle: true);
-        throw error(!followLinks && Marshal.GetLastPInvokeError() == LinkLoop
-            ? "is a symbolic link, not a regular file"
-            : FileStatus.LastProblem());
-    }
-
     private static string Mebibytes(long bytes) => bytes < 1024 * 1024 ? $"{bytes} bytes" : $"{bytes / (1024 * 1024.0):0.##} MiB";
-
-    [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int open(string path, int flags);
 }

@@ -14,7 +14,10 @@ internal static class OsdWipePlanner
     public static StepPlan Plan(Site site, OsdWipeObservation o)
     {
         if (o.Error is { } error)
-            return new StepPlan(Heading, [], [Unread(o, error)], [], [], new Dictionary<string, string>());
+        {
+            var unread = o.Domains is null ? HypervisorFindings.Unreachable(error) : HypervisorFindings.Unreadable("the disks", error);
+            return new StepPlan(Heading, [], [unread], [], [], new Dictionary<string, string>());
+        }
         var findings = new List<Finding>();
         if (IsOsDevice(site, site.Osd.Device))
             findings.Add(new Finding(Severity.Fatal, "osd-device-is-os-disk", "osd.device",
@@ -59,11 +62,6 @@ internal static class OsdWipePlanner
             yield return new Finding(Severity.Fatal, "osd-shared", disk.Host,
                 $"{disk.ResolvedPath} is attached to {domains.Count} domains ({string.Join(", ", domains)})", "one domain", string.Join(", ", domains));
     }
-
-    /// <summary>The hypervisor could not be read: the list of domains (unreachable) or the disks after it (unreadable).</summary>
-    private static Finding Unread(OsdWipeObservation o, string error) => o.Domains is null
-        ? new(Severity.Fatal, "hypervisor-unreachable", "hypervisor", $"the domains cannot be read: {error}")
-        : new(Severity.Fatal, "hypervisor-unreadable", "hypervisor", $"the disks cannot be read: {error}");
 
     private static ReportTable DisksTable(Site site, OsdWipeObservation o, IReadOnlyList<PlannedAction> actions) => new(
         $"OSD disks ({site.Osd.Device} of each host; rule {site.Osd.FileTemplate})",

@@ -62,7 +62,7 @@ internal static class ReenrollPlanner
         }
         if (o.HypervisorError is { } error)
         {
-            findings.Add(new Finding(Severity.Fatal, "hypervisor-unreachable", "hypervisor", $"the domains cannot be read: {error}"));
+            findings.Add(HypervisorFindings.Unreachable(error));
             return;
         }
         foreach (var h in o.Hosts)

@@ -10,10 +10,12 @@ internal static class StaleNetworksPlanner
 {
     public static StepPlan Plan(Site site, StaleNetworksObservation o)
     {
-        var findings = new List<Finding>();
         if (o.Error is { } error)
-            return new StepPlan(Heading, [], [Unread(o, error)], [], [],
-                new Dictionary<string, string>());
+        {
+            var unread = o.Domains is null ? HypervisorFindings.Unreachable(error) : HypervisorFindings.Unreadable("the networks and definitions", error);
+            return new StepPlan(Heading, [], [unread], [], [], new Dictionary<string, string>());
+        }
+        var findings = new List<Finding>();
         var hosts = site.Hosts.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
         var nics = site.Libvirt.StaleNetworks.SelectMany(o.NicsOn).ToList();
         foreach (var nic in nics.Where(n => !hosts.Contains(n.Domain)))
@@ -80,9 +82,4 @@ internal static class StaleNetworksPlanner
             .. nics.Select(n => ReportTable.Row(n.Domain, hosts.Contains(n.Domain) ? "host" : "NOT A HOST", n.Mac, n.Network,
                 o.Domain(n.Domain) is { } d ? DomainStates.Describe(d.State) : "-", hosts.Contains(n.Domain) ? "detach (--config)" : "REFUSED")),
         ]);
-
-    /// <summary>The hypervisor could not be read: the list of domains (unreachable) or what the step reads after it (unreadable).</summary>
-    private static Finding Unread(StaleNetworksObservation o, string error) => o.Domains is null
-        ? new(Severity.Fatal, "hypervisor-unreachable", "hypervisor", $"the domains cannot be read: {error}")
-        : new(Severity.Fatal, "hypervisor-unreadable", "hypervisor", $"the networks and definitions cannot be read: {error}");
 }
