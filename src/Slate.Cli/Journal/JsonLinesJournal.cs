@@ -51,12 +51,12 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
         };
         var text = JsonSerializer.Serialize(written, JournalJson.Default.JournalEntry);
         // After a line a crash cut short, the entry starts a line of its own rather than being glued onto it.
-        var line = (_cut ? "\n" : "") + text + "\n";
+        var line = Encoding.UTF8.GetBytes((_cut ? "\n" : "") + text + "\n");
         using (var file = OwnFile.OpenForAppend(Path, problem => new CliInputException($"journal {Path}: {problem}")))
         {
-            file.Write(Encoding.UTF8.GetBytes(line));
+            file.Write(line);
             file.Flush(flushToDisk: true);
-            if (file.Length - Encoding.UTF8.GetByteCount(line) == _length)
+            if (file.Length - line.Length == _length)
             {
                 known.Add(written);
                 _length = file.Length;
