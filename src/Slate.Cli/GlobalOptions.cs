@@ -27,7 +27,8 @@ internal static class GlobalOptions
 
     public static readonly Option<bool> Apply = new("--apply")
     {
-        Description = "Make the changes (after the typed confirmation); without it the command only plans (a dry run)",
+        Description = "Make the changes (after the typed confirmation); without it the command only plans (a dry run). One changing run " +
+                      "per cloud at a time: a second is refused (exit 4) naming who holds the lock beside the journal",
     };
 
     public static readonly Option<string[]> Confirm = new("--confirm")

@@ -13,17 +13,20 @@ internal static class ApplyCommand
 
     private static readonly Option<string?> Approve = new("--approve")
     {
-        Description = "The plan's fingerprint, for an unattended run: it stands for the typed confirmation only when it is the " +
-                      "fingerprint of the plan re-made now (proof the approver saw this exact plan; there is no bare --yes)",
+        Description = "The plan's fingerprint (it seals the plan's id, flags and actions), for an unattended run: it stands for the typed " +
+                      "confirmation only when the plan re-made now matches it (proof the approver saw this exact plan; there is no bare --yes)",
         HelpName = "FINGERPRINT",
     };
 
     public static Command Create(CliContext context)
     {
         var command = new Command("apply",
-            "Apply a saved plan (`slate STEP --out FILE`) once. The step is planned again from live state first: when any object the " +
+            "Apply a saved plan (`slate STEP --out FILE`) once. A plan file that is a link, someone else's or writable by others, or " +
+            "that holds a flag its step does not have, is refused (exit 2); one whose id, flags or actions were edited is refused (exit 4). " +
+            "The step is planned again from live state first: when any object the " +
             "plan was made from changed, or its actions differ, it is refused (exit 4) naming what changed; a plan already applied " +
-            "(its id is in the journal) is refused too. Then the step's typed confirmation (or --approve FINGERPRINT), the actions, the gate.");
+            "(its id is in the journal) is refused too. Then the step's typed confirmation (or --approve FINGERPRINT), the actions, the gate, " +
+            "all under the cloud's lock.");
         command.Arguments.Add(PlanPath);
         GlobalOptions.AddCloudOptions(command);
         command.Options.Add(GlobalOptions.Journal);
