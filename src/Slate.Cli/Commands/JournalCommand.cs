@@ -17,7 +17,8 @@ internal static class JournalCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("journal", "The journal as the as-executed log: per run of a step, when and by whom, what was planned, " +
-            "the confirmations, each action and its outcome, the captures and the gate. Read-only.");
+            "the confirmations, each action and its outcome, the captures and the gate. Read-only. Each entry carries the hash of the line " +
+            "before it: an edited, inserted or removed line is named (BROKEN: line N …) and the exit code is 3.");
         command.Options.Add(Markdown);
         command.Options.Add(GlobalOptions.Json);
         command.Options.Add(GlobalOptions.Journal);
