@@ -33,6 +33,8 @@ internal static class JournalMarkdown
                 yield return $"- {(confirmation.Confirmed ? "Confirmed" : "Refused")} {JournalText.Time(confirmation.Time)} by {Text(confirmation.By ?? "?")}: {Text(confirmation.Detail ?? "")}";
             foreach (var capture in run.Captures)
                 yield return $"- Capture: {Text(capture)}";
+            foreach (var why in run.Reconciled)
+                yield return $"- {Text(why)}";
             if (run.Actions.Count > 0)
             {
                 yield return "";

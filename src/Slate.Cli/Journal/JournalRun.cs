@@ -25,6 +25,9 @@ internal sealed record JournalRun(
     /// <summary>The run that held the cloud's lock before this one and ended without releasing it.</summary>
     public string? TakenOver { get; init; }
 
+    /// <summary>Each re-observation after an action that did not end done, as the run said it: going on, or stopped and why.</summary>
+    public IReadOnlyList<string> Reconciled { get; init; } = [];
+
     public const string InDoubtText = "in doubt: started, no outcome recorded (the process ended)";
 
     /// <summary>How the run ended, in one phrase.</summary>

@@ -63,6 +63,7 @@ internal static class JournalRuns
         var actions = new List<JournalAction>();
         var confirmations = new List<JournalConfirmation>();
         var captures = new List<string>();
+        var reconciled = new List<string>();
         JournalEntry? plan = null;
         string? saved = null, gate = null, interrupted = null, takenOver = null;
         foreach (var entry in entries)
@@ -101,11 +102,14 @@ internal static class JournalRuns
                 case JournalEvent.LockTakenOver:
                     takenOver = entry.Detail;
                     break;
+                case JournalEvent.Reconciled when entry.Detail is { } why:
+                    reconciled.Add(why);
+                    break;
             }
         }
         var first = entries[0];
         return new JournalRun(first.Step, first.Cloud, first.Fingerprint, first.Time, entries[^1].Time, first.By, first.Version,
-            plan?.Detail, plan?.Arguments ?? Empty, saved, confirmations, actions, captures, gate, interrupted) { TakenOver = takenOver };
+            plan?.Detail, plan?.Arguments ?? Empty, saved, confirmations, actions, captures, gate, interrupted) { TakenOver = takenOver, Reconciled = reconciled };
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();

@@ -25,6 +25,8 @@ internal static class JournalText
                 yield return $"   {(confirmation.Confirmed ? "confirmed" : "refused")} {Time(confirmation.Time)} by {Clean(confirmation.By ?? "?")}: {Clean(confirmation.Detail ?? "")}";
             foreach (var (action, index) in run.Actions.Select((a, i) => (a, i + 1)))
                 yield return $"   {index}. {Clean($"{action.Kind} {action.Subject}")}: {Outcome(action)}";
+            foreach (var why in run.Reconciled)
+                yield return $"   {Clean(why)}";
             foreach (var capture in run.Captures)
                 yield return $"   capture: {Clean(capture)}";
             yield return $"   {Clean(run.Ending)}";

@@ -37,6 +37,8 @@ public sealed class CarveStep(IStepServices services, IReadOnlyList<Host> hosts)
 
     public override string Name => StepName;
 
+    public override bool Reconciles => true;
+
     protected override async Task<CarveObservation> ObserveAsync(CancellationToken ct)
     {
         var topology = await Services.Maas.ReadTopologyAsync(ct).ConfigureAwait(false);

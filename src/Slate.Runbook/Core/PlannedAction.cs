@@ -9,6 +9,11 @@ public sealed record PlannedAction(string Kind, string Subject, string Descripti
     public static PlannedAction Of(string kind, string subject, string description, params (string Key, string Value)[] arguments) =>
         new(kind, subject, description, arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
 
+    /// <summary>The same change to the same object with the same values (the description is how it is shown, not what it does).</summary>
+    public bool SameChange(PlannedAction other) =>
+        Kind == other.Kind && Subject == other.Subject && Arguments.Count == other.Arguments.Count
+        && Arguments.All(a => other.Arguments.TryGetValue(a.Key, out var value) && value == a.Value);
+
     public string Argument(string name) =>
         Arguments.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"action {Kind} {Subject} has no argument {name}");
 }

@@ -14,6 +14,8 @@ public abstract class Step<TObservation>(IStepServices services) : IStep
 
     public abstract string Name { get; }
 
+    public virtual bool Reconciles => false;
+
     /// <summary>False for a step that may run without MAAS (the offline bundle gate).</summary>
     protected virtual bool ChecksIdentity => true;
 

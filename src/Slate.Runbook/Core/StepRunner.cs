@@ -80,6 +80,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
             detail: string.Join(" ", [$"{plan.Actions.Count} action(s): {string.Join(", ", plan.Actions.Select(a => $"{a.Kind} {a.Subject}"))}.", .. plan.Notes]));
         var queue = new Queue<PlannedAction>(plan.Actions);
         var context = new ActionContext(new Progress(observer), services.Journal, interruption.Stop);
+        var reconciliation = new Reconciliation(plan.Actions);
         while (queue.TryDequeue(out var action))
         {
             if (interruption.StopRequested)
@@ -89,6 +90,17 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
                 return Interrupted(step, assessment, queue, "aborted while it ran");
             if (result.Outcome != ActionOutcome.Done)
             {
+                if (step.Reconciles && reconciliation.MayTry)
+                {
+                    var after = await step.AssessAsync(CancellationToken.None).ConfigureAwait(false);
+                    var reconciled = reconciliation.Reconcile(action, result.Outcome, after.Plan, _records);
+                    Journal(step, JournalEvent.Reconciled, plan.Fingerprint, detail: reconciled.Why);
+                    observer.Note(reconciled.Why);
+                    if (reconciled.Actions is null)
+                        return Unreconciled(step, assessment, after, queue);
+                    queue = new Queue<PlannedAction>(reconciled.Actions);
+                    continue;
+                }
                 observer.Note($"Stopped: {action.Kind} {action.Subject} {Event(result.Outcome).Word()}. Nothing after it was started; the next run re-observes.");
                 Skip(queue);
                 return await RegateAsync(step, assessment, ExitCode.Error).ConfigureAwait(false);
@@ -101,6 +113,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
                     return await RegateAsync(step, assessment, interruption.StopRequested ? interruption.Code : ExitCode.Refused).ConfigureAwait(false);
                 }
                 queue = new Queue<PlannedAction>(followUp.Actions.Concat(queue));
+                reconciliation.Confirm(followUp.Actions);
             }
         }
         if (!interruption.StopRequested)
@@ -153,6 +166,15 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         var after = await step.AssessAsync(CancellationToken.None).ConfigureAwait(false);
         var run = Finish(step, RunMode.Apply, before, after.Gate);
         return failed is { } code ? run with { ExitCode = code } : run;
+    }
+
+    /// <summary>The re-observation asks for what was not confirmed: it is shown as a new plan, and the run stops there.</summary>
+    private StepRun Unreconciled(IStep step, StepAssessment before, StepAssessment after, IEnumerable<PlannedAction> notRun)
+    {
+        Skip(notRun);
+        observer.Assessed(after, RunMode.Plan);
+        var run = Finish(step, RunMode.Apply, before, after.Gate);
+        return run with { ExitCode = ExitCode.Error };
     }
 
     private StepRun Interrupted(IStep step, StepAssessment assessment, IEnumerable<PlannedAction> notRun, string why)

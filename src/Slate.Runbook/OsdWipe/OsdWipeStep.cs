@@ -33,6 +33,8 @@ public sealed class OsdWipeStep(IStepServices services) : ActingStep<OsdWipeObse
 
     public override string Name => StepName;
 
+    public override bool Reconciles => true;
+
     protected override async Task<OsdWipeObservation> ObserveAsync(CancellationToken ct)
     {
         var baseline = Services.Journal.LastBaseline(Site.Cloud.Name, StepName);

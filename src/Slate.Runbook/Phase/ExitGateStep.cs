@@ -12,6 +12,8 @@ public sealed class ExitGateStep(IReadOnlyList<PhaseEntry> parts) : IStep
 
     public string Name => StepName;
 
+    public bool Reconciles => false;
+
     public async Task<StepAssessment> AssessAsync(CancellationToken ct)
     {
         var lines = new List<GateLine>();

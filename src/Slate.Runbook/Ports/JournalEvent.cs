@@ -35,12 +35,15 @@ public enum JournalEvent
 
     /// <summary>The run took over the cloud's lock from a run that ended without releasing it (Detail: that run, as it described itself).</summary>
     LockTakenOver,
+
+    /// <summary>A step re-observed after an action that did not end done (Detail: what it found, and whether the run went on).</summary>
+    Reconciled,
 }
 
 /// <summary>The journal's words for its events: the same words journals have always held.</summary>
 public static class JournalEvents
 {
-    private static readonly string[] Words = ["plan", "confirmed", "refused", "started", "done", "failed", "unknown", "interrupted", "capture", "gate", "saved-plan", "lock-taken-over"];
+    private static readonly string[] Words = ["plan", "confirmed", "refused", "started", "done", "failed", "unknown", "interrupted", "capture", "gate", "saved-plan", "lock-taken-over", "reconciled"];
 
     public static string Word(this JournalEvent journalEvent) => Words[(int)journalEvent];
 

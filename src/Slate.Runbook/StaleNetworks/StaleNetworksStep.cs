@@ -32,6 +32,8 @@ public sealed class StaleNetworksStep(IStepServices services) : ActingStep<Stale
 
     public override string Name => StepName;
 
+    public override bool Reconciles => true;
+
     protected override async Task<StaleNetworksObservation> ObserveAsync(CancellationToken ct)
     {
         var baseline = Services.Journal.LastBaseline(Site.Cloud.Name, StepName);

@@ -84,4 +84,22 @@ public sealed class JournalRunsTests
             + "networks: 0c detach=done → ended without a gate / networks: 0c detach=done → interrupted: stopped / osd: 0c  → ended without a gate",
             Shape(runs));
     }
+
+    [Fact]
+    public void A_runs_reconciliations_are_told_in_its_block_in_the_order_they_happened()
+    {
+        JournalEntry R(string what, string? action = null, string? detail = null) =>
+            E("osd", what, action) with { Run = "r1", Detail = detail ?? E("osd", what, action).Detail };
+        var runs = JournalRuns.Group(
+        [
+            R("confirmed"), R("plan"), R("started", "wipe"), R("unknown", "wipe"), R("reconciled", detail: "Reconciled (1/3): wipe m1 unknown; re-observed: nothing is left to do."),
+            R("gate"),
+        ]);
+
+        var run = Assert.Single(runs);
+        Assert.Equal(["Reconciled (1/3): wipe m1 unknown; re-observed: nothing is left to do."], run.Reconciled);
+        var text = JournalText.Lines("/j", runs).ToList();
+        Assert.Equal("   Reconciled (1/3): wipe m1 unknown; re-observed: nothing is left to do.", text[^2]);
+        Assert.Contains("- Reconciled (1/3): wipe m1 unknown; re-observed: nothing is left to do.", JournalMarkdown.Lines("/j", runs));
+    }
 }

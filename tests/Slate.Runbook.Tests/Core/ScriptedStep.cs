@@ -12,6 +12,8 @@ internal sealed class ScriptedStep(params StepAssessment[] assessments) : IStep
 
     public string Name { get; init; } = "scripted";
 
+    public bool Reconciles { get; init; }
+
     public Dictionary<string, Func<CancellationToken, Task<ActionResult>>> Results { get; } = [];
 
     public List<string> Applied { get; } = [];
