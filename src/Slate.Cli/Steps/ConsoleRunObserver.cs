@@ -75,6 +75,8 @@ internal sealed class ConsoleRunObserver(IInteraction io, Site site, TimeProvide
             io.Line($"{(line.Holds ? "PASS" : "FAIL")}  {line.Code,-14} {line.Subject}: {Judged(line)}");
         var failed = gate.Lines.Count(l => !l.Holds);
         io.Line(failed == 0 ? $"PASS — all {gate.Lines.Count} checks" : $"FAIL — {failed} of {gate.Lines.Count} checks failed");
+        if (gate.Basis is { } basis)
+            io.Line($"Compared with {basis}.");
     }
 
     private static string Judged(GateLine line) =>

@@ -8,5 +8,8 @@ public sealed record GateReport(IReadOnlyList<GateLine> Lines)
 {
     public static readonly GateReport None = new([]);
 
+    /// <summary>Where the lines' expected values came from when the journal gave them (the run whose baseline they compare with).</summary>
+    public string? Basis { get; init; }
+
     public bool Green => Lines.All(l => l.Holds);
 }

@@ -26,6 +26,6 @@ internal static class OsdWipeGate
             lines.Add(new GateLine("os-disk-same", disk.OsVolume is not null && (expected is null || expected == os), disk.Host,
                 expected ?? "(no journalled baseline)", $"{disk.OsPath ?? "vda"}: {os}"));
         }
-        return new GateReport(lines);
+        return new GateReport(lines) { Basis = o.Baseline.Source };
     }
 }

@@ -14,7 +14,7 @@ public sealed record OsdWipeObservation(
     IReadOnlyDictionary<string, string> Resolved,
     IReadOnlyList<OsdDiskState> Disks,
     string? Error,
-    IReadOnlyDictionary<string, string> Baseline)
+    JournalBaseline Baseline)
 {
     public HypervisorDomain? Domain(string name) => Domains?.FirstOrDefault(d => d.Name == name);
 

@@ -40,9 +40,8 @@ public interface IJournal
     /// <summary>The last plan the step applied to the cloud, or null.</summary>
     AppliedPlan? LastAppliedPlan(string cloud, string step) => AppliedPlans(cloud, step).LastOrDefault();
 
-    /// <summary>The baseline of the last plan the step applied to the cloud; empty when it applied none.</summary>
-    IReadOnlyDictionary<string, string> LastBaseline(string cloud, string step) =>
-        LastAppliedPlan(cloud, step)?.Baseline ?? new Dictionary<string, string>();
+    /// <summary>The baseline of the last plan the step applied to the cloud, naming its run; no values when it applied none.</summary>
+    JournalBaseline LastBaseline(string cloud, string step) => new(LastAppliedPlan(cloud, step));
 
     /// <summary>Writes a capture or backup into this run's folder and returns its path.</summary>
     string SaveCapture(string fileName, string content);

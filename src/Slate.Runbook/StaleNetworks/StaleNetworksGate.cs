@@ -32,7 +32,7 @@ internal static class StaleNetworksGate
             lines.Add(Same("nics-kept", host, o.Baseline.GetValueOrDefault(StaleNetworksBaseline.NicsKey(host)), o.OtherNics(site, host)));
             lines.Add(Same("definition-kept", host, o.Baseline.GetValueOrDefault(StaleNetworksBaseline.DefinitionKey(host)), o.DefinitionPrintOf(site, host)!));
         }
-        return new GateReport(lines);
+        return new GateReport(lines) { Basis = o.Baseline.Source };
     }
 
     /// <summary>Without a journalled baseline (Step 3 was done by hand) there is nothing to compare: the line shows what is there.</summary>

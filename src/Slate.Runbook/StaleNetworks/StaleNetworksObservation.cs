@@ -14,7 +14,7 @@ public sealed record StaleNetworksObservation(
     IReadOnlyList<DomainDevices> Devices,
     IReadOnlyDictionary<string, string> HostDefinitions,
     string? Error,
-    IReadOnlyDictionary<string, string> Baseline)
+    JournalBaseline Baseline)
 {
     public HypervisorDomain? Domain(string name) => Domains?.FirstOrDefault(d => d.Name == name);
 

@@ -47,17 +47,23 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
         var (model, destroyStorage) = (action.Model, action.DestroyStorage);
         context.Progress.Report($"juju destroy-model {model}: waiting up to {DurationText.Format(options.Wait)} for the model to be removed");
         using var budget = new CancellationTokenSource(options.Wait, services.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
+        using var juju = new DestroyModelWait(context.Progress, context.StopWaiting);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token, juju.Stopped);
         try
         {
             // juju's own wait lines ("Waiting for model to be removed, ...") are the live progress of this action.
             await services.Juju.DestroyModelAsync(
-                    model, new DestroyOptions(DestroyStorage: destroyStorage, ReleaseStorage: !destroyStorage), context.Progress, linked.Token)
+                    model, new DestroyOptions(DestroyStorage: destroyStorage, ReleaseStorage: !destroyStorage), juju, linked.Token)
                 .ConfigureAwait(false);
         }
         catch (JujuException e) when (e.Failure == JujuFailure.ModelNotFound)
         {
             context.Progress.Report($"model {model} is already gone");
+        }
+        catch (OperationCanceledException) when (juju.Stopped.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return ActionResult.Done($"stopped waiting for model {model} to be removed on a signal: the change was made (juju said the controller took it); " +
+                "the hosts leaving MAAS were not awaited");
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
         {

@@ -47,7 +47,7 @@ internal static class TeardownGate
                 }
             }
             lines.AddRange(site.Orphans.Where(n => !site.IsProtected(n)).Select(n => Absent(o, "orphan-gone", n)));
-            lines.AddRange(o.Baseline.Where(b => b.Key.StartsWith(TeardownBaseline.DevicePrefix, StringComparison.Ordinal))
+            lines.AddRange(o.Baseline.Values.Where(b => b.Key.StartsWith(TeardownBaseline.DevicePrefix, StringComparison.Ordinal))
                 .Select(b => DeviceGone(o, b.Key[TeardownBaseline.DevicePrefix.Length..], b.Value)));
         }
         foreach (var name in site.Protected)
@@ -56,7 +56,7 @@ internal static class TeardownGate
             var expected = o.Baseline.GetValueOrDefault(TeardownBaseline.ProtectedKey(name)) ?? observed;
             lines.Add(new GateLine("protected-same", observed == expected, name, expected, observed));
         }
-        return new GateReport(lines);
+        return new GateReport(lines) { Basis = o.Baseline.Source };
     }
 
     /// <summary>

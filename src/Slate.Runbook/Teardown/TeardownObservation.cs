@@ -15,7 +15,7 @@ public sealed record TeardownObservation(
     string? JujuError,
     IReadOnlyList<HypervisorDomain>? Domains,
     string? HypervisorError,
-    IReadOnlyDictionary<string, string> Baseline,
+    JournalBaseline Baseline,
     TeardownRecord Record)
 {
     public MaasMachine? Machine(string hostname) => Machines.FirstOrDefault(m => m.Hostname == hostname);

@@ -27,7 +27,7 @@ internal static class TeardownPlanner
         foreach (var device in HostContainers(site, o).Select(c => o.DeviceOf(c.Container)).OfType<MaasDevice>())
             baseline[TeardownBaseline.DeviceKey(device.SystemId)] = device.Hostname;
         // A re-plan after the model went keeps tracking the container devices still in MAAS, so a leftover stays red.
-        foreach (var (key, hostname) in o.Baseline.Where(b => b.Key.StartsWith(TeardownBaseline.DevicePrefix, StringComparison.Ordinal)))
+        foreach (var (key, hostname) in o.Baseline.Values.Where(b => b.Key.StartsWith(TeardownBaseline.DevicePrefix, StringComparison.Ordinal)))
         {
             if (o.Devices.Any(d => TeardownBaseline.DeviceKey(d.SystemId) == key))
                 baseline[key] = hostname;

@@ -35,6 +35,8 @@ public sealed class HypervisorStepsCommandTests
         Assert.True(wipe == 0, string.Join('\n', wipeIo.Out));
         Assert.Contains("PASS — all 10 checks", pruneIo.Out);
         Assert.Contains("PASS — all 16 checks", wipeIo.Out);
+        var wipeRun = File.ReadLines(lab.JournalPath).Select(l => JsonDocument.Parse(l).RootElement).Last(e => e.GetProperty("step").GetString() == "osd").GetProperty("run").GetString();
+        Assert.Contains(wipeIo.Out, l => l.StartsWith($"Compared with the baseline journalled by run {wipeRun} at ", StringComparison.Ordinal));
         Assert.Null(await hypervisor.FindNetworkAsync("8_lbaas", CancellationToken.None));
         Assert.All(Hosts, h => Assert.Equal(5, hypervisor.NicsOf(h).Count));
         foreach (var host in Hosts)

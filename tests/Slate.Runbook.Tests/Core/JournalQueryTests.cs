@@ -40,7 +40,7 @@ public sealed class JournalQueryTests
         journal.Append(new JournalEntry(at.AddMinutes(2), "lab", "reenroll", JournalEvent.Plan, "f1", Arguments: Second));
         IJournal query = journal;
 
-        Assert.Equal(First, query.LastBaseline("lab", "reenroll"));
+        Assert.Equal(First, query.LastBaseline("lab", "reenroll").Values);
         Assert.Equal(["r1"], query.AppliedPlans("lab", "reenroll").Select(p => p.Run));
     }
 

@@ -67,12 +67,22 @@ public sealed class OsdWipeStepTests
         Assert.Equal(["confirmed", "plan", .. AfterTeardownWorld.Hosts.SelectMany(h => new[] { $"started {h}", $"done {h}" }), "gate"], _world.Journalled("osd"));
         Assert.Contains(_world.Observer.Events, e => e == $"progress openstack1: deleting {Osd("openstack1")} (qcow2 compat 1.1, 512 GiB virtual, 137 GiB allocated)");
         Assert.Equal(["osd-attached", "osd-blank", "osd-owner", "os-disk-same"], run.Gate.Lines.Take(4).Select(l => l.Code));
+        var plan = _world.Services.MemoryJournal.Written.Single(e => e.Event == JournalEvent.Plan);
+        Assert.Equal($"the baseline journalled by run {plan.Run} at {plan.Time.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z", run.Gate.Basis);
 
         var again = await _world.RunAsync(Step(), RunMode.Apply);
 
         Assert.Equal(ExitCode.Ok, again.ExitCode);
         Assert.Empty(again.Assessment.Plan.Actions);
         Assert.All(again.Assessment.Plan.Tables[0].Rows, r => Assert.Equal("blank already", r[^1]));
+    }
+
+    [Fact]
+    public async Task A_gate_with_no_plan_applied_before_compares_with_no_run()
+    {
+        var gate = await _world.RunAsync(Step(), RunMode.Gate);
+
+        Assert.Null(gate.Gate!.Basis);
     }
 
     [Fact]

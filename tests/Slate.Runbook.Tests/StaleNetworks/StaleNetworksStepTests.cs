@@ -66,6 +66,7 @@ public sealed class StaleNetworksStepTests
             run.Gate.Lines.Select(l => l.Code));
         var plan = _world.Services.MemoryJournal.Written.Single(e => e.Event == JournalEvent.Plan);
         Assert.Equal(string.Join(", ", others["openstack1"].Select(n => $"{n.Mac} {n.Network}").Order(StringComparer.Ordinal)), plan.Arguments!["nics:openstack1"]);
+        Assert.StartsWith($"the baseline journalled by run {plan.Run} at ", run.Gate.Basis, StringComparison.Ordinal);
 
         var written = _world.Services.MemoryJournal.Written.Count;
         var again = await _world.RunAsync(Step(), RunMode.Apply);

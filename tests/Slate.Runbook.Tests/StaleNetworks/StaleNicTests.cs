@@ -36,7 +36,7 @@ public sealed class StaleNicTests
         ]);
         var observation = new StaleNetworksObservation([],
             new Dictionary<string, HypervisorNetwork?> { ["8_lbaas"] = new("8_lbaas", true, "virbr6", "<network/>") }, [devices],
-            new Dictionary<string, string>(), null, new Dictionary<string, string>());
+            new Dictionary<string, string>(), null, JournalBaseline.None);
 
         Assert.Equal("52:54:00:00:00:0b br-ex, 52:54:00:00:00:0c default, 52:54:00:00:00:0d user", observation.OtherNics(AfterTeardownWorld.CaracalSite, "openstack0"));
     }

@@ -44,6 +44,8 @@ public sealed class TeardownDestroyApplyTests
         Assert.Contains("progress juju destroy-model openstack: waiting up to 30s for the model to be removed", _observer.Events);
         Assert.Equal(["model openstack removed; openstack0, openstack1, openstack2, openstack3 decomposed out of MAAS", "capi-mgmt (capi00) deleted from MAAS"],
             run.Actions.Skip(1).Select(a => a.Detail));
+        var plan = services.MemoryJournal.Written.Single(e => e.Event == JournalEvent.Plan);
+        Assert.StartsWith($"the baseline journalled by run {plan.Run} at ", run.Gate!.Basis, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,6 +142,43 @@ public sealed class TeardownDestroyApplyTests
         Assert.DoesNotContain(run.Actions, a => TeardownAction.From(a.Action) is TeardownAction.ForceRemoveMachine);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_first_signal_ends_jujus_wait_for_the_model_once_juju_said_the_controller_took_the_request(bool signalFirst)
+    {
+        var interruption = new Interruption();
+        var juju = new DyingJuju(_world)
+        {
+            Said = "Waiting for model to be removed, 4 machine(s), 9 application(s)...",
+            OnDestroy = () => interruption.Signal(ExitCode.Interrupted),
+            SignalFirst = signalFirst,
+            NeverDies = true,
+        };
+        var services = _world.Services with { Juju = juju, Time = new FastTime() };
+
+        var run = await ApplyAsync(services, Quick(TeardownPath.Destroy), interruption);
+
+        Assert.Equal(ExitCode.Interrupted, run.ExitCode);
+        Assert.Equal((ActionOutcome.Done, "stopped waiting for model openstack to be removed on a signal: the change was made (juju said the controller took it); " +
+            "the hosts leaving MAAS were not awaited"), (run.Actions[1].Outcome, run.Actions[1].Detail));
+        Assert.Contains("progress Waiting for model to be removed, 4 machine(s), 9 application(s)...", _observer.Events);
+        Assert.Equal([null], run.Actions.Skip(2).Select(a => a.Outcome));
+    }
+
+    [Fact]
+    public async Task A_first_signal_before_juju_said_it_took_the_request_does_not_stop_juju()
+    {
+        var interruption = new Interruption();
+        var juju = new DyingJuju(_world) { OnDestroy = () => { interruption.Signal(ExitCode.Interrupted); Decomposed(); } };
+        var services = _world.Services with { Juju = juju, Maas = new DeletingMaas(_world.Machines), Time = new FastTime() };
+
+        var run = await ApplyAsync(services, Quick(TeardownPath.Destroy), interruption);
+
+        Assert.Equal(ExitCode.Interrupted, run.ExitCode);
+        Assert.Equal("model openstack removed; openstack0, openstack1, openstack2, openstack3 decomposed out of MAAS", run.Actions[1].Detail);
+    }
+
     [Fact]
     public async Task A_delete_maas_accepts_while_the_machine_stays_and_changes_status_fails()
     {
@@ -173,10 +212,19 @@ public sealed class TeardownDestroyApplyTests
 
         public Task<string> ExportBundleAsync(string model, CancellationToken ct = default) => Task.FromResult("applications: {}");
 
+        /// <summary>The line juju writes once the controller took the request; with <see cref="SignalFirst"/>, after <see cref="OnDestroy"/>.</summary>
+        public string? Said { get; init; }
+
+        public bool SignalFirst { get; init; }
+
         public async Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
         {
             Destroyed = options;
+            if (!SignalFirst && Said is { } before)
+                progress?.Report(before);
             OnDestroy?.Invoke();
+            if (SignalFirst && Said is { } after)
+                progress?.Report(after);
             if (NeverDies)
                 await Task.Delay(Timeout.Infinite, ct);
         }
