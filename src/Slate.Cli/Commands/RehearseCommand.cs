@@ -17,6 +17,13 @@ internal static class RehearseCommand
         Description = "Bundle for the Step 7b gate (default: the built-in cloud's bundle, or <site>.bundle.yaml beside --site)",
     };
 
+    private static readonly Option<bool> Crash = new("--crash")
+    {
+        Description = "Instead of the phase, its crash table: each changing step on a fresh lab, run as its own slate process and killed " +
+                      "(SIGKILL) during and after each of its actions, then run again; one row per kill point (converged: exit 0, gate green, " +
+                      "nothing done twice, the journal intact). Minutes: a lab per kill point",
+    };
+
     public static Command Create(CliContext context)
     {
         var command = new Command("rehearse",
@@ -27,6 +34,7 @@ internal static class RehearseCommand
         command.Options.Add(GlobalOptions.Site);
         command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(LabFaultOption.Fault);
+        command.Options.Add(Crash);
         RehearsalOptions.AddTo(command);
         command.SetAction((result, ct) => RunAsync(context, result, ct));
         return command;
@@ -42,6 +50,8 @@ internal static class RehearseCommand
             var (site, bundlePath) = ResolveInputs(settings, result.GetValue(Bundle), workDir.Path);
             site = options.SiteFor(site, builtIn: settings.SitePath is null, workDir.Path);
             var faults = options.Seeded(LabFaultOption.Read(result, site));
+            if (result.GetValue(Crash))
+                return await CrashAsync(context, options, site, settings.SitePath, faults, workDir.Path, ct).ConfigureAwait(false);
             await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.Path, ct).ConfigureAwait(false);
             var journal = settings.JournalPath ?? Path.Combine(workDir.Path, "journal.jsonl");
             await using var world = options.LibvirtUri is { } uri ? await RehearsalLibvirtWorld.CreateAsync(uri, lab.Cloud.Hypervisor, site, context.Io, ct).ConfigureAwait(false) : null;
@@ -72,6 +82,14 @@ internal static class RehearseCommand
         {
             workDir.Dispose();
         }
+    }
+
+    private static Task<int> CrashAsync(CliContext context, RehearsalOptions options, Site site, string? sitePath, LabFaults faults, string workDir,
+        CancellationToken ct)
+    {
+        if (options.Hosts is not null || options.LibvirtUri is not null)
+            throw new CliInputException("--crash: runs on the site as it is, on the lab's hypervisor (no --hosts, no --libvirt)");
+        return new CrashTable(context, site, sitePath ?? SampleSite.WriteTo(workDir), faults).RunAsync(ct);
     }
 
     private static (Site Site, string? BundlePath) ResolveInputs(SlateSettings settings, string? explicitBundle, string workDir)

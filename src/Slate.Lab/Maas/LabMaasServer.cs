@@ -19,10 +19,12 @@ public sealed class LabMaasServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly LabMaasRecorder _recorder;
+    private readonly LabRequestTap _tap;
 
-    private LabMaasServer(WebApplication app, Uri labUrl, string apiKey, string labToken, LabJujuController juju, LabMaasRecorder recorder)
+    private LabMaasServer(WebApplication app, Uri labUrl, string apiKey, string labToken, LabJujuController juju, LabMaasRecorder recorder, LabRequestTap tap)
     {
         _app = app;
+        _tap = tap;
         LabUrl = labUrl;
         MaasUrl = new Uri(labUrl, "MAAS/");
         ApiKey = apiKey;
@@ -52,6 +54,16 @@ public sealed class LabMaasServer : IAsyncDisposable
 
     public IReadOnlyList<string> Violations => _recorder.Violations;
 
+    /// <summary>
+    /// Decides each request's fate (MAAS, juju or hypervisor) as it arrives, given "METHOD /path", before the lab acts
+    /// on it; null serves every request. A rehearsal that kills slate at a chosen call sets it.
+    /// </summary>
+    public Func<string, LabCallFate>? Tap
+    {
+        get => _tap.Decide;
+        set => _tap.Decide = value;
+    }
+
     /// <summary>Starts on 127.0.0.1:<paramref name="port"/> (0 = any free port) with a freshly minted API key.</summary>
     public static Task<LabMaasServer> StartAsync(LabCloud cloud, int port, CancellationToken ct) =>
         StartAsync(cloud, new LabJujuController(cloud), port, ct);
@@ -66,6 +78,24 @@ public sealed class LabMaasServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
+        var tap = new LabRequestTap();
+        app.Use(async (context, next) =>
+        {
+            var fate = tap.Decide?.Invoke($"{context.Request.Method} {context.Request.Path}") ?? LabCallFate.Serve;
+            if (!fate.Served)
+            {
+                context.Abort();
+                return;
+            }
+            if (fate.BeforeAnswer is { } beforeAnswer)
+                context.Response.OnStarting(() =>
+                {
+                    beforeAnswer();
+                    context.Abort();
+                    return Task.CompletedTask;
+                });
+            await next(context);
+        });
         var labToken = LabIds.Secret(32);
         app.MapLabMaas(cloud, new LabMaasOptions(apiKey, recorder));
         app.MapLabJuju(juju, labToken);
@@ -73,7 +103,7 @@ public sealed class LabMaasServer : IAsyncDisposable
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var bound = new Uri(address).Port;
-        return new LabMaasServer(app, new Uri($"http://127.0.0.1:{bound}/"), apiKey, labToken, juju, recorder);
+        return new LabMaasServer(app, new Uri($"http://127.0.0.1:{bound}/"), apiKey, labToken, juju, recorder, tap);
     }
 
     public async ValueTask DisposeAsync()

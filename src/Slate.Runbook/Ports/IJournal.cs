@@ -43,6 +43,26 @@ public interface IJournal
     /// <summary>The baseline of the last plan the step applied to the cloud, naming its run; no values when it applied none.</summary>
     JournalBaseline LastBaseline(string cloud, string step) => new(LastAppliedPlan(cloud, step));
 
+    /// <summary>
+    /// Whether a run before this one started the same change and never learned how it ended (its process ended while
+    /// it ran, or its answer was lost): it may have been carried out. The last "started" entry of the change is the
+    /// running one's own and is not counted.
+    /// </summary>
+    bool EarlierInDoubt(string cloud, string step, Core.PlannedAction change)
+    {
+        var entries = Entries();
+        var started = Enumerable.Range(0, entries.Count)
+            .Where(i => entries[i] is { Event: JournalEvent.Started } e && e.Cloud == cloud && e.Step == step
+                        && change.SameChange(new Core.PlannedAction(e.Action ?? "", e.Subject ?? "", "", e.Arguments ?? new Dictionary<string, string>())))
+            .ToList();
+        if (started.Count < 2)
+            return false;
+        var earlier = entries[started[^2]];
+        var outcome = entries.Skip(started[^2] + 1).FirstOrDefault(e => e.Run == earlier.Run && e.Step == step && e.Action == earlier.Action
+                                                                         && e.Subject == earlier.Subject && e.Event.IsOutcome());
+        return outcome is null or { Event: JournalEvent.Unknown };
+    }
+
     /// <summary>Writes a capture or backup into this run's folder and returns its path.</summary>
     string SaveCapture(string fileName, string content);
 }

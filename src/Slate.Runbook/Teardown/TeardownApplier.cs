@@ -11,6 +11,9 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
     private const int LostAnswerAttempts = 4;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a DELETE an earlier run may have sent is given to finish before it is sent again.</summary>
+    private static readonly TimeSpan EarlierDeleteGrace = TimeSpan.FromMinutes(1);
+
     // A host released by destroy-model leaves MAAS (the pod decomposes it); one that stays Ready or New was not decomposed.
     private static readonly WaitStates LeavingMaas = WaitStates.Of(
         ["Deployed", "Releasing", "Disk erasing"], [Absent], ["Ready", "New", "Releasing failed", "Failed disk erasing", "Broken"]);
@@ -132,9 +135,21 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
     private async Task<ActionResult> DeleteMachineAsync(DeleteMachine action, CancellationToken ct)
     {
         var host = action.Host;
-        await DeleteAsync(host, action.SystemId, ct).ConfigureAwait(false);
         // While MAAS removes it the machine keeps the status it had; anything else means something else is acting on it.
         var states = WaitStates.Of([action.Status], [Absent], []);
+        // A pod machine stays listed while MAAS decomposes it: a DELETE an earlier run sent may be under way, and a second
+        // one would ask the rack to decompose the VM again (reference §3.6). Let it finish first.
+        if (context.Journal.EarlierInDoubt(services.Site.Cloud.Name, TeardownStep.StepName, action.Planned("")))
+        {
+            context.Progress.Report($"an earlier run's DELETE of {host} may have been carried out: waiting up to {DurationText.Format(EarlierDeleteGrace)} for it to leave MAAS");
+            var earlier = await new Wait($"{host} leaving MAAS", states, EarlierDeleteGrace, PollInterval).RunAsync(
+                token => InMaasAsync(host, token), services.Time, context.Progress, ct, context.StopWaiting).ConfigureAwait(false);
+            if (earlier.Verdict == WaitVerdict.Reached)
+                return ActionResult.Done($"{host} ({action.SystemId}) left MAAS: an earlier run's DELETE was carried out, and none was sent again");
+            if (earlier.Verdict == WaitVerdict.Stopped)
+                return earlier.StoppedWaiting($"{host} to leave MAAS (an earlier run's DELETE)");
+        }
+        await DeleteAsync(host, action.SystemId, ct).ConfigureAwait(false);
         var result = await WaitOutOfMaasAsync($"{host} leaving MAAS", [host], states, ct).ConfigureAwait(false);
         return result.Verdict switch
         {
@@ -175,11 +190,15 @@ internal sealed class TeardownApplier(IStepServices services, TeardownOptions op
     }
 
     private Task<WaitResult> WaitOutOfMaasAsync(string what, IReadOnlyList<string> hosts, WaitStates states, CancellationToken ct) =>
-        new Wait(what, states, options.Wait, PollInterval).RunAsync(async token =>
-        {
-            var machines = await services.Maas.FindMachinesAsync(hosts, token).ConfigureAwait(false);
-            return hosts.ToDictionary(h => h, h => machines.FirstOrDefault(m => m.Hostname == h)?.StatusName ?? Absent, StringComparer.Ordinal);
-        }, services.Time, context.Progress, ct, context.StopWaiting);
+        new Wait(what, states, options.Wait, PollInterval).RunAsync(token => InMaasAsync(hosts, token), services.Time, context.Progress, ct, context.StopWaiting);
+
+    private async Task<IReadOnlyDictionary<string, string>> InMaasAsync(IReadOnlyList<string> hosts, CancellationToken ct)
+    {
+        var machines = await services.Maas.FindMachinesAsync(hosts, ct).ConfigureAwait(false);
+        return hosts.ToDictionary(h => h, h => machines.FirstOrDefault(m => m.Hostname == h)?.StatusName ?? Absent, StringComparer.Ordinal);
+    }
+
+    private Task<IReadOnlyDictionary<string, string>> InMaasAsync(string host, CancellationToken ct) => InMaasAsync([host], ct);
 
     private async Task<IReadOnlyDictionary<string, string>> MachineInModelAsync(string model, string machine, CancellationToken ct)
     {

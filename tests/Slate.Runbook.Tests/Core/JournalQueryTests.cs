@@ -1,9 +1,10 @@
+using Slate.Runbook.Core;
 using Slate.Runbook.Ports;
 using Slate.Runbook.Tests.Support;
 
 namespace Slate.Runbook.Tests.Core;
 
-/// <summary>IJournal's one query of a step's past: the plans it applied to a cloud, and the last of them.</summary>
+/// <summary>IJournal's queries of a step's past: the plans it applied to a cloud, the last of them, and a change an earlier run left in doubt.</summary>
 public sealed class JournalQueryTests
 {
     private static readonly Dictionary<string, string> First = new() { ["host:a"] = "1" };
@@ -55,5 +56,40 @@ public sealed class JournalQueryTests
         IJournal query = journal;
 
         Assert.Equal([("old", at)], query.AppliedPlans("lab", "teardown").Select(p => (p.Fingerprint!, p.Time)));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(JournalEvent.Unknown, true)]
+    [InlineData(JournalEvent.Done, false)]
+    [InlineData(JournalEvent.Failed, false)]
+    public void A_change_an_earlier_run_started_is_in_doubt_until_that_run_journalled_how_it_ended(JournalEvent? ended, bool inDoubt)
+    {
+        var journal = new MemoryJournal();
+        var at = DateTimeOffset.UnixEpoch;
+        var delete = PlannedAction.Of("delete-machine", "capi-mgmt", "DELETE capi-mgmt", ("system_id", "abc123"));
+        JournalEntry E(JournalEvent what, string run) => new(at, "lab", "teardown", what, "f1", delete.Kind, delete.Subject, delete.Arguments, Run: run);
+        journal.Append(E(JournalEvent.Started, "r1"));
+        if (ended is { } outcome)
+            journal.Append(E(outcome, "r1"));
+        journal.Append(E(JournalEvent.Started, "r2"));
+        IJournal query = journal;
+
+        Assert.Equal(inDoubt, query.EarlierInDoubt("lab", "teardown", delete));
+    }
+
+    [Fact]
+    public void A_change_no_earlier_run_started_or_another_change_in_doubt_is_not_in_doubt()
+    {
+        var journal = new MemoryJournal();
+        var at = DateTimeOffset.UnixEpoch;
+        var delete = PlannedAction.Of("delete-machine", "capi-mgmt", "", ("system_id", "abc123"));
+        var other = PlannedAction.Of("delete-machine", "capi-mgmt", "", ("system_id", "zzz999"));
+        journal.Append(new JournalEntry(at, "lab", "teardown", JournalEvent.Started, "f1", other.Kind, other.Subject, other.Arguments, Run: "r1"));
+        journal.Append(new JournalEntry(at, "other-cloud", "teardown", JournalEvent.Started, "f1", delete.Kind, delete.Subject, delete.Arguments, Run: "r1"));
+        journal.Append(new JournalEntry(at, "lab", "teardown", JournalEvent.Started, "f1", delete.Kind, delete.Subject, delete.Arguments, Run: "r2"));
+        IJournal query = journal;
+
+        Assert.False(query.EarlierInDoubt("lab", "teardown", delete));
     }
 }

@@ -179,6 +179,42 @@ public sealed class TeardownDestroyApplyTests
         Assert.Equal("model openstack removed; openstack0, openstack1, openstack2, openstack3 decomposed out of MAAS", run.Actions[1].Detail);
     }
 
+    [Theory]
+    [InlineData(true, 0, "capi-mgmt (capi00) left MAAS: an earlier run's DELETE was carried out, and none was sent again")]
+    [InlineData(false, 1, "capi-mgmt (capi00) deleted from MAAS")]
+    public async Task A_delete_an_earlier_run_left_in_doubt_is_given_time_to_finish_before_it_is_sent_again(bool carriedOut, int deletes, string detail)
+    {
+        _world.TornDownByDestroy();
+        var orphan = TeardownWorld.Deployed("capi-mgmt", "capi00");
+        _world.Machines.Add(orphan);
+        var maas = new DeletingMaas(_world.Machines);
+        var time = new FakeTimeProvider();
+        var services = _world.Services with { Maas = maas, Time = time };
+        var earlier = new TeardownAction.DeleteMachine("capi-mgmt", "capi00", "Deployed").Planned("");
+        services.MemoryJournal.Append(new JournalEntry(time.GetUtcNow(), "caracal-testcloud", "teardown", JournalEvent.Started, "f0", earlier.Kind, earlier.Subject,
+            earlier.Arguments, Run: "killed"));
+        using var finished = new CancellationTokenSource();
+        _observer.OnActionStarted = _ => Task.Run(async () =>
+        {
+            // The earlier DELETE finishes (the pod decomposed the VM) while this run waits; else the grace runs out.
+            await Task.Delay(50);
+            if (carriedOut) _world.Machines.Remove(orphan);
+            while (!finished.IsCancellationRequested)
+            {
+                time.Advance(TimeSpan.FromSeconds(2));
+                await Task.Delay(5);
+            }
+        });
+
+        var run = await ApplyAsync(services, Quick(TeardownPath.Destroy));
+        await finished.CancelAsync();
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal(deletes, maas.Deletes);
+        Assert.Equal(detail, Assert.Single(run.Actions).Detail);
+        Assert.Contains("progress an earlier run's DELETE of capi-mgmt may have been carried out: waiting up to 1m for it to leave MAAS", _observer.Events);
+    }
+
     [Fact]
     public async Task A_delete_maas_accepts_while_the_machine_stays_and_changes_status_fails()
     {
@@ -243,6 +279,8 @@ public sealed class TeardownDestroyApplyTests
     {
         public string? StaysAs { get; init; }
 
+        public int Deletes { get; private set; }
+
         public override Task<string> GetMaasNameAsync(CancellationToken ct) => Task.FromResult("caracal-testcloud");
 
         public override Task<IReadOnlyList<MaasSpace>> ListSpacesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<MaasSpace>>([]);
@@ -252,6 +290,7 @@ public sealed class TeardownDestroyApplyTests
 
         public override Task DeleteMachineAsync(string systemId, CancellationToken ct)
         {
+            Deletes++;
             var index = machines.FindIndex(m => m.SystemId == systemId);
             if (StaysAs is { } status)
                 machines[index] = machines[index] with { StatusName = status };
