@@ -54,7 +54,8 @@ internal sealed class CrashTable(CliContext context, Site site, string sitePath,
         context.Io.Line(row.ToString());
     }
 
-    private async Task<(CrashRow Row, IReadOnlyDictionary<int, int> Calls)> ScenarioAsync(PhaseStep step, CrashPoint? point, CancellationToken ct)
+    /// <summary>One row: a fresh lab where the runbook stands before <paramref name="step"/>, slate killed at <paramref name="point"/> (none: the step's whole run), and run again.</summary>
+    public async Task<(CrashRow Row, IReadOnlyDictionary<int, int> Calls)> ScenarioAsync(PhaseStep step, CrashPoint? point, CancellationToken ct)
     {
         using var work = PrivateTempFolder.Create("slate-crash-");
         var journal = Path.Combine(work.Path, "journal.jsonl");
