@@ -24,6 +24,15 @@ internal static class RehearseCommand
                       "nothing done twice, the journal intact). Minutes: a lab per kill point",
     };
 
+    private static readonly Option<string?> Soak = new("--soak")
+    {
+        Description = "Instead of one rehearsal, N of them on a fresh lab each, seeds S to S+N-1 (S from --seed, else 1), with the --fault given " +
+                      "(e.g. --fault 503=0.05:1 --fault 409=0.05:1 --fault 409-state=0.05 --fault lost=0.05): a step that stops red is run " +
+                      "again at most twice, as an operator would; one line per run, then runs, faults by kind, re-runs and violations (a protected " +
+                      "machine touched, two machines for one MAC, an invalid journal line, an EXIT GATE green while the lab says otherwise)",
+        HelpName = "N",
+    };
+
     public static Command Create(CliContext context)
     {
         var command = new Command("rehearse",
@@ -35,6 +44,7 @@ internal static class RehearseCommand
         command.Options.Add(GlobalOptions.Journal);
         command.Options.Add(LabFaultOption.Fault);
         command.Options.Add(Crash);
+        command.Options.Add(Soak);
         RehearsalOptions.AddTo(command);
         command.SetAction((result, ct) => RunAsync(context, result, ct));
         return command;
@@ -52,6 +62,8 @@ internal static class RehearseCommand
             var faults = options.Seeded(LabFaultOption.Read(result, site));
             if (result.GetValue(Crash))
                 return await CrashAsync(context, options, site, settings.SitePath, faults, workDir.Path, ct).ConfigureAwait(false);
+            if (result.GetValue(Soak) is { } soak)
+                return await SoakAsync(context, options, site, bundlePath, faults, soak, ct).ConfigureAwait(false);
             await using var lab = await RehearsalLab.StartAsync(site, faults, context.Time, workDir.Path, ct).ConfigureAwait(false);
             var journal = settings.JournalPath ?? Path.Combine(workDir.Path, "journal.jsonl");
             await using var world = options.LibvirtUri is { } uri ? await RehearsalLibvirtWorld.CreateAsync(uri, lab.Cloud.Hypervisor, site, context.Io, ct).ConfigureAwait(false) : null;
@@ -90,6 +102,18 @@ internal static class RehearseCommand
         if (options.Hosts is not null || options.LibvirtUri is not null)
             throw new CliInputException("--crash: runs on the site as it is, on the lab's hypervisor (no --hosts, no --libvirt)");
         return new CrashTable(context, site, sitePath ?? SampleSite.WriteTo(workDir), faults).RunAsync(ct);
+    }
+
+    private static Task<int> SoakAsync(CliContext context, RehearsalOptions options, Site site, string? bundlePath, LabFaults faults, string runs,
+        CancellationToken ct)
+    {
+        if (!int.TryParse(runs, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count is < 1 or > 10000)
+            throw new CliInputException($"--soak {runs}: expected a number of runs from 1 to 10000");
+        if (options.LibvirtUri is not null)
+            throw new CliInputException("--soak: runs on the lab's hypervisor (no --libvirt)");
+        if (bundlePath is null)
+            throw new CliInputException("--soak: needs a bundle for the EXIT GATE: pass --bundle FILE (or keep <site>.bundle.yaml beside the site file)");
+        return new RehearsalSoak(context, site, bundlePath, faults, count).RunAsync(ct);
     }
 
     private static (Site Site, string? BundlePath) ResolveInputs(SlateSettings settings, string? explicitBundle, string workDir)

@@ -1,0 +1,124 @@
+using Slate.Cli.Journal;
+using Slate.Lab.Cloud;
+using Slate.Lab.Faults;
+using Slate.Runbook.Core;
+using Slate.Runbook.Phase;
+using Slate.Runbook.Ports;
+using Slate.Runbook.Sites;
+
+namespace Slate.Cli.Rehearsal;
+
+/// <summary>
+/// `slate rehearse --soak N`: the whole phase N times on a sick lab, one seed after another, driven as an operator
+/// drives it — a step that stops red is run again, at most <see cref="ReRuns"/> times — and judged by the lab itself:
+/// a protected machine touched, two machines for one MAC, a journal line that is not valid, and an EXIT GATE green
+/// while the lab's own state says otherwise (<see cref="LabTruth"/>).
+/// </summary>
+internal sealed class RehearsalSoak(CliContext context, Site site, string bundlePath, LabFaults faults, int runs)
+{
+    public const int ReRuns = 2;
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var first = faults.Seed ?? 1;
+        context.Io.Line($"Soak of phase-00 on the lab '{site.Cloud.Name}': {runs} run(s), seeds {first} to {first + runs - 1}, faults {faults.WithSeed(first)}; " +
+                        $"a step that stops red is run again, at most {ReRuns} times.");
+        var results = new List<SoakResult>();
+        for (var seed = first; seed < first + runs && !ct.IsCancellationRequested; seed++)
+        {
+            var result = await OneAsync(seed, ct).ConfigureAwait(false);
+            results.Add(result);
+            context.Io.Line(result.ToString());
+        }
+        var faultsByKind = results.SelectMany(r => r.Faults).GroupBy(f => f.Key, f => f.Value).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Sum()}");
+        context.Io.Line($"Soak: {results.Count} run(s), {results.Count(r => r.Green)} green at the EXIT GATE within {ReRuns} re-runs of a step; " +
+                        $"faults injected: {string.Join(", ", faultsByKind)}; re-runs: {results.Sum(r => r.ReRuns.Count)}; " +
+                        $"violations: {results.Sum(r => r.Violations.Count)}");
+        return results.All(r => r.Green && r.Violations.Count == 0) ? 0 : (int)ExitCode.GateRed;
+    }
+
+    private async Task<SoakResult> OneAsync(int seed, CancellationToken ct)
+    {
+        using var work = PrivateTempFolder.Create("slate-soak-");
+        var journal = Path.Combine(work.Path, "journal.jsonl");
+        await using var lab = await RehearsalLab.StartAsync(site, faults.WithSeed(seed), context.Time, work.Path, ct).ConfigureAwait(false);
+        var services = new RehearsalServices(site, lab, journal, context.Time);
+        var rehearsal = new RehearsalRun(context with { Io = new QuietInteraction() }, services, lab);
+        var reRuns = new List<string>();
+        string? stopped = null;
+        foreach (var step in PhaseSteps.All)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var before = rehearsal.Gates.Count;
+                var failure = await TryAsync(() => rehearsal.RunAsync(step, bundlePath, ct)).ConfigureAwait(false);
+                var red = rehearsal.Gates.Skip(before).Where(g => !g.Green).Select(g => g.Step).ToList();
+                if (failure is null && red.Count == 0)
+                    break;
+                var what = failure is null ? string.Join(", ", red) : $"{step.Label} ({failure})";
+                if (attempt == ReRuns)
+                {
+                    stopped = what;
+                    break;
+                }
+                reRuns.Add(what);
+                rehearsal.Gates.RemoveRange(before, rehearsal.Gates.Count - before);
+            }
+            if (stopped is not null)
+                break;
+        }
+        var exitGreen = false;
+        if (stopped is null)
+        {
+            var before = rehearsal.Gates.Count;
+            var failure = await TryAsync(() => rehearsal.RunAsync("EXIT GATE", "EXIT GATE", new ExitGateStep(PhaseSteps.ExitParts(services, bundlePath)), RunMode.Gate))
+                .ConfigureAwait(false);
+            exitGreen = failure is null && rehearsal.Gates.Skip(before).All(g => g.Green);
+            stopped = exitGreen ? null : $"EXIT GATE {failure ?? "red"}";
+        }
+        var violations = new List<string>(lab.Server.Violations.Select(v => $"protected machine touched: {v}"));
+        var read = JsonLinesJournal.Read(journal);
+        if (read.Break is { } broken)
+            violations.Add($"journal: {broken}");
+        var lines = File.ReadAllLines(journal).Count(l => l.Length > 0);
+        if (lines != read.Entries.Count)
+            violations.Add($"journal: {lines - read.Entries.Count} line(s) that are not valid entries");
+        if (exitGreen)
+            violations.AddRange(LabTruth.PhaseEndFalsehoods(lab.Cloud, lab.Server.Juju).Select(f => $"EXIT GATE green while false: {f}"));
+        var injected = lab.Cloud.Events.Where(e => e.Source == LabFaults.EventSource).GroupBy(e => FaultKind(e.Message)).ToDictionary(g => g.Key, g => g.Count());
+        return new SoakResult(seed, exitGreen, stopped, reRuns, violations, injected);
+    }
+
+    /// <summary>Runs a step; a cloud that fails it outright (a read that kept failing) is a red attempt, named.</summary>
+    private static async Task<string?> TryAsync(Func<Task> run)
+    {
+        try
+        {
+            await run().ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is MaasException or JujuException or HypervisorException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>The kind of an injected fault, from the lab's event (MaasFaultInjector's words).</summary>
+    private static string FaultKind(string message) =>
+        message.StartsWith("lost", StringComparison.Ordinal) ? "lost"
+        : message.StartsWith("503", StringComparison.Ordinal) ? "503"
+        : message.StartsWith("409", StringComparison.Ordinal) && message.Contains("no Retry-After", StringComparison.Ordinal) ? "409-state"
+        : message.StartsWith("409", StringComparison.Ordinal) ? "409"
+        : "other";
+}
+
+/// <summary>One run of the soak: its seed, whether the EXIT GATE was green, where it stopped if not, each re-run, each violation, the faults by kind.</summary>
+internal sealed record SoakResult(int Seed, bool Green, string? Stopped, IReadOnlyList<string> ReRuns, IReadOnlyList<string> Violations,
+    IReadOnlyDictionary<string, int> Faults)
+{
+    public override string ToString() =>
+        $"seed {Seed}: {(Green ? "EXIT GATE green" : $"RED, stopped at {Stopped}")}; re-runs: {(ReRuns.Count == 0 ? "none" : string.Join("; ", ReRuns))}; " +
+        $"faults: {(Faults.Count == 0 ? "none" : string.Join(", ", Faults.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")))}; " +
+        $"violations: {(Violations.Count == 0 ? "none" : string.Join("; ", Violations))}";
+}
