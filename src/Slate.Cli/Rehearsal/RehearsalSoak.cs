@@ -107,6 +107,7 @@ internal sealed class RehearsalSoak(CliContext context, Site site, string bundle
     /// <summary>The kind of an injected fault, from the lab's event (MaasFaultInjector's words).</summary>
     private static string FaultKind(string message) =>
         message.StartsWith("lost", StringComparison.Ordinal) ? "lost"
+        : message.StartsWith("juju ", StringComparison.Ordinal) ? "juju-error"
         : message.StartsWith("503", StringComparison.Ordinal) ? "503"
         : message.StartsWith("409", StringComparison.Ordinal) && message.Contains("no Retry-After", StringComparison.Ordinal) ? "409-state"
         : message.StartsWith("409", StringComparison.Ordinal) ? "409"

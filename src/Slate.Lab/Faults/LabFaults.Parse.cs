@@ -7,7 +7,7 @@ public sealed partial class LabFaults
     /// <summary>The spec forms <see cref="Parse"/> accepts, for help texts and error messages.</summary>
     public const string Forms =
         "latency=200ms|2s, 503=RATE[:SECONDS] (Retry-After, default 10), 409=RATE[:SECONDS] (MAAS busy: rolled back, Retry-After default 5), " +
-        "409-state=RATE (a write refused as a state conflict: 409 without Retry-After), lost=RATE, " +
+        "409-state=RATE (a write refused as a state conflict: 409 without Retry-After), lost=RATE, juju-error=RATE (a juju command exits 1 with an ERROR line, nothing done), " +
         "stuck=HOST[,HOST], fail-commissioning=HOST[,HOST], fail-testing=HOST[,HOST], decompose-deletes-domain=HOST[,HOST], " +
         "decompose-fails=HOST[,HOST] (the machine leaves MAAS, its VM stays as it was), leftover-devices=HOST[,HOST] (its containers' MAAS devices survive the teardown), " +
         "lingering=HOST[,HOST] (its juju machine never finishes dying), seed=N (the lab's system ids and fault draws); RATE is from 0 to 1";
@@ -43,6 +43,7 @@ public sealed partial class LabFaults
                 "409" => faults.With(conflict: Retryable(spec, value, DefaultConflictRetryAfter)),
                 "409-state" => faults.With(stateConflict: Rate(spec, value)),
                 "lost" => faults.With(lost: Rate(spec, value)),
+                "juju-error" => faults.With(jujuError: Rate(spec, value)),
                 "seed" => faults.With(seed: int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
                     ? seed : throw new LabFaultSpecException(spec, "the seed must be a whole number")),
                 _ => throw new LabFaultSpecException(spec, $"unknown fault '{kind}'; the forms are: {Forms}"),
@@ -53,13 +54,14 @@ public sealed partial class LabFaults
 
     private LabFaults With(
         TimeSpan? latency = null, RetryableFault? unavailable = null, RetryableFault? conflict = null, double? stateConflict = null, double? lost = null,
-        int? seed = null) => new()
+        double? jujuError = null, int? seed = null) => new()
     {
         Latency = latency ?? Latency,
         Unavailable = unavailable ?? Unavailable,
         Conflict = conflict ?? Conflict,
         StateConflict = stateConflict ?? StateConflict,
         Lost = lost ?? Lost,
+        JujuError = jujuError ?? JujuError,
         Seed = seed ?? Seed,
         _hosts = _hosts,
     };

@@ -38,6 +38,13 @@ public sealed partial class LabFaults
     /// <summary>Rate of calls that are handled (a write is applied) and then lose their response: the connection drops.</summary>
     public double Lost { get; private init; }
 
+    /// <summary>
+    /// Rate of lab juju commands that fail before the controller acts: juju prints an ERROR line and exits 1, as when the
+    /// controller is unreachable or refuses (cmd/juju's error path). Drawn from a Random of its own, so the MAAS draws of
+    /// a seed stay the same with or without it.
+    /// </summary>
+    public double JujuError { get; private init; }
+
     /// <summary>Hostnames whose timed transitions (commissioning, deploying, releasing) never complete.</summary>
     public IReadOnlySet<string> Stuck => HostsOf("stuck");
 
@@ -81,7 +88,7 @@ public sealed partial class LabFaults
     public bool DrawsPerCall => Unavailable.Rate > 0 || Conflict.Rate > 0 || StateConflict > 0 || Lost > 0;
 
     /// <summary>No fault at all (a seed alone injects nothing).</summary>
-    public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && _hosts.Values.All(h => h.Count == 0);
+    public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && JujuError == 0 && _hosts.Values.All(h => h.Count == 0);
 
     /// <summary>These faults with the lab's seed (`slate rehearse --seed S` is `--fault seed=S`).</summary>
     public LabFaults WithSeed(int seed) => With(seed: seed);
@@ -95,6 +102,7 @@ public sealed partial class LabFaults
         if (Conflict.Rate > 0) parts.Add("409=" + Conflict);
         if (StateConflict > 0) parts.Add("409-state=" + StateConflict.ToString(CultureInfo.InvariantCulture));
         if (Lost > 0) parts.Add("lost=" + Lost.ToString(CultureInfo.InvariantCulture));
+        if (JujuError > 0) parts.Add("juju-error=" + JujuError.ToString(CultureInfo.InvariantCulture));
         foreach (var kind in HostKinds.Where(k => HostsOf(k).Count > 0))
             parts.Add(kind + "=" + string.Join(',', HostsOf(kind).Order(StringComparer.Ordinal)));
         if (Seed is { } seed) parts.Add(FormattableString.Invariant($"seed={seed}"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Slate.Lab.Faults;
 using Slate.Lab.Maas;
 using Slate.Runbook.Ports;
 
@@ -19,8 +20,10 @@ public static class LabJujuRoutes
     public static IEndpointRouteBuilder MapLabJuju(this IEndpointRouteBuilder app, LabJujuController juju, string token)
     {
         var bearer = new LabBearerToken(token);
+        var faults = new JujuFaultInjector(juju.Cloud);
         void Map(string method, string command, Func<HttpRequest, MaasResponse> handler) =>
-            app.MapMethods(Prefix + command, [method], context => Handle(context, juju, bearer, handler));
+            app.MapMethods(Prefix + command, [method], context => Handle(context, juju, bearer,
+                request => faults.Fails(command) ? Error(503, $"lab fault injection: the controller did not answer {command}") : handler(request)));
 
         Map("GET", "models", request =>
         {
