@@ -143,7 +143,7 @@ internal sealed class CrashTable(CliContext context, Site site, string sitePath,
             [.. twice, .. deletedTwice], read.Break?.ToString(), lab.Server.Violations.Count);
     }
 
-    private static bool Same(JournalAction a, JournalAction b) =>
-        a.Kind == b.Kind && a.Subject == b.Subject && a.Arguments.Count == b.Arguments.Count
-        && a.Arguments.All(p => b.Arguments.TryGetValue(p.Key, out var value) && value == p.Value);
+    private static bool Same(JournalAction a, JournalAction b) => Planned(a).SameChange(Planned(b));
+
+    private static PlannedAction Planned(JournalAction action) => new(action.Kind, action.Subject, "", action.Arguments);
 }

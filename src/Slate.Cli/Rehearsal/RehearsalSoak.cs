@@ -108,6 +108,7 @@ internal sealed class RehearsalSoak(CliContext context, Site site, string bundle
     private static string FaultKind(string message) =>
         message.StartsWith("lost", StringComparison.Ordinal) ? "lost"
         : message.StartsWith("juju ", StringComparison.Ordinal) ? "juju-error"
+        : message.StartsWith("hypervisor ", StringComparison.Ordinal) ? "hypervisor-drop"
         : message.StartsWith("503", StringComparison.Ordinal) ? "503"
         : message.StartsWith("409", StringComparison.Ordinal) && message.Contains("no Retry-After", StringComparison.Ordinal) ? "409-state"
         : message.StartsWith("409", StringComparison.Ordinal) ? "409"

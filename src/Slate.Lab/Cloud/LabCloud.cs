@@ -51,7 +51,17 @@ public sealed class LabCloud
     public LabDevices Devices { get; }
 
     /// <summary>The injected faults: the MAAS server applies the request faults, the aggregates the machine faults.</summary>
-    public LabFaults Faults { get; init; } = LabFaults.None;
+    public LabFaults Faults
+    {
+        get => _faults;
+        init
+        {
+            _faults = value;
+            Hypervisor.DropsWrite = new HypervisorFaultInjector(this, value).Drops;
+        }
+    }
+
+    private readonly LabFaults _faults = LabFaults.None;
 
     public string MaasName => Site.Cloud.MaasName;
     public string AdminUser => "admin";

@@ -8,6 +8,7 @@ public sealed partial class LabFaults
     public const string Forms =
         "latency=200ms|2s, 503=RATE[:SECONDS] (Retry-After, default 10), 409=RATE[:SECONDS] (MAAS busy: rolled back, Retry-After default 5), " +
         "409-state=RATE (a write refused as a state conflict: 409 without Retry-After), lost=RATE, juju-error=RATE (a juju command exits 1 with an ERROR line, nothing done), " +
+        "hypervisor-drop=RATE (a hypervisor write is not carried out: the connection drops during it), " +
         "stuck=HOST[,HOST], fail-commissioning=HOST[,HOST], fail-testing=HOST[,HOST], decompose-deletes-domain=HOST[,HOST], " +
         "decompose-fails=HOST[,HOST] (the machine leaves MAAS, its VM stays as it was), leftover-devices=HOST[,HOST] (its containers' MAAS devices survive the teardown), " +
         "lingering=HOST[,HOST] (its juju machine never finishes dying), seed=N (the lab's system ids and fault draws); RATE is from 0 to 1";
@@ -44,6 +45,7 @@ public sealed partial class LabFaults
                 "409-state" => faults.With(stateConflict: Rate(spec, value)),
                 "lost" => faults.With(lost: Rate(spec, value)),
                 "juju-error" => faults.With(jujuError: Rate(spec, value)),
+                "hypervisor-drop" => faults.With(hypervisorDrop: Rate(spec, value)),
                 "seed" => faults.With(seed: int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed)
                     ? seed : throw new LabFaultSpecException(spec, "the seed must be a whole number")),
                 _ => throw new LabFaultSpecException(spec, $"unknown fault '{kind}'; the forms are: {Forms}"),
@@ -54,7 +56,7 @@ public sealed partial class LabFaults
 
     private LabFaults With(
         TimeSpan? latency = null, RetryableFault? unavailable = null, RetryableFault? conflict = null, double? stateConflict = null, double? lost = null,
-        double? jujuError = null, int? seed = null) => new()
+        double? jujuError = null, double? hypervisorDrop = null, int? seed = null) => new()
     {
         Latency = latency ?? Latency,
         Unavailable = unavailable ?? Unavailable,
@@ -62,6 +64,7 @@ public sealed partial class LabFaults
         StateConflict = stateConflict ?? StateConflict,
         Lost = lost ?? Lost,
         JujuError = jujuError ?? JujuError,
+        HypervisorDrop = hypervisorDrop ?? HypervisorDrop,
         Seed = seed ?? Seed,
         _hosts = _hosts,
     };

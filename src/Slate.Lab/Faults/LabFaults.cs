@@ -45,6 +45,12 @@ public sealed partial class LabFaults
     /// </summary>
     public double JujuError { get; private init; }
 
+    /// <summary>
+    /// Rate of the lab hypervisor's writes (detach, network destroy/undefine, volume delete/create) that are not carried
+    /// out because the connection to libvirtd drops during the call: the caller cannot tell whether it happened.
+    /// </summary>
+    public double HypervisorDrop { get; private init; }
+
     /// <summary>Hostnames whose timed transitions (commissioning, deploying, releasing) never complete.</summary>
     public IReadOnlySet<string> Stuck => HostsOf("stuck");
 
@@ -88,7 +94,7 @@ public sealed partial class LabFaults
     public bool DrawsPerCall => Unavailable.Rate > 0 || Conflict.Rate > 0 || StateConflict > 0 || Lost > 0;
 
     /// <summary>No fault at all (a seed alone injects nothing).</summary>
-    public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && JujuError == 0 && _hosts.Values.All(h => h.Count == 0);
+    public bool IsEmpty => Latency == TimeSpan.Zero && !DrawsPerCall && JujuError == 0 && HypervisorDrop == 0 && _hosts.Values.All(h => h.Count == 0);
 
     /// <summary>These faults with the lab's seed (`slate rehearse --seed S` is `--fault seed=S`).</summary>
     public LabFaults WithSeed(int seed) => With(seed: seed);
@@ -103,6 +109,7 @@ public sealed partial class LabFaults
         if (StateConflict > 0) parts.Add("409-state=" + StateConflict.ToString(CultureInfo.InvariantCulture));
         if (Lost > 0) parts.Add("lost=" + Lost.ToString(CultureInfo.InvariantCulture));
         if (JujuError > 0) parts.Add("juju-error=" + JujuError.ToString(CultureInfo.InvariantCulture));
+        if (HypervisorDrop > 0) parts.Add("hypervisor-drop=" + HypervisorDrop.ToString(CultureInfo.InvariantCulture));
         foreach (var kind in HostKinds.Where(k => HostsOf(k).Count > 0))
             parts.Add(kind + "=" + string.Join(',', HostsOf(kind).Order(StringComparer.Ordinal)));
         if (Seed is { } seed) parts.Add(FormattableString.Invariant($"seed={seed}"));

@@ -20,6 +20,9 @@ public sealed class LabHypervisor : IHypervisor
 
     public static LabHypervisor FromSite(Site site) => new(LabSeed.Build(site));
 
+    /// <summary>Decides whether a write (named) is dropped before it is carried out: the lab's hypervisor-drop fault.</summary>
+    public Func<string, bool>? DropsWrite { get; set; }
+
     /// <summary>Power control for the lab MAAS (virsh power type): running, shut off, ...</summary>
     public void SetState(string domain, DomainState newState)
     {
@@ -112,7 +115,7 @@ public sealed class LabHypervisor : IHypervisor
     public Task<string> ResolvePathAsync(string path, CancellationToken ct) => Locked(ct, () =>
         HostPath.Resolve(path, link => state.Links.GetValueOrDefault(link)));
 
-    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct) => Locked(ct, () =>
+    public Task DetachInterfaceAsync(string domain, string mac, CancellationToken ct) => Written("detach-interface", ct, () =>
     {
         var d = Domain(domain);
         var removed = d.Nics.RemoveAll(n => string.Equals(n.Mac, mac, StringComparison.OrdinalIgnoreCase));
@@ -123,7 +126,7 @@ public sealed class LabHypervisor : IHypervisor
     public Task<HypervisorNetwork?> FindNetworkAsync(string name, CancellationToken ct) => Locked(ct, () =>
         state.Networks.TryGetValue(name, out var n) ? new HypervisorNetwork(n.Name, n.Active, n.Bridge, NetworkXml(n)) : null);
 
-    public Task DestroyNetworkAsync(string name, CancellationToken ct) => Locked(ct, () =>
+    public Task DestroyNetworkAsync(string name, CancellationToken ct) => Written("net-destroy", ct, () =>
     {
         var n = Network(name);
         if (!n.Active) throw new HypervisorException(HypervisorFailure.Other, $"destroying network '{name}': Requested operation is not valid: network '{name}' is not active");
@@ -132,7 +135,7 @@ public sealed class LabHypervisor : IHypervisor
         return true;
     });
 
-    public Task UndefineNetworkAsync(string name, CancellationToken ct) => Locked(ct, () =>
+    public Task UndefineNetworkAsync(string name, CancellationToken ct) => Written("net-undefine", ct, () =>
     {
         var n = Network(name);
         if (n.Active) n.Persistent = false;
@@ -143,7 +146,7 @@ public sealed class LabHypervisor : IHypervisor
     public Task<StorageVolume?> FindVolumeAsync(string path, CancellationToken ct) => Locked(ct, () =>
         state.Volumes.GetValueOrDefault(path));
 
-    public Task DeleteVolumeAsync(string path, CancellationToken ct) => Locked(ct, () =>
+    public Task DeleteVolumeAsync(string path, CancellationToken ct) => Written("vol-delete", ct, () =>
         state.Volumes.Remove(path) ? true : throw new HypervisorException(HypervisorFailure.NoVolume,
             $"looking up volume {path}: Storage volume not found: no storage vol with matching path '{path}'"));
 
@@ -151,7 +154,7 @@ public sealed class LabHypervisor : IHypervisor
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!Path.IsPathFullyQualified(spec.Path)) throw new ArgumentException($"volume path '{spec.Path}' is not absolute", nameof(spec));
-        return Locked(ct, () =>
+        return Written("vol-create", ct, () =>
         {
             var directory = Path.GetDirectoryName(spec.Path)!;
             if (!state.PoolDirectories.Contains(directory))
@@ -167,6 +170,12 @@ public sealed class LabHypervisor : IHypervisor
             return volume;
         });
     }
+
+    /// <summary>A write, unless the hypervisor-drop fault drops it: then nothing is done and the caller sees the connection drop.</summary>
+    private Task<T> Written<T>(string write, CancellationToken ct, Func<T> work) =>
+        DropsWrite?.Invoke(write) == true
+            ? Task.FromException<T>(new HypervisorException(HypervisorFailure.Other, $"{write}: the connection to libvirtd dropped during the call (lab fault injection)"))
+            : Locked(ct, work);
 
     private Task<T> Locked<T>(CancellationToken ct, Func<T> work)
     {
