@@ -6,6 +6,7 @@ public sealed class RehearseSoakTests
     [Fact]
     public async Task A_soak_run_on_a_lab_losing_answers_and_refusing_writes_ends_green_with_no_violation_and_counts_its_faults()
     {
+        // Lost answers are reconciled inside the carve's run (see ReconciliationTests); a refused write stops a step, re-run here.
         var (code, io) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--soak", "1", "--seed", "3",
             "--fault", "lost=0.05", "--fault", "409-state=0.05");
 

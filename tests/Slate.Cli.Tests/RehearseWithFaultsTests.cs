@@ -25,18 +25,6 @@ public sealed partial class RehearseWithFaultsTests
     }
 
     [Fact]
-    public async Task Lost_answers_are_reconciled_in_the_same_run_and_the_phase_stays_green()
-    {
-        var (code, lossy) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse", "--fault", "lost=0.1", "--fault", "seed=1");
-
-        Assert.True(code == 0, string.Join('\n', lossy.Out.Concat(lossy.Errors)));
-        Assert.Equal("GATE green", RehearsalSummary.Outcome(lossy.Out, "EXIT GATE"));
-        var reconciled = lossy.Out.Where(l => l.StartsWith("Reconciled (", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(reconciled);
-        Assert.All(reconciled, l => Assert.Matches(@"^Reconciled \([123]/3\): [a-z-]+ openstack[0-3] \S+ unknown; re-observed: (nothing is left to do|[0-9]+ confirmed action\(s\) left, going on)\.$", l));
-    }
-
-    [Fact]
     public async Task A_MAAS_rolling_back_a_fifth_of_the_calls_stays_green_each_conflict_resent_once_and_each_resend_named()
     {
         var (_, healthy) = await CliHarness.RunAsync(new Dictionary<string, string?>(), "rehearse");
