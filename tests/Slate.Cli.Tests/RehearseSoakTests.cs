@@ -26,4 +26,22 @@ public sealed class RehearseSoakTests
         Assert.Equal(2, code);
         Assert.Equal($"slate: --soak {runs}: expected a number of runs from 1 to 10000", Assert.Single(io.Errors));
     }
+
+    [Fact]
+    public void A_write_is_inside_a_confirmed_action_only_while_the_journal_ends_in_its_started_entry_or_a_capture_it_wrote()
+    {
+        var journal = Path.Combine(Directory.CreateTempSubdirectory("slate-soak-test-").FullName, "journal.jsonl");
+        Assert.False(Slate.Cli.Rehearsal.RehearsalSoak.InAction(journal));
+        string Line(string what) => $$"""{"time":"2026-12-08T10:00:00+00:00","cloud":"lab","step":"carve","event":"{{what}}","fingerprint":"f1"}""";
+
+        File.WriteAllLines(journal, [Line("confirmed"), Line("plan")]);
+        Assert.False(Slate.Cli.Rehearsal.RehearsalSoak.InAction(journal));
+        File.AppendAllLines(journal, [Line("started")]);
+        Assert.True(Slate.Cli.Rehearsal.RehearsalSoak.InAction(journal));
+        File.AppendAllLines(journal, [Line("capture")]);
+        Assert.True(Slate.Cli.Rehearsal.RehearsalSoak.InAction(journal));
+        File.AppendAllLines(journal, [Line("done")]);
+        Assert.False(Slate.Cli.Rehearsal.RehearsalSoak.InAction(journal));
+        Directory.Delete(Path.GetDirectoryName(journal)!, recursive: true);
+    }
 }

@@ -11,8 +11,9 @@ namespace Slate.Cli.Rehearsal;
 /// <summary>
 /// `slate rehearse --soak N`: the whole phase N times on a sick lab, one seed after another, driven as an operator
 /// drives it — a step that stops red is run again, at most <see cref="ReRuns"/> times — and judged by the lab itself:
-/// a protected machine touched, two machines for one MAC, a journal line that is not valid, and an EXIT GATE green
-/// while the lab's own state says otherwise (<see cref="LabTruth"/>).
+/// a protected machine touched, a write the lab received while no confirmed action was running, two machines for one
+/// MAC, a journal line that is not valid, and an EXIT GATE green while the lab's own state says otherwise
+/// (<see cref="LabTruth"/>).
 /// </summary>
 internal sealed class RehearsalSoak(CliContext context, Site site, string bundlePath, LabFaults faults, int runs)
 {
@@ -45,6 +46,13 @@ internal sealed class RehearsalSoak(CliContext context, Site site, string bundle
         await using var lab = await RehearsalLab.StartAsync(site, faults.WithSeed(seed), context.Time, work.Path, ct).ConfigureAwait(false);
         var services = new RehearsalServices(site, lab, journal, context.Time);
         var rehearsal = new RehearsalRun(context with { Io = new QuietInteraction() }, services, lab);
+        var outside = new List<string>();
+        lab.Server.Tap = call =>
+        {
+            if (!call.StartsWith("GET ", StringComparison.Ordinal) && !InAction(journal))
+                lock (outside) outside.Add(call);
+            return Lab.Maas.LabCallFate.Serve;
+        };
         var reRuns = new List<string>();
         string? stopped = null;
         foreach (var step in PhaseSteps.All)
@@ -77,7 +85,9 @@ internal sealed class RehearsalSoak(CliContext context, Site site, string bundle
             exitGreen = failure is null && rehearsal.Gates.Skip(before).All(g => g.Green);
             stopped = exitGreen ? null : $"EXIT GATE {failure ?? "red"}";
         }
+        lab.Server.Tap = null;
         var violations = new List<string>(lab.Server.Violations.Select(v => $"protected machine touched: {v}"));
+        violations.AddRange(outside.Select(call => $"a write outside any confirmed action: {call}"));
         var read = JsonLinesJournal.Read(journal);
         if (read.Break is { } broken)
             violations.Add($"journal: {broken}");
@@ -88,6 +98,19 @@ internal sealed class RehearsalSoak(CliContext context, Site site, string bundle
             violations.AddRange(LabTruth.PhaseEndFalsehoods(lab.Cloud, lab.Server.Juju).Select(f => $"EXIT GATE green while false: {f}"));
         var injected = lab.Cloud.Events.Where(e => e.Source == LabFaults.EventSource).GroupBy(e => FaultKind(e.Message)).ToDictionary(g => g.Key, g => g.Count());
         return new SoakResult(seed, exitGreen, stopped, reRuns, violations, injected);
+    }
+
+    /// <summary>
+    /// Whether the journal's last entry says an action of a confirmed plan is running (its "started", or a capture it
+    /// wrote): every write the lab receives must come while one is.
+    /// </summary>
+    internal static bool InAction(string journal)
+    {
+        if (!File.Exists(journal))
+            return false;
+        var lines = File.ReadAllText(journal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length > 0 && (lines[^1].Contains("\"event\":\"started\"", StringComparison.Ordinal)
+                                    || lines[^1].Contains("\"event\":\"capture\"", StringComparison.Ordinal));
     }
 
     /// <summary>Runs a step; a cloud that fails it outright (a read that kept failing) is a red attempt, named.</summary>
