@@ -19,7 +19,7 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
     /// <summary>Far beyond any cloud's years of runs; a journal past it is refused rather than read into memory.</summary>
     public const long Limit = 256L * 1024 * 1024;
 
-    private string? _runFolder;
+    private (string? Run, string Path)? _runFolder;
     private JournalEntry? _last;
     private List<JournalEntry>? _entries;
     private string? _lastLink;
@@ -125,10 +125,16 @@ internal sealed partial class JsonLinesJournal(string path, string by, string ve
 
     public string SaveCapture(string fileName, string content)
     {
-        _runFolder ??= System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "runs",
-            $"{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Environment.ProcessId}");
-        EnsureFolder(_runFolder);
-        var target = System.IO.Path.Combine(_runFolder, System.IO.Path.GetFileName(fileName));
+        // One folder per run: a process that runs a step again (a rehearsal, a soak) gives the next run a folder of its own.
+        var run = _last?.Run;
+        if (_runFolder is not { } folder || folder.Run != run)
+        {
+            var name = $"{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Environment.ProcessId}";
+            folder = (run, System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "runs", _runFolder is null ? name : $"{name}-{run}"));
+            _runFolder = folder;
+        }
+        EnsureFolder(folder.Path);
+        var target = System.IO.Path.Combine(folder.Path, System.IO.Path.GetFileName(fileName));
         using var file = new FileStream(target, new FileStreamOptions
         {
             Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = PrivateFile,

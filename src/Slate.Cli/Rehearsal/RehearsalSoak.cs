@@ -37,6 +37,11 @@ internal sealed class RehearsalSoak(CliContext context, Site site, string bundle
             {
                 return await OneAsync(seed, ct).ConfigureAwait(false);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A fault in Slate itself, not in the cloud: the run is lost and is a violation; the other runs go on.
+                return new SoakResult(seed, false, "slate failed", [], [$"slate failed: {e.GetType().Name}: {e.Message}"], new Dictionary<string, int>());
+            }
             finally
             {
                 slots.Release();

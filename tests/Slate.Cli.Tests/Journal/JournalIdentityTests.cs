@@ -33,6 +33,21 @@ public sealed class JournalIdentityTests : IDisposable
     }
 
     [Fact]
+    public void A_step_run_again_in_one_process_writes_its_captures_into_a_folder_of_its_own()
+    {
+        var journal = Open(PathOf("journal.jsonl"));
+        journal.Append(new JournalEntry(At, "lab", "teardown", JournalEvent.Started, "f1", "capture-model", "openstack", Run: "r1"));
+        var first = journal.SaveCapture("openstack-status.json", "{}");
+        journal.Append(new JournalEntry(At, "lab", "teardown", JournalEvent.Started, "f2", "capture-model", "openstack", Run: "r2"));
+        var second = journal.SaveCapture("openstack-status.json", "{ }");
+
+        Assert.NotEqual(Path.GetDirectoryName(first), Path.GetDirectoryName(second));
+        Assert.EndsWith("-r2", Path.GetDirectoryName(second), StringComparison.Ordinal);
+        Assert.Equal(("{}", "{ }"), (File.ReadAllText(first), File.ReadAllText(second)));
+        Assert.Equal([first, second], JsonLinesJournal.Read(PathOf("journal.jsonl")).Entries.Where(e => e.Event == JournalEvent.Capture).Select(e => e.Detail));
+    }
+
+    [Fact]
     public void A_line_another_writer_appended_is_seen_by_the_next_read_and_numbered_after()
     {
         var path = PathOf("journal.jsonl");
