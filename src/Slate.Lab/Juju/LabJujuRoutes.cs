@@ -17,13 +17,16 @@ public static class LabJujuRoutes
 {
     public const string Prefix = "/lab/juju/";
 
+    /// <summary>destroy-model's look-up and wait: part of that command, so the juju-error fault draws once for the command, not per poll.</summary>
+    private const string WaitPoll = "model";
+
     public static IEndpointRouteBuilder MapLabJuju(this IEndpointRouteBuilder app, LabJujuController juju, string token)
     {
         var bearer = new LabBearerToken(token);
         var faults = new JujuFaultInjector(juju.Cloud);
         void Map(string method, string command, Func<HttpRequest, MaasResponse> handler) =>
             app.MapMethods(Prefix + command, [method], context => Handle(context, juju, bearer,
-                request => faults.Fails(command) ? Error(503, $"lab fault injection: the controller did not answer {command}") : handler(request)));
+                request => command != WaitPoll && faults.Fails(command) ? Error(503, $"lab fault injection: the controller did not answer {command}") : handler(request)));
 
         Map("GET", "models", request =>
         {
@@ -32,7 +35,7 @@ public static class LabJujuRoutes
             return MaasResponse.Json(w => LabJujuJson.Models(w, juju));
         });
         // destroy-model's wait: not a juju command of its own, so not recorded.
-        Map("GET", "model", request =>
+        Map("GET", WaitPoll, request =>
         {
             var model = juju.Get(Controller(request), Model(request));
             return MaasResponse.Json(w => LabJujuJson.Progress(w, model));

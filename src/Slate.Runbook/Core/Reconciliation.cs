@@ -5,7 +5,7 @@ namespace Slate.Runbook.Core;
 /// <summary>
 /// How a step that is a diff of the cloud against the site goes on after an action that did not end done: the runner
 /// has re-observed and re-planned, and the run continues with the new plan when it asks only for changes the operator
-/// confirmed and that are not yet done (and not the refused action itself: it would be refused again); otherwise the
+/// confirmed and that are not yet done (a refused action is sent again once, a second refusal stops it); otherwise the
 /// run stops and shows it. At most <see cref="MaxTimes"/> per run.
 /// </summary>
 internal sealed class Reconciliation(IEnumerable<PlannedAction> confirmed)
@@ -13,6 +13,7 @@ internal sealed class Reconciliation(IEnumerable<PlannedAction> confirmed)
     public const int MaxTimes = 3;
 
     private readonly List<PlannedAction> _confirmed = [.. confirmed];
+    private readonly List<PlannedAction> _refused = [];
     private int _times;
 
     public bool MayTry => _times < MaxTimes;
@@ -29,9 +30,12 @@ internal sealed class Reconciliation(IEnumerable<PlannedAction> confirmed)
         var what = $"{action.Kind} {action.Subject} {(outcome == ActionOutcome.Failed ? JournalEvent.Failed : JournalEvent.Unknown).Word()}; re-observed";
         if (replanned.Findings.FirstOrDefault(f => f.Severity is Severity.Fatal or Severity.Precondition) is { } finding)
             return Stop($"{what}, the new plan is refused ({finding.Code} {finding.Subject})");
-        // A refusal proves nothing was done and that the same request would be refused again (MaasFailure.Refused).
-        if (outcome == ActionOutcome.Failed && replanned.Actions.Any(a => a.SameChange(action)))
-            return Stop($"{what}, the new plan asks for it again, and it would be refused again");
+        // A refusal proves nothing was done. Planned again from a fresh observation that meets every precondition, it is
+        // sent once more (a state MAAS was leaving, a connection that dropped); refused a second time, it would be again.
+        if (outcome == ActionOutcome.Failed && replanned.Actions.Any(a => a.SameChange(action)) && _refused.Any(a => a.SameChange(action)))
+            return Stop($"{action.Kind} {action.Subject} was refused a second time; the new plan asks for it again, and it would be refused again");
+        if (outcome == ActionOutcome.Failed)
+            _refused.Add(action);
         var open = _confirmed.ToList();
         foreach (var done in records.Where(r => r.Outcome == ActionOutcome.Done))
             open.RemoveAt(open.FindIndex(a => a.SameChange(done.Action)));

@@ -92,7 +92,9 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
             {
                 if (step.Reconciles && reconciliation.MayTry)
                 {
-                    var after = await step.AssessAsync(CancellationToken.None).ConfigureAwait(false);
+                    // The new plan is held to the same preconditions as the first: the runbook's order included.
+                    var after = await PhaseOrder.CheckAsync(await step.AssessAsync(CancellationToken.None).ConfigureAwait(false),
+                        PhaseOrder.PrerequisitesOf(step.Name, services), CancellationToken.None).ConfigureAwait(false);
                     var reconciled = reconciliation.Reconcile(action, result.Outcome, after.Plan, _records);
                     Journal(step, JournalEvent.Reconciled, plan.Fingerprint, detail: reconciled.Why);
                     observer.Note(reconciled.Why);

@@ -14,10 +14,10 @@ public sealed class JujuFaultTests
         var run = await lab.RunAsync("destroy-model", "caracal-maas:openstack", "--no-prompt", "--destroy-storage");
 
         Assert.Equal(1, run.ExitCode);
-        // destroy-model first looks the model up: that first call is the one that fails.
-        Assert.Equal("ERROR lab fault injection: the controller did not answer model\n", run.Stderr.Replace("\r", "", StringComparison.Ordinal));
+        // destroy-model's look-up and wait are part of the command: the fault draws once, on the destroy itself.
+        Assert.Equal("ERROR lab fault injection: the controller did not answer destroy-model\n", run.Stderr.Replace("\r", "", StringComparison.Ordinal));
         Assert.Equal("alive", lab.Juju.Get(null, "openstack").Life);
-        Assert.Contains(lab.Cloud.Events, e => e.Source == LabFaults.EventSource && e.Message == "juju model: ERROR before the controller acted");
+        Assert.Contains(lab.Cloud.Events, e => e.Source == LabFaults.EventSource && e.Message == "juju destroy-model: ERROR before the controller acted");
     }
 
     [Fact]

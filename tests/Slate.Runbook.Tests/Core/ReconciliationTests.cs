@@ -74,7 +74,20 @@ public sealed class ReconciliationTests
     }
 
     [Fact]
-    public async Task A_refused_change_planned_again_is_not_sent_again_it_would_be_refused_again()
+    public async Task A_refused_change_planned_again_from_a_fresh_observation_is_sent_once_more()
+    {
+        var step = Reconciling(ScriptedStep.Assessment([First, Second]), ScriptedStep.Assessment([First, Second]), ScriptedStep.Assessment([]));
+        var calls = 0;
+        step.Results["first"] = _ => ++calls == 1 ? throw new MaasException(MaasFailure.Refused, "Node is in Commissioning") : Task.FromResult(ActionResult.Done("done"));
+
+        var run = await RunAsync(step);
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal(["first", "first", "second"], step.Applied);
+    }
+
+    [Fact]
+    public async Task A_change_refused_twice_is_not_sent_a_third_time_it_would_be_refused_again()
     {
         var step = Reconciling(ScriptedStep.Assessment([First, Second]), ScriptedStep.Assessment([First, Second]));
         step.Results["first"] = _ => throw new MaasException(MaasFailure.Refused, "Cannot link: the node is Deploying");
@@ -82,9 +95,9 @@ public sealed class ReconciliationTests
         var run = await RunAsync(step);
 
         Assert.Equal(ExitCode.Error, run.ExitCode);
-        Assert.Equal(["first"], step.Applied);
-        Assert.StartsWith("Stopped: first first-subject failed; re-observed, the new plan asks for it again, and it would be refused again.",
-            _services.MemoryJournal.Written.Single(e => e.Event == JournalEvent.Reconciled).Detail, StringComparison.Ordinal);
+        Assert.Equal(["first", "first"], step.Applied);
+        Assert.StartsWith("Stopped: first first-subject was refused a second time; the new plan asks for it again, and it would be refused again.",
+            _services.MemoryJournal.Written.Where(e => e.Event == JournalEvent.Reconciled).Last().Detail, StringComparison.Ordinal);
     }
 
     [Fact]
