@@ -101,11 +101,13 @@ internal sealed class RehearsalSoak(CliContext context, Site site, string bundle
         var exitGreen = false;
         if (stopped is null)
         {
-            var before = rehearsal.Gates.Count;
-            var failure = await TryAsync(() => rehearsal.RunAsync("EXIT GATE", "EXIT GATE", new ExitGateStep(PhaseSteps.ExitParts(services, bundlePath)), RunMode.Gate))
-                .ConfigureAwait(false);
-            exitGreen = failure is null && rehearsal.Gates.Skip(before).All(g => g.Green);
-            stopped = exitGreen ? null : $"EXIT GATE {failure ?? "red"}";
+            StepAssessment? exit = null;
+            var failure = await TryAsync(async () =>
+                exit = await new ExitGateStep(PhaseSteps.ExitParts(services, bundlePath)).AssessAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
+            exitGreen = exit is { Gate.Green: true, Plan.HasFatal: false };
+            stopped = exitGreen ? null
+                : exit is { } red ? "EXIT GATE red: " + string.Join(", ", red.Gate.Lines.Where(l => !l.Holds).Take(3).Select(l => $"{l.Code} {l.Subject}: {l.Observed}"))
+                : $"EXIT GATE ({failure})";
         }
         lab.Server.Tap = null;
         var violations = new List<string>(lab.Server.Violations.Select(v => $"protected machine touched: {v}"));
