@@ -9,6 +9,9 @@ namespace Slate.Juju;
 /// </summary>
 public sealed class JujuCli : IJuju
 {
+    /// <summary>How many times a read is run when juju answers it with an ERROR (a controller briefly unreachable).</summary>
+    public const int ReadAttempts = 3;
+
     /// <summary>How long a read (models, status, export-bundle) may run unless the caller says otherwise.</summary>
     public static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromMinutes(2);
 
@@ -38,19 +41,16 @@ public sealed class JujuCli : IJuju
     }
 
     public async Task<IReadOnlyList<JujuModelSummary>> ListModelsAsync(CancellationToken ct = default) =>
-        JujuModelsJson.Parse(await _process.RunAsync(JujuArguments.Models(_controller), null, _readTimeout, null, ct));
+        JujuModelsJson.Parse(await ReadAsync(JujuArguments.Models(_controller), null, ct));
 
-    public async Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default)
-    {
-        var args = JujuArguments.Status(JujuArguments.Target(_controller, model));
-        return JujuStatusJson.Parse(await _process.RunAsync(args, model, _readTimeout, null, ct));
-    }
+    public async Task<JujuModelStatus> StatusAsync(string model, CancellationToken ct = default) =>
+        JujuStatusJson.Parse(await ReadAsync(JujuArguments.Status(JujuArguments.Target(_controller, model)), model, ct));
 
     public Task<string> StatusJsonAsync(string model, CancellationToken ct = default) =>
-        _process.RunAsync(JujuArguments.Status(JujuArguments.Target(_controller, model)), model, _readTimeout, null, ct);
+        ReadAsync(JujuArguments.Status(JujuArguments.Target(_controller, model)), model, ct);
 
     public Task<string> ExportBundleAsync(string model, CancellationToken ct = default) =>
-        _process.RunAsync(JujuArguments.ExportBundle(JujuArguments.Target(_controller, model)), model, _readTimeout, null, ct);
+        ReadAsync(JujuArguments.ExportBundle(JujuArguments.Target(_controller, model)), model, ct);
 
     public Task DestroyModelAsync(string model, DestroyOptions options, IProgress<string>? progress = null, CancellationToken ct = default) =>
         _process.RunAsync(JujuArguments.DestroyModel(JujuArguments.Target(_controller, model), options), model, _changeTimeout, progress, ct);
@@ -58,4 +58,24 @@ public sealed class JujuCli : IJuju
     public Task RemoveMachineAsync(string model, string machineId, RemoveOptions options, CancellationToken ct = default) =>
         _process.RunAsync(
             JujuArguments.RemoveMachine(JujuArguments.Target(_controller, model), machineId, options), model, _changeTimeout, null, ct);
+
+    /// <summary>
+    /// A read, run again (up to <see cref="ReadAttempts"/> times, a second apart) when juju ran and answered ERROR: a read
+    /// changes nothing, so asking again is safe, as the MAAS client does for its reads. A model that is not found, a
+    /// timeout or a juju that cannot start is not asked again.
+    /// </summary>
+    private async Task<string> ReadAsync(IReadOnlyList<string> arguments, string? model, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _process.RunAsync(arguments, model, _readTimeout, null, ct).ConfigureAwait(false);
+            }
+            catch (JujuException e) when (e is { Failure: JujuFailure.CommandFailed, ExitCode: > 0 } && attempt < ReadAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -48,6 +48,16 @@ internal sealed class DummyJuju : IDisposable
         return this;
     }
 
+    /// <summary>The first <paramref name="runs"/> runs fail with an ERROR, as a controller briefly unreachable.</summary>
+    public DummyJuju FailsFirst(int runs)
+    {
+        File.WriteAllText(Path.Combine(Dir, "fail-first"), runs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return this;
+    }
+
+    /// <summary>How many times juju was run.</summary>
+    public int Runs => File.Exists(Path.Combine(Dir, "runs")) ? int.Parse(File.ReadAllText(Path.Combine(Dir, "runs")).Trim(), System.Globalization.CultureInfo.InvariantCulture) : 0;
+
     public DummyJuju Hangs()
     {
         File.WriteAllText(Path.Combine(Dir, "hang"), "");

@@ -29,6 +29,38 @@ public sealed class JujuCliFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_juju_answered_with_an_ERROR_is_asked_again_and_the_second_answer_is_used()
+    {
+        _juju.Answers(stdout: "applications: {}\n").FailsFirst(1);
+
+        var bundle = await _juju.Cli().ExportBundleAsync("openstack");
+
+        Assert.Equal("applications: {}\n", bundle);
+        Assert.Equal(2, _juju.Runs);
+    }
+
+    [Fact]
+    public async Task A_read_is_asked_at_most_three_times_and_a_change_once()
+    {
+        _juju.Answers(stdout: "{}").FailsFirst(10);
+
+        var read = await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().StatusJsonAsync("openstack"));
+        Assert.Equal((JujuFailure.CommandFailed, JujuCli.ReadAttempts), (read.Failure, _juju.Runs));
+        await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().RemoveMachineAsync("openstack", "0", new RemoveOptions()));
+        Assert.Equal(JujuCli.ReadAttempts + 1, _juju.Runs);
+    }
+
+    [Fact]
+    public async Task A_model_that_is_not_found_is_not_asked_again()
+    {
+        _juju.Answers(stderr: "ERROR model maas-ctrl:admin/openstack not found\n", exitCode: 1);
+
+        await Assert.ThrowsAsync<JujuException>(() => _juju.Cli().StatusAsync("openstack"));
+
+        Assert.Equal(1, _juju.Runs);
+    }
+
+    [Fact]
     public async Task The_error_line_is_reported_even_when_progress_follows_it()
     {
         _juju.Answers(stderr: "ERROR cannot destroy model \"openstack\"\nThe model has persistent storage remaining:\n", exitCode: 1);
