@@ -6,6 +6,9 @@ namespace Slate.Runbook.Core;
 /// </summary>
 public sealed record PlannedAction(string Kind, string Subject, string Description, IReadOnlyDictionary<string, string> Arguments)
 {
+    /// <summary>A backup or capture: it reads and saves a file, changing nothing in the cloud, so a reconciled run may take it again.</summary>
+    public bool ChangesNothing { get; init; }
+
     public static PlannedAction Of(string kind, string subject, string description, params (string Key, string Value)[] arguments) =>
         new(kind, subject, description, arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
 

@@ -37,11 +37,14 @@ internal sealed class Reconciliation(IEnumerable<PlannedAction> confirmed)
         if (outcome == ActionOutcome.Failed)
             _refused.Add(action);
         var open = _confirmed.ToList();
-        foreach (var done in records.Where(r => r.Outcome == ActionOutcome.Done))
+        foreach (var done in records.Where(r => r.Outcome == ActionOutcome.Done && !r.Action.ChangesNothing))
             open.RemoveAt(open.FindIndex(a => a.SameChange(done.Action)));
         var unconfirmed = new List<PlannedAction>();
         foreach (var next in replanned.Actions)
         {
+            // A backup done already is taken again before the changes it protects: it changes nothing.
+            if (next.ChangesNothing && _confirmed.Any(a => a.SameChange(next)))
+                continue;
             var index = open.FindIndex(a => a.SameChange(next));
             if (index < 0)
                 unconfirmed.Add(next);

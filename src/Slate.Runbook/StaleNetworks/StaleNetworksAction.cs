@@ -35,8 +35,8 @@ public abstract record StaleNetworksAction : IStepAction<StaleNetworksAction>
 
     public PlannedAction Planned(string description) => this switch
     {
-        BackupNetwork a => PlannedAction.Of(BackupNetworkKind, a.Network, description, (NetworkKey, a.Network)),
-        BackupDomain a => PlannedAction.Of(BackupDomainKind, a.Domain, description, (DomainKey, a.Domain)),
+        BackupNetwork a => PlannedAction.Of(BackupNetworkKind, a.Network, description, (NetworkKey, a.Network)) with { ChangesNothing = true },
+        BackupDomain a => PlannedAction.Of(BackupDomainKind, a.Domain, description, (DomainKey, a.Domain)) with { ChangesNothing = true },
         DetachNic a => PlannedAction.Of(DetachNicKind, $"{a.Domain} {a.Mac}", description,
             (DomainKey, a.Domain), (MacKey, a.Mac), (NetworkKey, a.Network)),
         DestroyNetwork a => PlannedAction.Of(DestroyNetworkKind, a.Network, description, (NetworkKey, a.Network)),

@@ -134,6 +134,19 @@ public sealed class ReconciliationTests
     }
 
     [Fact]
+    public async Task A_backup_done_already_may_be_planned_again_it_changes_nothing()
+    {
+        var backup = ScriptedStep.Action("backup") with { ChangesNothing = true };
+        var step = Reconciling(ScriptedStep.Assessment([backup, First, Second]), ScriptedStep.Assessment([backup, Second]), ScriptedStep.Assessment([]));
+        step.Results["first"] = _ => throw new MaasException(MaasFailure.OutcomeUnknown, "lost");
+
+        var run = await RunAsync(step);
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal(["backup", "first", "backup", "second"], step.Applied);
+    }
+
+    [Fact]
     public async Task The_same_change_with_another_value_is_not_what_was_confirmed()
     {
         var step = Reconciling(ScriptedStep.Assessment([ScriptedStep.Action("link", ("ip", "10.0.0.5"))]),

@@ -94,4 +94,13 @@ public sealed class StepActionTests
 
     private static string Words(PlannedAction a) =>
         string.Join(" ", [a.Kind, a.Subject, .. a.Arguments.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")]);
+
+    [Fact]
+    public void Only_the_backups_are_marked_as_changing_nothing()
+    {
+        Assert.True(new StaleNetworksAction.BackupNetwork("8_lbaas").Planned("").ChangesNothing);
+        Assert.True(new StaleNetworksAction.BackupDomain("openstack0").Planned("").ChangesNothing);
+        Assert.False(new StaleNetworksAction.DestroyNetwork("8_lbaas").Planned("").ChangesNothing);
+        Assert.False(new StaleNetworksAction.UndefineNetwork("8_lbaas").Planned("").ChangesNothing);
+    }
 }
