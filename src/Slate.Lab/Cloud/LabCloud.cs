@@ -57,7 +57,8 @@ public sealed class LabCloud
         init
         {
             _faults = value;
-            Hypervisor.DropsWrite = new HypervisorFaultInjector(this, value).Drops;
+            var drop = new FaultDraw(this, value.HypervisorDrop, value.Seed, salt: 11);
+            Hypervisor.DropsWrite = write => drop.Hits($"hypervisor {write}: the connection dropped, not carried out");
         }
     }
 

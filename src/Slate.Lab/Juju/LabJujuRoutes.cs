@@ -23,10 +23,10 @@ public static class LabJujuRoutes
     public static IEndpointRouteBuilder MapLabJuju(this IEndpointRouteBuilder app, LabJujuController juju, string token)
     {
         var bearer = new LabBearerToken(token);
-        var faults = new JujuFaultInjector(juju.Cloud);
+        var faults = new FaultDraw(juju.Cloud, juju.Cloud.Faults.JujuError, juju.Cloud.Faults.Seed, salt: 7);
         void Map(string method, string command, Func<HttpRequest, MaasResponse> handler) =>
             app.MapMethods(Prefix + command, [method], context => Handle(context, juju, bearer,
-                request => command != WaitPoll && faults.Fails(command) ? Error(503, $"lab fault injection: the controller did not answer {command}") : handler(request)));
+                request => command != WaitPoll && faults.Hits($"juju {command}: ERROR before the controller acted") ? Error(503, $"lab fault injection: the controller did not answer {command}") : handler(request)));
 
         Map("GET", "models", request =>
         {
