@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Slate.Cli.Journal;
 using Slate.Lab;
 using Slate.Lab.Maas;
+using Slate.Runbook.Ports;
 
 namespace Slate.Cli.Rehearsal;
 
@@ -16,7 +17,7 @@ internal sealed class CrashChild(RehearsalLab lab, string folder, string sitePat
 
     /// <summary>
     /// Runs slate with <paramref name="arguments"/>, killing it at <paramref name="point"/> of step <paramref name="step"/>'s
-    /// run (the journal's lines after <paramref name="offset"/>); says where the kill landed (null: never) and how many
+    /// run (the journal's entries after the first <paramref name="offset"/>); says where the kill landed (null: never) and how many
     /// calls reached the lab during each action.
     /// </summary>
     public async Task<CrashChildRun> RunAsync(IReadOnlyList<string> arguments, string step, int offset, CrashPoint? point, CancellationToken ct)
@@ -74,39 +75,13 @@ internal sealed class CrashChild(RehearsalLab lab, string folder, string sitePat
         }
     }
 
-    /// <summary>How many of the step's actions have started and ended in the journal since <paramref name="offset"/> lines.</summary>
+    /// <summary>How many of the step's actions have started and ended in the journal since its first <paramref name="offset"/> entries.</summary>
     private (int Started, int Ended) Progress(string step, int offset)
     {
-        int started = 0, ended = 0;
-        foreach (var line in CompleteLines().Skip(offset))
-        {
-            using var entry = JsonDocument.Parse(line);
-            var root = entry.RootElement;
-            if (root.GetProperty("step").GetString() != step)
-                continue;
-            switch (root.GetProperty("event").GetString())
-            {
-                case "started":
-                    started++;
-                    break;
-                case "done" or "failed" or "unknown":
-                    ended++;
-                    break;
-            }
-        }
-        return (started, ended);
-    }
-
-    /// <summary>The journal's complete lines (one being written has no line break yet).</summary>
-    private string[] CompleteLines()
-    {
         if (!File.Exists(journal))
-            return [];
-        using var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
-        var complete = text.LastIndexOf('\n');
-        return complete < 0 ? [] : text[..complete].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            return (0, 0);
+        var entries = JsonLinesJournal.Read(journal).Entries.Skip(offset).Where(e => e.Step == step).ToList();
+        return (entries.Count(e => e.Event == JournalEvent.Started), entries.Count(e => e.Event.IsOutcome()));
     }
 
     private Process Start(IReadOnlyList<string> arguments)

@@ -66,7 +66,7 @@ internal sealed class CrashTable(CliContext context, Site site, string sitePath,
             return (CrashRow.NotRun(label, point, setup), new Dictionary<int, int>());
         var child = new CrashChild(lab, work.Path, sitePath, journal);
         var arguments = Arguments(step, lab, work.Path);
-        var offset = File.Exists(journal) ? File.ReadAllLines(journal).Length : 0;
+        var offset = File.Exists(journal) ? JsonLinesJournal.Read(journal).Entries.Count : 0;
         var requests = lab.Server.Requests.Count;
         var first = await child.RunAsync(await CommandAsync(step, services, arguments, ct).ConfigureAwait(false), step.Definition.Name, offset, point, ct)
             .ConfigureAwait(false);

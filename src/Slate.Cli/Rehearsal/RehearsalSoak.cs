@@ -132,9 +132,7 @@ internal sealed class RehearsalSoak(CliContext context, Site site, string bundle
     {
         if (!File.Exists(journal))
             return false;
-        var lines = File.ReadAllText(journal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return lines.Length > 0 && (lines[^1].Contains("\"event\":\"started\"", StringComparison.Ordinal)
-                                    || lines[^1].Contains("\"event\":\"capture\"", StringComparison.Ordinal));
+        return JsonLinesJournal.Read(journal).Entries is [.., { Event: JournalEvent.Started or JournalEvent.Capture }];
     }
 
     /// <summary>Runs a step; a cloud that fails it outright (a read that kept failing) is a red attempt, named.</summary>
