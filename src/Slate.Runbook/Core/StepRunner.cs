@@ -25,9 +25,9 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
     public async Task<StepRun> RunAsync(IStep step, RunMode mode)
     {
         _run = Run ?? RunId.New(services.Time);
-        var assessment = await step.AssessAsync(interruption.Stop).ConfigureAwait(false);
-        if (mode != RunMode.Gate)
-            assessment = await PhaseOrder.CheckAsync(assessment, PhaseOrder.PrerequisitesOf(step.Name, services), interruption.Stop).ConfigureAwait(false);
+        var assessment = mode == RunMode.Gate
+            ? await step.AssessAsync(interruption.Stop).ConfigureAwait(false)
+            : await AssessInOrderAsync(step, interruption.Stop).ConfigureAwait(false);
         var plan = assessment.Plan;
         observer.Assessed(assessment, mode);
         if (Saved is { } saved && saved.RefusalFor(plan, services.Journal.Entries()) is { } refusal)
@@ -93,8 +93,7 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
                 if (step.Reconciles && reconciliation.MayTry)
                 {
                     // The new plan is held to the same preconditions as the first: the runbook's order included.
-                    var after = await PhaseOrder.CheckAsync(await step.AssessAsync(CancellationToken.None).ConfigureAwait(false),
-                        PhaseOrder.PrerequisitesOf(step.Name, services), CancellationToken.None).ConfigureAwait(false);
+                    var after = await AssessInOrderAsync(step, CancellationToken.None).ConfigureAwait(false);
                     var reconciled = reconciliation.Reconcile(action, result.Outcome, after.Plan, _records);
                     Journal(step, JournalEvent.Reconciled, plan.Fingerprint, detail: reconciled.Why);
                     observer.Note(reconciled.Why);
@@ -162,6 +161,10 @@ public sealed class StepRunner(IStepServices services, IRunObserver observer, In
         observer.ActionFinished(action, result);
         return result;
     }
+
+    /// <summary>A fresh assessment held to the runbook's order: what a plan that is to be applied must meet.</summary>
+    private async Task<StepAssessment> AssessInOrderAsync(IStep step, CancellationToken ct) =>
+        await PhaseOrder.CheckAsync(await step.AssessAsync(ct).ConfigureAwait(false), PhaseOrder.PrerequisitesOf(step.Name, services), ct).ConfigureAwait(false);
 
     private async Task<StepRun> RegateAsync(IStep step, StepAssessment before, ExitCode? failed)
     {
